@@ -1,0 +1,164 @@
+//! The sync client: pulls the change feed into IndexedDB on start, when the phone comes back
+//! online, when the app becomes visible again, and on request. The UI observes its signals.
+
+use leptos::{prelude::*, task::spawn_local};
+use sito_core::{PullResponse, PROTOCOL_VERSION};
+use wasm_bindgen::{closure::Closure, JsCast};
+
+use crate::store::{self, Store, StoreError};
+
+/// What the sync client is doing, as the header shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncStatus {
+    /// Nothing attempted yet in this visit.
+    Starting,
+    Syncing,
+    UpToDate,
+    /// The network is unreachable: the app shows what it has.
+    Offline,
+    /// The server answered with an error; the data on the device is still there.
+    Failed,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error("rete non raggiungibile")]
+    Network,
+    #[error("il server ha risposto {0}")]
+    Server(u16),
+    #[error("risposta non valida: {0}")]
+    Protocol(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Signals of the sync client, shared through context.
+#[derive(Clone, Copy)]
+pub struct Sync {
+    pub status: RwSignal<SyncStatus>,
+    /// RFC 3339 time of the last successful pull.
+    pub synced_at: RwSignal<Option<String>>,
+    /// Bumped whenever stored data changed: pages re-read the store when it moves.
+    pub revision: RwSignal<u32>,
+}
+
+impl Sync {
+    /// Starts a pull unless one is running.
+    pub fn sync_now(self) {
+        if self.status.get_untracked() == SyncStatus::Syncing {
+            return;
+        }
+        self.status.set(SyncStatus::Syncing);
+        spawn_local(async move {
+            let outcome = match store::shared().await {
+                Ok(store) => pull_all(&store, "").await,
+                Err(e) => Err(e.into()),
+            };
+            match outcome {
+                Ok(changed) => {
+                    if changed {
+                        self.revision.update(|r| *r += 1);
+                    }
+                    self.synced_at.set(Some(now_iso()));
+                    self.status.set(SyncStatus::UpToDate);
+                }
+                Err(SyncError::Network) => self.status.set(SyncStatus::Offline),
+                Err(e) => {
+                    leptos::logging::warn!("sincronizzazione non riuscita: {e}");
+                    self.status.set(SyncStatus::Failed);
+                }
+            }
+        });
+    }
+}
+
+/// Creates the sync client, provides it as context, and starts it.
+pub fn provide_sync() -> Sync {
+    let sync = Sync {
+        status: RwSignal::new(SyncStatus::Starting),
+        synced_at: RwSignal::new(None),
+        revision: RwSignal::new(0),
+    };
+    provide_context(sync);
+    spawn_local(async move {
+        if let Ok(store) = store::shared().await {
+            if let Ok(Some(at)) = store.synced_at().await {
+                sync.synced_at.update(|s| {
+                    s.get_or_insert(at);
+                });
+            }
+        }
+    });
+    listen(sync);
+    sync.sync_now();
+    sync
+}
+
+pub fn use_sync() -> Sync {
+    expect_context::<Sync>()
+}
+
+fn listen(sync: Sync) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let on_online = Closure::<dyn Fn()>::new(move || sync.sync_now());
+    let on_offline = Closure::<dyn Fn()>::new(move || sync.status.set(SyncStatus::Offline));
+    let on_visible = Closure::<dyn Fn()>::new(move || {
+        let visible = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
+        if visible {
+            sync.sync_now();
+        }
+    });
+    let _ = window.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+    let _ = window.add_event_listener_with_callback("offline", on_offline.as_ref().unchecked_ref());
+    if let Some(document) = window.document() {
+        let _ = document.add_event_listener_with_callback(
+            "visibilitychange",
+            on_visible.as_ref().unchecked_ref(),
+        );
+    }
+    // The listeners live as long as the page.
+    on_online.forget();
+    on_offline.forget();
+    on_visible.forget();
+}
+
+/// Pulls pages until the feed has nothing more, applying each in its own transaction. Returns
+/// whether anything changed on the device. `origin` is empty for the page's own origin.
+pub async fn pull_all(store: &Store, origin: &str) -> Result<bool, SyncError> {
+    let mut changed = false;
+    loop {
+        let cursor = store.cursor().await?;
+        let url = format!("{origin}/api/v1/sync?since={cursor}");
+        let response = gloo_net::http::Request::get(&url)
+            .send()
+            .await
+            .map_err(|_| SyncError::Network)?;
+        if !response.ok() {
+            return Err(SyncError::Server(response.status()));
+        }
+        let text = response.text().await.map_err(|_| SyncError::Network)?;
+        let page: PullResponse =
+            serde_json::from_str(&text).map_err(|e| SyncError::Protocol(e.to_string()))?;
+        if page.protocol != PROTOCOL_VERSION {
+            return Err(SyncError::Protocol(format!("protocollo {}", page.protocol)));
+        }
+        let now = now_iso();
+        if page.changes.is_empty() && !page.reset {
+            store.touch(&now).await?;
+        } else {
+            store.apply(&page, &now).await?;
+            changed = true;
+        }
+        if !page.more {
+            return Ok(changed);
+        }
+    }
+}
+
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}

@@ -1,0 +1,128 @@
+use super::*;
+
+fn input() -> OpportunityInput {
+    OpportunityInput {
+        kind: OpportunityKind::Volunteering,
+        title: "Servizio Civile alla biblioteca di Crema".into(),
+        organisation: "Comune di Crema".into(),
+        district: District::Crema,
+        place: "Crema".into(),
+        summary: "Dodici mesi in biblioteca con i ragazzi delle scuole.".into(),
+        description_md: "Attività di **promozione della lettura**.".into(),
+        age_min: Some(18),
+        age_max: Some(28),
+        starts_on: NaiveDate::from_ymd_opt(2027, 1, 10),
+        ends_on: NaiveDate::from_ymd_opt(2027, 12, 31),
+        deadline: NaiveDate::from_ymd_opt(2026, 12, 15),
+        how_to_apply: "Domanda online sulla piattaforma DOL.".into(),
+        source_url: Some("https://www.comune.crema.cr.it".into()),
+    }
+}
+
+fn codes(input: &OpportunityInput) -> Vec<(String, String)> {
+    input
+        .validate()
+        .err()
+        .map(|e| e.0.into_iter().map(|f| (f.field, f.code)).collect())
+        .unwrap_or_default()
+}
+
+fn pair(field: &str, code: &str) -> (String, String) {
+    (field.to_owned(), code.to_owned())
+}
+
+#[test]
+fn a_complete_opportunity_is_valid() {
+    assert_eq!(input().validate(), Ok(()));
+}
+
+#[test]
+fn blank_required_fields_are_reported_one_by_one() {
+    let mut bad = input();
+    bad.title = "   ".into();
+    bad.how_to_apply = String::new();
+    assert_eq!(
+        codes(&bad),
+        [pair("title", "required"), pair("how_to_apply", "required")]
+    );
+}
+
+#[test]
+fn too_long_title_says_the_limit_in_italian() {
+    let mut bad = input();
+    bad.title = "a".repeat(TITLE_MAX + 1);
+    let errors = bad.validate().unwrap_err();
+    let error = errors.for_field("title").unwrap();
+    assert_eq!(error.code, "too_long");
+    assert!(error.message.contains("140"), "{}", error.message);
+}
+
+#[test]
+fn ages_and_dates_must_be_in_order() {
+    let mut bad = input();
+    bad.age_min = Some(30);
+    bad.age_max = Some(20);
+    bad.ends_on = NaiveDate::from_ymd_opt(2026, 1, 1);
+    assert_eq!(
+        codes(&bad),
+        [pair("age_max", "age_range"), pair("ends_on", "date_order")]
+    );
+    let mut young = input();
+    young.age_min = Some(6);
+    assert_eq!(codes(&young), [pair("age_min", "age_out_of_range")]);
+}
+
+#[test]
+fn links_must_be_web_addresses() {
+    let mut bad = input();
+    bad.source_url = Some("javascript:alert(1)".into());
+    assert_eq!(codes(&bad), [pair("source_url", "invalid_url")]);
+}
+
+#[test]
+fn unknown_fields_and_kinds_are_refused_when_parsing() {
+    let mut json = serde_json::to_value(input()).unwrap();
+    json["kind"] = "party".into();
+    assert!(serde_json::from_value::<OpportunityInput>(json).is_err());
+    let mut json = serde_json::to_value(input()).unwrap();
+    json["admin"] = true.into();
+    assert!(serde_json::from_value::<OpportunityInput>(json).is_err());
+}
+
+fn published(id: &str, deadline: Option<(i32, u32, u32)>) -> Opportunity {
+    let mut i = input();
+    i.deadline = deadline.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
+    i.title = id.into();
+    Opportunity::from_input(id.into(), 1, i, String::new(), String::new(), String::new())
+}
+
+#[test]
+fn list_order_is_nearest_deadline_first_then_open_ended_then_expired() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let mut items = vec![
+        published("expired-long-ago", Some((2026, 1, 1))),
+        published("open-ended", None),
+        published("in-a-month", Some((2026, 12, 22))),
+        published("expired-yesterday", Some((2026, 11, 21))),
+        published("today", Some((2026, 11, 22))),
+    ];
+    sort_for_list(&mut items, today);
+    let order: Vec<_> = items.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(
+        order,
+        ["today", "in-a-month", "open-ended", "expired-yesterday", "expired-long-ago"]
+    );
+    assert!(items[0].is_open_on(today));
+    assert_eq!(items[1].days_to_deadline(today), Some(30));
+    assert!(!items[3].is_open_on(today));
+}
+
+#[test]
+fn ids_are_url_safe_slugs() {
+    assert!(is_valid_id("servizio-civile-crema-2027"));
+    assert!(is_valid_id("0b7c6a1e-8f1e-4a53-9d51-0c6e3f2d9a10"));
+    assert!(!is_valid_id(""));
+    assert!(!is_valid_id("Con Spazi"));
+    assert!(!is_valid_id("../etc"));
+    assert!(!is_valid_id(&"a".repeat(65)));
+}

@@ -1,0 +1,152 @@
+//! The pull side of the sync protocol (DESIGN.md): phones ask for every change after their
+//! cursor; the server answers changes in the order of its own strictly increasing sequence.
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use crate::validation::ValidationErrors;
+
+/// Version of the wire format; bumped on any incompatible change.
+pub const PROTOCOL_VERSION: u32 = 1;
+/// Changes per page when the client does not say.
+pub const DEFAULT_LIMIT: u32 = 1000;
+/// The most changes a page may carry.
+pub const MAX_LIMIT: u32 = 1000;
+
+/// The kinds of content that travel through the feed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContentKind {
+    Opportunity,
+}
+
+impl ContentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Opportunity => "opportunity",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "opportunity" => Some(Self::Opportunity),
+            _ => None,
+        }
+    }
+}
+
+/// `GET /api/v1/sync?since=<cursor>&limit=<n>`, parsed and checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PullRequest {
+    pub since: u64,
+    pub limit: u32,
+}
+
+impl PullRequest {
+    /// Parses the query pairs; unknown parameters are refused so that typos do not pass silently.
+    pub fn from_query<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Self, ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        let mut request = PullRequest {
+            since: 0,
+            limit: DEFAULT_LIMIT,
+        };
+        for (key, value) in pairs {
+            match key {
+                "since" => match value.parse::<u64>() {
+                    Ok(v) if v <= i64::MAX as u64 => request.since = v,
+                    _ => errors.push(
+                        "since",
+                        "invalid_cursor",
+                        "Il cursore deve essere un numero intero non negativo.",
+                    ),
+                },
+                "limit" => match value.parse::<u32>() {
+                    Ok(v) if (1..=MAX_LIMIT).contains(&v) => request.limit = v,
+                    _ => errors.push(
+                        "limit",
+                        "invalid_limit",
+                        format!("Il limite deve essere un numero tra 1 e {MAX_LIMIT}."),
+                    ),
+                },
+                other => errors.push(
+                    other,
+                    "unknown_parameter",
+                    format!("Parametro sconosciuto: «{other}»."),
+                ),
+            }
+        }
+        errors.into_result(request)
+    }
+}
+
+/// One change in the feed. `item` is absent for a tombstone. The worker passes the stored JSON
+/// through untouched (`RawValue`); the app parses it by `kind`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Change {
+    pub seq: u64,
+    pub kind: ContentKind,
+    pub id: String,
+    pub version: u32,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deleted: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<Box<RawValue>>,
+}
+
+/// One page of the feed.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct PullResponse {
+    pub protocol: u32,
+    /// Where the next pull starts: the last change's sequence, or the request's cursor when
+    /// nothing changed.
+    pub cursor: u64,
+    /// More changes are waiting beyond this page.
+    pub more: bool,
+    /// The client's cursor is no longer valid (tombstones it depends on were purged, or the
+    /// server's sequence restarted): drop everything and apply this page, which starts from zero.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reset: bool,
+    pub changes: Vec<Change>,
+}
+
+/// The server's view of its own feed, read in the same round trip as the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeedState {
+    /// The highest sequence ever assigned.
+    pub head: u64,
+    /// Tombstones up to this sequence have been purged.
+    pub purged_through: u64,
+}
+
+impl FeedState {
+    /// A cursor must be re-pulled from zero when it predates purged tombstones (it could miss a
+    /// deletion) or lies beyond the head (it belongs to another database).
+    pub fn needs_reset(&self, since: u64) -> bool {
+        (since > 0 && since < self.purged_through) || since > self.head
+    }
+}
+
+/// Builds a page from the rows read with `LIMIT limit + 1`: the extra row only says that more is
+/// waiting.
+pub fn page(
+    since: u64,
+    limit: u32,
+    reset: bool,
+    mut rows: Vec<Change>,
+) -> PullResponse {
+    let more = rows.len() > limit as usize;
+    rows.truncate(limit as usize);
+    let cursor = rows.last().map_or(since, |c| c.seq);
+    PullResponse {
+        protocol: PROTOCOL_VERSION,
+        cursor,
+        more,
+        reset,
+        changes: rows,
+    }
+}
+
+#[cfg(test)]
+mod tests;

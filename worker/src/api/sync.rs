@@ -1,0 +1,26 @@
+//! `GET /api/v1/sync?since=&limit=`: one page of the change feed (DESIGN.md "Sync protocol").
+
+use sito_core::{sync::page, PullRequest};
+use worker::{Env, Request};
+
+use crate::{
+    api::{json_text, query_pairs, ApiResult},
+    db,
+    error::ApiError,
+};
+
+pub async fn pull(req: &Request, env: &Env) -> ApiResult {
+    let pairs = query_pairs(req)?;
+    let request = PullRequest::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .map_err(ApiError::InvalidQuery)?;
+    let database = db::database(env)?;
+    let (state, rows) = db::content::changes_since(&database, request.since, request.limit).await?;
+    let response = if state.needs_reset(request.since) {
+        let (_, rows) = db::content::changes_since(&database, 0, request.limit).await?;
+        page(0, request.limit, true, rows)
+    } else {
+        page(request.since, request.limit, false, rows)
+    };
+    let body = serde_json::to_string(&response).map_err(|e| ApiError::Storage(e.to_string()))?;
+    Ok(json_text(body, 200))
+}

@@ -1,0 +1,114 @@
+//! The one error type of the API, answered as problem+json (RFC 9457).
+
+use sito_core::{problem::PROBLEM_CONTENT_TYPE, Problem, ValidationErrors};
+use worker::{Headers, Response};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("not found")]
+    NotFound,
+    #[error("method not allowed")]
+    MethodNotAllowed { allow: &'static str },
+    #[error("invalid query")]
+    InvalidQuery(ValidationErrors),
+    #[error("malformed body: {0}")]
+    MalformedBody(String),
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    #[error("payload too large")]
+    PayloadTooLarge { max: usize },
+    #[error("validation failed")]
+    Validation(ValidationErrors),
+    #[error("precondition required")]
+    PreconditionRequired,
+    #[error("unauthorized")]
+    Unauthorized,
+    #[error("version conflict")]
+    Conflict {
+        /// The current copy, so the editor can compare (null when the item is gone).
+        current: Option<Box<serde_json::value::RawValue>>,
+        current_version: u32,
+    },
+    #[error("storage: {0}")]
+    Storage(String),
+}
+
+impl From<worker::Error> for ApiError {
+    fn from(e: worker::Error) -> Self {
+        ApiError::Storage(e.to_string())
+    }
+}
+
+impl ApiError {
+    pub fn problem(&self) -> Problem {
+        match self {
+            ApiError::NotFound => Problem::new(404, "not_found", "Risorsa non trovata")
+                .with_detail("L'indirizzo richiesto non esiste in questa API."),
+            ApiError::MethodNotAllowed { allow } => {
+                Problem::new(405, "method_not_allowed", "Metodo non consentito")
+                    .with_detail(format!("Metodi consentiti: {allow}."))
+            }
+            ApiError::InvalidQuery(errors) => {
+                Problem::new(400, "invalid_query", "Parametri della richiesta non validi")
+                    .with_errors(errors.0.clone())
+            }
+            ApiError::MalformedBody(why) => {
+                Problem::new(400, "malformed_body", "Il corpo della richiesta non è leggibile")
+                    .with_detail(why.clone())
+            }
+            ApiError::UnsupportedMediaType => {
+                Problem::new(415, "unsupported_media_type", "Formato non supportato")
+                    .with_detail("Invia il corpo come application/json.")
+            }
+            ApiError::PayloadTooLarge { max } => {
+                Problem::new(413, "payload_too_large", "Richiesta troppo grande")
+                    .with_detail(format!("Il limite è di {max} byte."))
+            }
+            ApiError::Validation(errors) => {
+                Problem::new(422, "validation_failed", "Alcuni campi non sono validi")
+                    .with_errors(errors.0.clone())
+            }
+            ApiError::PreconditionRequired => {
+                Problem::new(428, "precondition_required", "Versione di partenza mancante")
+                    .with_detail("Indica in If-Match la versione su cui si basa la modifica.")
+            }
+            ApiError::Unauthorized => Problem::new(401, "unauthorized", "Accesso richiesto")
+                .with_detail("Questa operazione richiede un accesso da redazione."),
+            ApiError::Conflict { .. } => Problem::new(
+                409,
+                "version_conflict",
+                "Il contenuto è stato modificato da qualcun altro",
+            )
+            .with_detail("Ricarica la versione attuale e riapplica le modifiche."),
+            ApiError::Storage(_) => Problem::new(503, "storage_unavailable", "Servizio non disponibile")
+                .with_detail("Il database non risponde: riprova tra poco."),
+        }
+    }
+
+    pub fn into_response(self) -> Response {
+        if let ApiError::Storage(cause) = &self {
+            worker::console_error!("storage error: {cause}");
+        }
+        let problem = self.problem();
+        let headers = Headers::new();
+        let _ = headers.set("content-type", PROBLEM_CONTENT_TYPE);
+        let _ = headers.set("cache-control", "no-store");
+        let mut body = serde_json::to_value(&problem).unwrap_or_default();
+        match self {
+            ApiError::Conflict {
+                current,
+                current_version,
+            } => {
+                body["current_version"] = current_version.into();
+                body["current"] = current
+                    .and_then(|raw| serde_json::from_str(raw.get()).ok())
+                    .unwrap_or_default();
+            }
+            ApiError::MethodNotAllowed { allow } => {
+                let _ = headers.set("allow", allow);
+            }
+            _ => {}
+        }
+        crate::api::text_response(body.to_string(), problem.status, headers)
+    }
+}
