@@ -1,0 +1,41 @@
+# The two commands of the README: `make dev` and `make test`. Everything else is a step of those.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+.PHONY: help dev test setup build db lint test-native test-wasm test-e2e figures
+
+help:
+	@echo "make dev   install what is missing, build, prepare the local D1 with demo content, serve http://127.0.0.1:8787"
+	@echo "make test  run every test (fmt, clippy, native, wasm in Chromium, API and end-to-end on wrangler dev)"
+	@echo "make figures  print sizes and timings (not asserted)"
+
+dev: setup build db
+	@source scripts/env.sh && echo "Editorial token for API writes: $$(sed -n 's/^EDITOR_TOKEN=//p' .dev.vars)"
+	source scripts/env.sh && wrangler dev --local --ip 127.0.0.1 --port 8787
+
+test: setup lint test-native build test-wasm test-e2e
+
+setup:
+	scripts/setup.sh
+
+build:
+	scripts/build.sh
+
+db:
+	scripts/db.sh
+
+lint:
+	source scripts/env.sh && cargo fmt --all --check
+	source scripts/env.sh && cargo clippy --workspace --all-targets -- -D warnings
+	source scripts/env.sh && cargo clippy -p sito-app -p sito-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	source scripts/env.sh && cargo test --workspace --all-features
+
+test-wasm:
+	source scripts/env.sh && cargo test -p sito-app --target wasm32-unknown-unknown
+
+test-e2e:
+	scripts/e2e.sh
+
+figures:
+	scripts/figures.sh

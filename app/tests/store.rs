@@ -1,0 +1,149 @@
+//! The IndexedDB store in a real browser: what a page of the feed leaves on the device.
+
+#![cfg(target_arch = "wasm32")]
+
+use serde_json::json;
+use sito_app::store::Store;
+use sito_core::{Opportunity, PullResponse};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn opportunity(id: &str, title: &str, version: u32) -> serde_json::Value {
+    json!({
+        "id": id, "version": version, "kind": "internship", "title": title,
+        "organisation": "Informagiovani Cremona", "district": "cremona", "place": "Cremona",
+        "summary": "Sei mesi in ufficio.", "description_html": "<p>Tirocinio</p>",
+        "deadline": "2027-01-31", "how_to_apply": "Scrivi a info@example.org",
+        "updated_at": "2026-11-22T10:00:00Z", "published_by": "Informagiovani Cremona"
+    })
+}
+
+fn page(value: serde_json::Value) -> PullResponse {
+    serde_json::from_value(value).unwrap()
+}
+
+/// A database no other test uses.
+async fn fresh(name: &str) -> Store {
+    Store::open(&format!("{name}-{}", js_sys::Math::random())).await.unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_new_device_has_nothing_and_cursor_zero() {
+    let store = fresh("empty").await;
+    assert_eq!(store.cursor().await.unwrap(), 0);
+    assert!(store.opportunities().await.unwrap().is_empty());
+    assert_eq!(store.synced_at().await.unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_page_stores_items_and_moves_the_cursor() {
+    let store = fresh("apply").await;
+    let first = page(json!({
+        "protocol": 1, "cursor": 2, "more": false,
+        "changes": [
+            {"seq": 1, "kind": "opportunity", "id": "a", "version": 1, "item": opportunity("a", "Tirocinio A", 1)},
+            {"seq": 2, "kind": "opportunity", "id": "b", "version": 1, "item": opportunity("b", "Tirocinio B", 1)}
+        ]
+    }));
+    store.apply(&first, "2026-11-22T10:00:00Z").await.unwrap();
+    assert_eq!(store.cursor().await.unwrap(), 2);
+    assert_eq!(
+        store.synced_at().await.unwrap().as_deref(),
+        Some("2026-11-22T10:00:00Z")
+    );
+    let titles: Vec<String> = store
+        .opportunities()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|o: Opportunity| o.title)
+        .collect();
+    assert_eq!(titles, ["Tirocinio A", "Tirocinio B"]);
+    let b = store.opportunity("b").await.unwrap().unwrap();
+    assert_eq!(b.description_html, "<p>Tirocinio</p>");
+}
+
+#[wasm_bindgen_test]
+async fn updates_replace_and_tombstones_remove() {
+    let store = fresh("tombstone").await;
+    store
+        .apply(
+            &page(json!({
+                "protocol": 1, "cursor": 2, "more": false,
+                "changes": [
+                    {"seq": 1, "kind": "opportunity", "id": "a", "version": 1, "item": opportunity("a", "A", 1)},
+                    {"seq": 2, "kind": "opportunity", "id": "b", "version": 1, "item": opportunity("b", "B", 1)}
+                ]
+            })),
+            "t1",
+        )
+        .await
+        .unwrap();
+    store
+        .apply(
+            &page(json!({
+                "protocol": 1, "cursor": 4, "more": false,
+                "changes": [
+                    {"seq": 3, "kind": "opportunity", "id": "a", "version": 2, "item": opportunity("a", "A rivisto", 2)},
+                    {"seq": 4, "kind": "opportunity", "id": "b", "version": 2, "deleted": true}
+                ]
+            })),
+            "t2",
+        )
+        .await
+        .unwrap();
+    let all = store.opportunities().await.unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!((all[0].id.as_str(), all[0].title.as_str(), all[0].version), ("a", "A rivisto", 2));
+    assert!(store.opportunity("b").await.unwrap().is_none());
+    assert_eq!(store.cursor().await.unwrap(), 4);
+}
+
+#[wasm_bindgen_test]
+async fn a_reset_page_replaces_everything() {
+    let store = fresh("reset").await;
+    store
+        .apply(
+            &page(json!({
+                "protocol": 1, "cursor": 9, "more": false,
+                "changes": [{"seq": 9, "kind": "opportunity", "id": "old", "version": 1, "item": opportunity("old", "Vecchia", 1)}]
+            })),
+            "t1",
+        )
+        .await
+        .unwrap();
+    store
+        .apply(
+            &page(json!({
+                "protocol": 1, "cursor": 3, "more": false, "reset": true,
+                "changes": [{"seq": 3, "kind": "opportunity", "id": "new", "version": 1, "item": opportunity("new", "Nuova", 1)}]
+            })),
+            "t2",
+        )
+        .await
+        .unwrap();
+    let ids: Vec<String> = store.opportunities().await.unwrap().into_iter().map(|o| o.id).collect();
+    assert_eq!(ids, ["new"]);
+    assert_eq!(store.cursor().await.unwrap(), 3, "the cursor may move backwards on reset");
+}
+
+#[wasm_bindgen_test]
+async fn the_data_survives_reopening_the_database() {
+    let name = format!("reopen-{}", js_sys::Math::random());
+    let store = Store::open(&name).await.unwrap();
+    store
+        .apply(
+            &page(json!({
+                "protocol": 1, "cursor": 1, "more": false,
+                "changes": [{"seq": 1, "kind": "opportunity", "id": "kept", "version": 1, "item": opportunity("kept", "Resta", 1)}]
+            })),
+            "t1",
+        )
+        .await
+        .unwrap();
+    drop(store);
+    let again = Store::open(&name).await.unwrap();
+    assert_eq!(again.cursor().await.unwrap(), 1);
+    assert_eq!(again.opportunity("kept").await.unwrap().unwrap().title, "Resta");
+}

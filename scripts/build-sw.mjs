@@ -1,0 +1,23 @@
+// Generates dist/sw.js with Workbox: precaches the hashed build (HTML, JS, wasm, CSS, icons,
+// manifest) so the app opens offline, and serves index.html for navigations. /api/* is never
+// matched: data comes from IndexedDB, never from a stale cache.
+import { generateSW } from "workbox-build";
+
+const { count, size, warnings } = await generateSW({
+  globDirectory: "dist",
+  globPatterns: ["**/*.{html,js,wasm,css,png,svg,webmanifest,txt}"],
+  swDest: "dist/sw.js",
+  mode: "production",
+  inlineWorkboxRuntime: true,
+  sourcemap: false,
+  skipWaiting: true,
+  clientsClaim: true,
+  cleanupOutdatedCaches: true,
+  // Trunk puts a content hash in these names: no need for a revision query.
+  dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/,
+  navigateFallback: "/index.html",
+  navigateFallbackDenylist: [/^\/api\//],
+  maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+});
+for (const warning of warnings) console.warn(`sw: ${warning}`);
+console.log(`sw: precaching ${count} files, ${(size / 1024).toFixed(1)} KiB`);

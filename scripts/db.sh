@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Prepares a local D1: applies the numbered migrations, then loads the demo content (idempotent).
+# Usage: scripts/db.sh [persist-dir]   (default: wrangler's own .wrangler/state)
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$SITO_ROOT"
+
+persist=()
+[ $# -gt 0 ] && persist=(--persist-to "$1")
+wrangler d1 migrations apply DB --local "${persist[@]}"
+mkdir -p target
+cargo run -q -p sito-devtools --bin seed -- demo content/demo/opportunities.json > target/seed-demo.sql
+wrangler d1 execute DB --local "${persist[@]}" --file target/seed-demo.sql > /dev/null
+echo "demo content loaded ($(grep -c '^INSERT' target/seed-demo.sql) opportunities)"

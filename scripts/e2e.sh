@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# API and browser tests against the real worker on workerd (`wrangler dev`) with a fresh local
+# D1, in headless Chromium. Playwright starts and stops wrangler itself (playwright.config.ts).
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$SITO_ROOT"
+
+export SITO_TEST_STATE="$SITO_ROOT/.wrangler/test-state"
+rm -rf "$SITO_TEST_STATE"
+wrangler d1 migrations apply DB --local --persist-to "$SITO_TEST_STATE" > /dev/null
+playwright test "$@"

@@ -1,0 +1,109 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, Page, test } from "@playwright/test";
+import { editorHeaders, opportunityInput, putOpportunity, uniqueId } from "../support";
+
+/** Waits until the service worker controls the page, so that a reload can be served offline. */
+async function waitForServiceWorker(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }),
+      );
+    }
+  });
+}
+
+test("the list shows what editors published, and still opens offline after one visit", async ({ page, context, request }) => {
+  const title = `Campo di lavoro sul Po ${uniqueId("t")}`;
+  await putOpportunity(
+    request,
+    uniqueId("offline"),
+    opportunityInput({ kind: "work_camp", title, district: "casalmaggiore", place: "Casalmaggiore" }),
+  );
+
+  await page.goto("/opportunita");
+  const list = page.getByTestId("opportunity-list");
+  await expect(list.getByRole("link", { name: title })).toBeVisible();
+  await expect(page.getByTestId("sync-status")).toContainText("Aggiornato");
+  await waitForServiceWorker(page);
+
+  await context.setOffline(true);
+  const reload = await page.reload();
+  expect(reload?.fromServiceWorker()).toBe(true);
+  await expect(list.getByRole("link", { name: title })).toBeVisible();
+  await expect(page.getByTestId("sync-status")).toContainText("offline");
+
+  // A detail page never opened before also opens offline: its data is on the device.
+  await list.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText("Come candidarsi")).toBeVisible();
+
+  // A cold start of the app offline, straight onto a deep link.
+  const deep = await page.goto("/opportunita?territorio=casalmaggiore");
+  expect(deep?.fromServiceWorker()).toBe(true);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Opportunità a Casalmaggiore");
+  await expect(list.getByRole("link", { name: title })).toBeVisible();
+  await context.setOffline(false);
+});
+
+test("a retired opportunity disappears from the phone at the next sync", async ({ page, request }) => {
+  const title = `Recruiting day ${uniqueId("r")}`;
+  const id = uniqueId("retired");
+  const created = await putOpportunity(request, id, opportunityInput({ kind: "event", title }));
+  await page.goto("/opportunita");
+  await expect(page.getByRole("link", { name: title })).toBeVisible();
+
+  const retired = await request.delete(`/api/v1/opportunities/${id}`, {
+    headers: { ...editorHeaders, "if-match": `"${created.version}"` },
+  });
+  expect(retired.status()).toBe(200);
+  await page.getByRole("button", { name: "Aggiorna" }).click();
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+});
+
+test("the home page shows upcoming deadlines, nearest first", async ({ page, request }) => {
+  const soon = `Bando Think Town ${uniqueId("s")}`;
+  await putOpportunity(
+    request,
+    uniqueId("soon"),
+    opportunityInput({ kind: "call", title: soon, deadline: new Date().toISOString().slice(0, 10) }),
+  );
+  await page.goto("/");
+  const upcoming = page.getByTestId("upcoming");
+  await expect(upcoming.getByRole("link").first()).toHaveText(soon);
+  await expect(upcoming.getByText("Scade oggi").first()).toBeVisible();
+});
+
+for (const path of ["/", "/opportunita", "/opportunita/nessuna", "/pagina-inesistente"]) {
+  test(`no accessibility violations on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByTestId("sync-status")).not.toContainText("in corso");
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+}
+
+test("an opened detail page is accessible", async ({ page, request }) => {
+  const id = uniqueId("a11y");
+  await putOpportunity(request, id);
+  await page.goto(`/opportunita/${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(opportunityInput().title);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
+
+test("Chromium finds the app installable", async ({ page }) => {
+  await page.goto("/");
+  await waitForServiceWorker(page);
+  const cdp = await page.context().newCDPSession(page);
+  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+  expect(installabilityErrors).toEqual([]);
+  const manifest = await (await page.request.get("/manifest.webmanifest")).json();
+  expect(manifest).toMatchObject({ lang: "it", display: "standalone", start_url: "/" });
+});

@@ -1,0 +1,72 @@
+import { APIRequestContext, expect } from "@playwright/test";
+import { editorToken } from "../playwright.config";
+
+/** A unique id for this test's own data. */
+export function uniqueId(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export const editorHeaders = { authorization: `Bearer ${editorToken}` };
+
+/** An opportunity as an editor would type it. */
+export function opportunityInput(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: "volunteering",
+    title: "Servizio Civile in biblioteca a Crema",
+    organisation: "Comune di Crema",
+    district: "crema",
+    place: "Crema",
+    summary: "Dodici mesi di attività con i ragazzi delle scuole e i lettori.",
+    description_md: "## Che cosa farai\n\nPromozione della **lettura** e laboratori.",
+    age_min: 18,
+    age_max: 28,
+    deadline: "2099-12-31",
+    how_to_apply: "Domanda online sulla piattaforma DOL con SPID.",
+    source_url: "https://www.scelgoilserviziocivile.gov.it",
+    ...overrides,
+  };
+}
+
+export interface Change {
+  seq: number;
+  kind: string;
+  id: string;
+  version: number;
+  deleted?: boolean;
+  item?: Record<string, unknown>;
+}
+
+export interface Page {
+  protocol: number;
+  cursor: number;
+  more: boolean;
+  reset?: boolean;
+  changes: Change[];
+}
+
+/** Creates (or updates from `baseVersion`) an opportunity through the API. */
+export async function putOpportunity(
+  request: APIRequestContext,
+  id: string,
+  input: Record<string, unknown> = opportunityInput(),
+  baseVersion?: number,
+) {
+  const headers: Record<string, string> = { ...editorHeaders };
+  if (baseVersion !== undefined) headers["if-match"] = `"${baseVersion}"`;
+  const response = await request.put(`/api/v1/opportunities/${id}`, { data: input, headers });
+  expect(response.status(), await response.text()).toBeLessThan(300);
+  return (await response.json()) as { id: string; version: number; seq: number };
+}
+
+export async function pull(request: APIRequestContext, since: number, limit?: number): Promise<Page> {
+  const query = limit === undefined ? `since=${since}` : `since=${since}&limit=${limit}`;
+  const response = await request.get(`/api/v1/sync?${query}`);
+  expect(response.status()).toBe(200);
+  return (await response.json()) as Page;
+}
+
+/** The feed's current head: a cursor that sees only what happens next. */
+export async function head(request: APIRequestContext): Promise<number> {
+  const response = await request.get("/api/v1/health");
+  return ((await response.json()) as { head: number }).head;
+}
