@@ -1,5 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, Page, test } from "@playwright/test";
+import { chromium, expect, Page, test } from "@playwright/test";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { editorHeaders, opportunityInput, putOpportunity, uniqueId } from "../support";
 
 /** Waits until the service worker controls the page, so that a reload can be served offline. */
@@ -98,12 +101,29 @@ test("an opened detail page is accessible", async ({ page, request }) => {
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
 
-test("Chromium finds the app installable", async ({ page }) => {
-  await page.goto("/");
-  await waitForServiceWorker(page);
-  const cdp = await page.context().newCDPSession(page);
-  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
-  expect(installabilityErrors).toEqual([]);
-  const manifest = await (await page.request.get("/manifest.webmanifest")).json();
-  expect(manifest).toMatchObject({ lang: "it", display: "standalone", start_url: "/" });
+test("Chromium finds the app installable", async ({ baseURL, browserName }, testInfo) => {
+  expect(browserName).toBe("chromium");
+  // Installability is never granted to incognito-like contexts: use a real profile.
+  const profile = await mkdtemp(join(tmpdir(), "sito-profile-"));
+  const options = testInfo.project.use;
+  const context = await chromium.launchPersistentContext(profile, {
+    ...options.launchOptions,
+    viewport: options.viewport,
+    isMobile: options.isMobile,
+    hasTouch: options.hasTouch,
+    baseURL,
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto("/");
+    await waitForServiceWorker(page);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+    expect(installabilityErrors).toEqual([]);
+    const manifest = await (await page.request.get("/manifest.webmanifest")).json();
+    expect(manifest).toMatchObject({ lang: "it", display: "standalone", start_url: "/" });
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
 });
