@@ -26,5 +26,9 @@ pub fn local_date_time(rfc3339: &str) -> String {
     )
     .map(sito_core::dates::format_it)
     .unwrap_or_default();
-    format!("{day} alle {:02}:{:02}", date.get_hours(), date.get_minutes())
+    format!(
+        "{day} alle {:02}:{:02}",
+        date.get_hours(),
+        date.get_minutes()
+    )
 }

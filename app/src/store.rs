@@ -3,9 +3,7 @@
 
 use std::cell::RefCell;
 
-use indexed_db_futures::{
-    database::Database, prelude::*, transaction::TransactionMode, KeyPath,
-};
+use indexed_db_futures::{database::Database, prelude::*, transaction::TransactionMode, KeyPath};
 use sito_core::{Change, ContentKind, Opportunity, PullResponse};
 
 /// The name of the app's database in the browser.
@@ -129,11 +127,7 @@ impl Store {
     /// One opportunity by id.
     pub async fn opportunity(&self, id: &str) -> Result<Option<Opportunity>, StoreError> {
         let tx = self.db.transaction(OPPORTUNITIES).build()?;
-        Ok(tx
-            .object_store(OPPORTUNITIES)?
-            .get(id)
-            .serde()?
-            .await?)
+        Ok(tx.object_store(OPPORTUNITIES)?.get(id).serde()?.await?)
     }
 }
 
@@ -167,4 +161,3 @@ pub async fn shared() -> Result<Store, StoreError> {
     SHARED.with(|s| *s.borrow_mut() = Some(store.clone()));
     Ok(store)
 }
-

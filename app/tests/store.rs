@@ -25,7 +25,9 @@ fn page(value: serde_json::Value) -> PullResponse {
 
 /// A database no other test uses.
 async fn fresh(name: &str) -> Store {
-    Store::open(&format!("{name}-{}", js_sys::Math::random())).await.unwrap()
+    Store::open(&format!("{name}-{}", js_sys::Math::random()))
+        .await
+        .unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -95,7 +97,10 @@ async fn updates_replace_and_tombstones_remove() {
         .unwrap();
     let all = store.opportunities().await.unwrap();
     assert_eq!(all.len(), 1);
-    assert_eq!((all[0].id.as_str(), all[0].title.as_str(), all[0].version), ("a", "A rivisto", 2));
+    assert_eq!(
+        (all[0].id.as_str(), all[0].title.as_str(), all[0].version),
+        ("a", "A rivisto", 2)
+    );
     assert!(store.opportunity("b").await.unwrap().is_none());
     assert_eq!(store.cursor().await.unwrap(), 4);
 }
@@ -123,9 +128,19 @@ async fn a_reset_page_replaces_everything() {
         )
         .await
         .unwrap();
-    let ids: Vec<String> = store.opportunities().await.unwrap().into_iter().map(|o| o.id).collect();
+    let ids: Vec<String> = store
+        .opportunities()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|o| o.id)
+        .collect();
     assert_eq!(ids, ["new"]);
-    assert_eq!(store.cursor().await.unwrap(), 3, "the cursor may move backwards on reset");
+    assert_eq!(
+        store.cursor().await.unwrap(),
+        3,
+        "the cursor may move backwards on reset"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -145,5 +160,8 @@ async fn the_data_survives_reopening_the_database() {
     drop(store);
     let again = Store::open(&name).await.unwrap();
     assert_eq!(again.cursor().await.unwrap(), 1);
-    assert_eq!(again.opportunity("kept").await.unwrap().unwrap().title, "Resta");
+    assert_eq!(
+        again.opportunity("kept").await.unwrap().unwrap().title,
+        "Resta"
+    );
 }

@@ -3,13 +3,28 @@
 use chrono::{Datelike, NaiveDate};
 
 const MONTHS: [&str; 12] = [
-    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-    "settembre", "ottobre", "novembre", "dicembre",
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
 ];
 
 /// "1 gennaio 2027".
 pub fn format_it(date: NaiveDate) -> String {
-    format!("{} {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
 }
 
 /// What a deadline means today, in a few words.
@@ -42,8 +57,17 @@ mod tests {
         let today = day(2026, 11, 22);
         assert_eq!(deadline_label(day(2026, 11, 22), today), "Scade oggi");
         assert_eq!(deadline_label(day(2026, 11, 23), today), "Scade domani");
-        assert_eq!(deadline_label(day(2026, 12, 2), today), "Scade tra 10 giorni");
-        assert_eq!(deadline_label(day(2027, 3, 1), today), "Scade il 1 marzo 2027");
-        assert_eq!(deadline_label(day(2026, 11, 1), today), "Scaduta il 1 novembre 2026");
+        assert_eq!(
+            deadline_label(day(2026, 12, 2), today),
+            "Scade tra 10 giorni"
+        );
+        assert_eq!(
+            deadline_label(day(2027, 3, 1), today),
+            "Scade il 1 marzo 2027"
+        );
+        assert_eq!(
+            deadline_label(day(2026, 11, 1), today),
+            "Scaduta il 1 novembre 2026"
+        );
     }
 }

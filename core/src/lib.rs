@@ -2,9 +2,9 @@
 //! protocol messages and the problem+json error shape. Compiles natively and to wasm32; the
 //! app and the worker both depend on it so that they can never disagree.
 
+pub mod dates;
 #[cfg(feature = "markdown")]
 pub mod markdown;
-pub mod dates;
 pub mod opportunity;
 pub mod problem;
 pub mod sync;

@@ -170,7 +170,11 @@ impl OpportunityInput {
         }
         if let Some(url) = &self.source_url {
             if url.chars().count() > URL_MAX {
-                errors.push("source_url", "too_long", format!("Al massimo {URL_MAX} caratteri."));
+                errors.push(
+                    "source_url",
+                    "too_long",
+                    format!("Al massimo {URL_MAX} caratteri."),
+                );
             } else if !(url.starts_with("https://") || url.starts_with("http://")) {
                 errors.push(
                     "source_url",
@@ -252,6 +256,16 @@ impl Opportunity {
     /// Whether applications are still open on `today` (no deadline means always open).
     pub fn is_open_on(&self, today: NaiveDate) -> bool {
         self.deadline.is_none_or(|d| d >= today)
+    }
+
+    /// Where, in words: "Soresina · Cremona", or just "Crema" when the place is the district.
+    pub fn place_label(&self) -> String {
+        let district = self.district.label_it();
+        if self.place.is_empty() || self.place == district {
+            district.to_owned()
+        } else {
+            format!("{} · {district}", self.place)
+        }
     }
 
     /// Whole days from `today` to the deadline; negative once it has passed.

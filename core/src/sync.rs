@@ -130,12 +130,7 @@ impl FeedState {
 
 /// Builds a page from the rows read with `LIMIT limit + 1`: the extra row only says that more is
 /// waiting.
-pub fn page(
-    since: u64,
-    limit: u32,
-    reset: bool,
-    mut rows: Vec<Change>,
-) -> PullResponse {
+pub fn page(since: u64, limit: u32, reset: bool, mut rows: Vec<Change>) -> PullResponse {
     let more = rows.len() > limit as usize;
     rows.truncate(limit as usize);
     let cursor = rows.last().map_or(since, |c| c.seq);

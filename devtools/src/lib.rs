@@ -60,7 +60,12 @@ mod tests {
 
     #[test]
     fn quotes_are_doubled_so_text_cannot_escape_the_literal() {
-        let sql = insert_sql(ContentKind::Opportunity, "a", r#"{"t":"l'estate'); DROP"}"#, "x");
+        let sql = insert_sql(
+            ContentKind::Opportunity,
+            "a",
+            r#"{"t":"l'estate'); DROP"}"#,
+            "x",
+        );
         assert!(sql.contains(r#"'{"t":"l''estate''); DROP"}'"#), "{sql}");
     }
 

@@ -41,9 +41,7 @@ async fn route(req: Request, env: Env) -> ApiResult {
         (["opportunities", _], _) => Err(ApiError::MethodNotAllowed {
             allow: "GET, PUT, DELETE",
         }),
-        (["admin", "tombstones", "purge"], _) => {
-            Err(ApiError::MethodNotAllowed { allow: "POST" })
-        }
+        (["admin", "tombstones", "purge"], _) => Err(ApiError::MethodNotAllowed { allow: "POST" }),
         _ => Err(ApiError::NotFound),
     }
 }

@@ -52,10 +52,12 @@ impl ApiError {
                 Problem::new(400, "invalid_query", "Parametri della richiesta non validi")
                     .with_errors(errors.0.clone())
             }
-            ApiError::MalformedBody(why) => {
-                Problem::new(400, "malformed_body", "Il corpo della richiesta non è leggibile")
-                    .with_detail(why.clone())
-            }
+            ApiError::MalformedBody(why) => Problem::new(
+                400,
+                "malformed_body",
+                "Il corpo della richiesta non è leggibile",
+            )
+            .with_detail(why.clone()),
             ApiError::UnsupportedMediaType => {
                 Problem::new(415, "unsupported_media_type", "Formato non supportato")
                     .with_detail("Invia il corpo come application/json.")
@@ -68,10 +70,12 @@ impl ApiError {
                 Problem::new(422, "validation_failed", "Alcuni campi non sono validi")
                     .with_errors(errors.0.clone())
             }
-            ApiError::PreconditionRequired => {
-                Problem::new(428, "precondition_required", "Versione di partenza mancante")
-                    .with_detail("Indica in If-Match la versione su cui si basa la modifica.")
-            }
+            ApiError::PreconditionRequired => Problem::new(
+                428,
+                "precondition_required",
+                "Versione di partenza mancante",
+            )
+            .with_detail("Indica in If-Match la versione su cui si basa la modifica."),
             ApiError::Unauthorized => Problem::new(401, "unauthorized", "Accesso richiesto")
                 .with_detail("Questa operazione richiede un accesso da redazione."),
             ApiError::Conflict { .. } => Problem::new(
@@ -80,8 +84,10 @@ impl ApiError {
                 "Il contenuto è stato modificato da qualcun altro",
             )
             .with_detail("Ricarica la versione attuale e riapplica le modifiche."),
-            ApiError::Storage(_) => Problem::new(503, "storage_unavailable", "Servizio non disponibile")
-                .with_detail("Il database non risponde: riprova tra poco."),
+            ApiError::Storage(_) => {
+                Problem::new(503, "storage_unavailable", "Servizio non disponibile")
+                    .with_detail("Il database non risponde: riprova tra poco.")
+            }
         }
     }
 

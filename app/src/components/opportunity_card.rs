@@ -14,11 +14,7 @@ pub fn OpportunityCard(
     today: NaiveDate,
 ) -> impl IntoView {
     let href = format!("/opportunita/{}", item.id);
-    let place = if item.place.is_empty() {
-        item.district.label_it().to_owned()
-    } else {
-        format!("{} · {}", item.place, item.district.label_it())
-    };
+    let place = item.place_label();
     view! {
         <li class="card">
             <p class="kind">{item.kind.label_it()}</p>

@@ -12,8 +12,11 @@ pub fn OpportunityList() -> impl IntoView {
     let query = use_query_map();
     let district = move || {
         query.with(|q| {
-            q.get("territorio")
-                .and_then(|slug| District::ALL.into_iter().find(|d| district_slug(*d) == slug))
+            q.get("territorio").and_then(|slug| {
+                District::ALL
+                    .into_iter()
+                    .find(|d| district_slug(*d) == slug)
+            })
         })
     };
     let today = today();

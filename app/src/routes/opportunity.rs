@@ -61,13 +61,7 @@ pub fn OpportunityDetail() -> impl IntoView {
                                     <p class="summary">{o.summary.clone()}</p>
                                     <dl class="facts">
                                         <dt>"Dove"</dt>
-                                        <dd>
-                                            {if o.place.is_empty() {
-                                                o.district.label_it().to_owned()
-                                            } else {
-                                                format!("{} ({})", o.place, o.district.label_it())
-                                            }}
-                                        </dd>
+                                        <dd>{o.place_label()}</dd>
                                         {ages.map(|a| view! { <dt>"Età"</dt><dd>{a}</dd> })}
                                         {dates.map(|d| view! { <dt>"Quando"</dt><dd>{d}</dd> })}
                                     </dl>

@@ -110,7 +110,13 @@ fn list_order_is_nearest_deadline_first_then_open_ended_then_expired() {
     let order: Vec<_> = items.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(
         order,
-        ["today", "in-a-month", "open-ended", "expired-yesterday", "expired-long-ago"]
+        [
+            "today",
+            "in-a-month",
+            "open-ended",
+            "expired-yesterday",
+            "expired-long-ago"
+        ]
     );
     assert!(items[0].is_open_on(today));
     assert_eq!(items[1].days_to_deadline(today), Some(30));
@@ -125,4 +131,14 @@ fn ids_are_url_safe_slugs() {
     assert!(!is_valid_id("Con Spazi"));
     assert!(!is_valid_id("../etc"));
     assert!(!is_valid_id(&"a".repeat(65)));
+}
+
+#[test]
+fn place_label_does_not_repeat_the_district() {
+    let mut o = published("x", None);
+    assert_eq!(o.place_label(), "Crema");
+    o.place = "Castelleone".into();
+    assert_eq!(o.place_label(), "Castelleone · Crema");
+    o.place = String::new();
+    assert_eq!(o.place_label(), "Crema");
 }

@@ -15,20 +15,36 @@ fn change(seq: u64) -> Change {
 #[test]
 fn query_defaults_to_the_whole_feed() {
     let request = PullRequest::from_query([]).unwrap();
-    assert_eq!(request, PullRequest { since: 0, limit: DEFAULT_LIMIT });
+    assert_eq!(
+        request,
+        PullRequest {
+            since: 0,
+            limit: DEFAULT_LIMIT
+        }
+    );
 }
 
 #[test]
 fn query_reads_since_and_limit() {
     let request = PullRequest::from_query([("since", "42"), ("limit", "10")]).unwrap();
-    assert_eq!(request, PullRequest { since: 42, limit: 10 });
+    assert_eq!(
+        request,
+        PullRequest {
+            since: 42,
+            limit: 10
+        }
+    );
 }
 
 #[test]
 fn bad_query_parameters_are_named_in_the_errors() {
-    let errors = PullRequest::from_query([("since", "-1"), ("limit", "0"), ("sincee", "3")])
-        .unwrap_err();
-    let fields: Vec<_> = errors.0.iter().map(|e| (e.field.as_str(), e.code.as_str())).collect();
+    let errors =
+        PullRequest::from_query([("since", "-1"), ("limit", "0"), ("sincee", "3")]).unwrap_err();
+    let fields: Vec<_> = errors
+        .0
+        .iter()
+        .map(|e| (e.field.as_str(), e.code.as_str()))
+        .collect();
     assert_eq!(
         fields,
         [
@@ -60,7 +76,10 @@ fn an_empty_page_keeps_the_cursor() {
 #[test]
 fn no_change_reply_is_tiny() {
     let json = serde_json::to_string(&page(17, 100, false, Vec::new())).unwrap();
-    assert_eq!(json, r#"{"protocol":1,"cursor":17,"more":false,"changes":[]}"#);
+    assert_eq!(
+        json,
+        r#"{"protocol":1,"cursor":17,"more":false,"changes":[]}"#
+    );
 }
 
 #[test]
@@ -85,7 +104,10 @@ fn tombstones_travel_without_an_item_and_round_trip() {
 
 #[test]
 fn stale_or_foreign_cursors_need_a_reset() {
-    let state = FeedState { head: 100, purged_through: 40 };
+    let state = FeedState {
+        head: 100,
+        purged_through: 40,
+    };
     assert!(!state.needs_reset(0), "zero is always a valid start");
     assert!(state.needs_reset(39), "older than purged tombstones");
     assert!(!state.needs_reset(40));

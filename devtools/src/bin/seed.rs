@@ -9,11 +9,17 @@ use sito_devtools::{insert_sql, publish, SeedOpportunity};
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let seeds = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let seeds = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["demo", path] => match fs::read_to_string(path)
             .map_err(|e| e.to_string())
-            .and_then(|t| serde_json::from_str::<Vec<SeedOpportunity>>(&t).map_err(|e| e.to_string()))
-        {
+            .and_then(|t| {
+                serde_json::from_str::<Vec<SeedOpportunity>>(&t).map_err(|e| e.to_string())
+            }) {
             Ok(seeds) => seeds,
             Err(e) => {
                 eprintln!("seed: {path}: {e}");
@@ -51,10 +57,23 @@ fn main() -> ExitCode {
 
 /// A plausible, varied opportunity of about 1.2 KB of JSON, as the sync budget assumes.
 fn synthetic(n: usize) -> SeedOpportunity {
-    const TOWNS: [&str; 6] = ["Cremona", "Crema", "Casalmaggiore", "Soresina", "Pizzighettone", "Viadana"];
+    const TOWNS: [&str; 6] = [
+        "Cremona",
+        "Crema",
+        "Casalmaggiore",
+        "Soresina",
+        "Pizzighettone",
+        "Viadana",
+    ];
     const ROLES: [&str; 8] = [
-        "Addetto alle vendite", "Educatore", "Magazziniere", "Cameriere di sala",
-        "Operatore socio-sanitario", "Tecnico informatico", "Impiegato amministrativo", "Animatore",
+        "Addetto alle vendite",
+        "Educatore",
+        "Magazziniere",
+        "Cameriere di sala",
+        "Operatore socio-sanitario",
+        "Tecnico informatico",
+        "Impiegato amministrativo",
+        "Animatore",
     ];
     let kind = OpportunityKind::ALL[n % OpportunityKind::ALL.len()];
     let district = District::ALL[n % District::ALL.len()];

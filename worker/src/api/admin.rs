@@ -33,7 +33,11 @@ pub async fn purge_tombstones(req: &Request, env: &Env) -> ApiResult {
                 "invalid_days",
                 "Indica un numero di giorni tra 0 e 3650.",
             ),
-            (other, _) => errors.push(other, "unknown_parameter", format!("Parametro sconosciuto: «{other}».")),
+            (other, _) => errors.push(
+                other,
+                "unknown_parameter",
+                format!("Parametro sconosciuto: «{other}»."),
+            ),
         }
     }
     errors.into_result(()).map_err(ApiError::InvalidQuery)?;

@@ -109,7 +109,14 @@ pub async fn put(req: Request, env: &Env, id: &str) -> ApiResult {
     let version = base + 1;
     let html = markdown::render(&input.description_md);
     let updated_at = now();
-    let item = Opportunity::from_input(id.to_owned(), version, input, html, updated_at.clone(), editor.name);
+    let item = Opportunity::from_input(
+        id.to_owned(),
+        version,
+        input,
+        html,
+        updated_at.clone(),
+        editor.name,
+    );
     let body = serde_json::to_string(&item).map_err(|e| ApiError::Storage(e.to_string()))?;
     match db::content::put(&database, KIND, id, base, &body, &updated_at).await? {
         Some(seq) => json(
@@ -130,10 +137,7 @@ pub async fn delete(req: &Request, env: &Env, id: &str) -> ApiResult {
     let base = if_match(req)?.ok_or(ApiError::PreconditionRequired)?;
     let database = db::database(env)?;
     match db::content::current(&database, KIND, id).await? {
-        None
-        | Some(Current {
-            deleted: true, ..
-        }) => return Err(ApiError::NotFound),
+        None | Some(Current { deleted: true, .. }) => return Err(ApiError::NotFound),
         Some(current) if current.version != base => return Err(conflict(Some(current))),
         Some(_) => {}
     }

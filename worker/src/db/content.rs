@@ -32,9 +32,9 @@ impl ChangeRow {
         let kind = ContentKind::parse(&self.kind)
             .ok_or_else(|| ApiError::Storage(format!("unknown kind {}", self.kind)))?;
         let item = match self.body {
-            Some(body) if self.deleted == 0 => Some(
-                RawValue::from_string(body).map_err(|e| ApiError::Storage(e.to_string()))?,
-            ),
+            Some(body) if self.deleted == 0 => {
+                Some(RawValue::from_string(body).map_err(|e| ApiError::Storage(e.to_string()))?)
+            }
             _ => None,
         };
         Ok(Change {
@@ -202,7 +202,8 @@ fn returned_seq(results: Vec<worker::D1Result>) -> Result<Option<u64>, ApiError>
 /// Drops tombstones last changed at or before `cutoff` (RFC 3339) and moves the purge horizon,
 /// so that older cursors are told to reset. Returns how many were dropped.
 pub async fn purge_tombstones(db: &D1Database, cutoff: &str) -> Result<u64, ApiError> {
-    let horizon = "(SELECT COALESCE(MAX(seq), 0) FROM content WHERE deleted = 1 AND updated_at <= ?1)";
+    let horizon =
+        "(SELECT COALESCE(MAX(seq), 0) FROM content WHERE deleted = 1 AND updated_at <= ?1)";
     let results = db
         .batch(vec![
             db.prepare(format!(

@@ -1,0 +1,115 @@
+// Prints the figures of DESIGN.md "Budgets" that this build can measure. Nothing is asserted:
+// these machines are noisy, so the numbers are for reading, and for ratios against the budgets.
+//   node scripts/figures.mjs        (run by `make figures`, after `make build`)
+import { spawn, execFileSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+
+const port = 8790;
+const base = `http://127.0.0.1:${port}`;
+const state = ".wrangler/figures-state";
+const token = "figures-editor-token-0123456789";
+
+const gzip = (b) => gzipSync(b, { level: 9 }).length;
+const brotli = (b) =>
+  brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const row = (cells) => console.log(cells.map((c, i) => String(c).padEnd(i ? 12 : 34)).join(""));
+
+// 1. First load of the app: index.html and what it pulls in before first paint.
+console.log("\n== First load of the app (dist/), budget 250 KB compressed");
+const html = readFileSync("dist/index.html");
+const assets = [...html.toString().matchAll(/\/([\w.-]+\.(?:js|wasm|css))\b/g)]
+  .map((m) => m[1])
+  .filter((f) => f !== "sw.js");
+const files = ["index.html", ...new Set(assets)];
+row(["file", "raw", "gzip", "brotli"]);
+const totals = [0, 0, 0];
+for (const f of files) {
+  const b = readFileSync(`dist/${f}`);
+  const sizes = [b.length, gzip(b), brotli(b)];
+  sizes.forEach((s, i) => (totals[i] += s));
+  row([f, ...sizes.map(kb)]);
+}
+row(["total", ...totals.map(kb)]);
+console.log(`brotli total / budget: ${(totals[2] / (250 * 1024)).toFixed(2)}`);
+
+// 2. wrangler dev: time to first answer, on a fresh local D1 holding 2,000 opportunities.
+console.log("\n== wrangler dev (workerd + local D1)");
+rmSync(state, { recursive: true, force: true });
+execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], { stdio: "ignore" });
+mkdirSync("target", { recursive: true });
+writeFileSync(
+  "target/seed-2000.sql",
+  execFileSync("cargo", ["run", "-q", "-p", "sito-devtools", "--bin", "seed", "--", "synthetic", "2000"], {
+    maxBuffer: 64 << 20,
+  }),
+);
+execFileSync("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", state, "--file", "target/seed-2000.sql"], { stdio: "ignore" });
+
+const started = performance.now();
+const server = spawn(
+  "wrangler",
+  ["dev", "--local", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", "0",
+   "--persist-to", state, "--var", `EDITOR_TOKEN:${token}`, "--show-interactive-dev-session=false"],
+  { stdio: "ignore", detached: true },
+);
+try {
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/api/v1/health`)).ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  console.log(`time to first answer: ${((performance.now() - started) / 1000).toFixed(2)} s`);
+
+  // 3. Pull of 2,000 opportunities from empty, as a new phone does.
+  console.log("\n== Sync: pull of 2,000 opportunities from empty (budget ≤ 3 requests, ≤ 200 KB compressed)");
+  let cursor = 0, requests = 0, raw = 0, gz = 0, br = 0, items = 0;
+  for (;;) {
+    const body = Buffer.from(await (await fetch(`${base}/api/v1/sync?since=${cursor}`)).arrayBuffer());
+    const page = JSON.parse(body);
+    requests += 1; raw += body.length; gz += gzip(body); br += brotli(body); items += page.changes.length;
+    cursor = page.cursor;
+    if (!page.more) break;
+  }
+  console.log(`requests: ${requests}, changes: ${items}, JSON per item: ${(raw / items).toFixed(0)} B`);
+  console.log(`bytes: raw ${kb(raw)}, gzip ${kb(gz)}, brotli ${kb(br)} (brotli / budget: ${(br / (200 * 1024)).toFixed(2)})`);
+
+  // The synthetic items repeat themselves and compress far better than real text: the demo
+  // content's ratio is the honest one to apply.
+  const demo = Buffer.from(
+    JSON.stringify(JSON.parse(readFileSync("content/demo/opportunities.json", "utf8"))),
+  );
+  const ratio = demo.length / brotli(demo);
+  console.log(`demo content compresses ${ratio.toFixed(1)}x with brotli; 2,000 such items ≈ ${kb(raw / ratio)} (≈ ${(raw / ratio / (200 * 1024)).toFixed(2)} of budget)`);
+
+  // 4. A pull with nothing new.
+  const noChange = await fetch(`${base}/api/v1/sync?since=${cursor}`);
+  const noChangeBody = Buffer.from(await noChange.arrayBuffer());
+  const headerBytes = [...noChange.headers].reduce((n, [k, v]) => n + k.length + v.length + 4, 17);
+  console.log(`\n== Sync: no-change pull (budget one request, ≤ 500 B)`);
+  console.log(`body ${noChangeBody.length} B, with status line and headers ≈ ${noChangeBody.length + headerBytes} B`);
+
+  // 5. Twenty items changed by an editor, then one pull.
+  const page = JSON.parse(await (await fetch(`${base}/api/v1/sync?since=0&limit=20`)).text());
+  for (const change of page.changes) {
+    const item = change.item;
+    const input = {
+      kind: item.kind, title: `${item.title} (aggiornato)`, organisation: item.organisation,
+      district: item.district, place: item.place, summary: item.summary, description_md: "Aggiornato.",
+      how_to_apply: item.how_to_apply,
+    };
+    await fetch(`${base}/api/v1/opportunities/${item.id}`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "if-match": `"${item.version}"` },
+      body: JSON.stringify(input),
+    });
+  }
+  const delta = Buffer.from(await (await fetch(`${base}/api/v1/sync?since=${cursor}`)).arrayBuffer());
+  const deltaPage = JSON.parse(delta);
+  console.log(`\n== Sync: 20 changed items (budget one request)`);
+  console.log(`requests: 1, changes: ${deltaPage.changes.length}, more: ${deltaPage.more}, bytes: raw ${kb(delta.length)}, brotli ${kb(brotli(delta))}`);
+} finally {
+  process.kill(-server.pid, "SIGTERM");
+}
