@@ -37,8 +37,10 @@ if [ ! -x "$CHROMIUM_BIN" ] || [ ! -x "$CHROMEDRIVER" ]; then
 fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "npm ci"
-  npm ci --no-audit --no-fund
+  # `npm install --no-save` installs the versions of package-lock.json. `npm ci` would refuse the
+  # lock file, because npm leaves the other platforms' optional rollup binaries out of it.
+  step "npm install (package-lock.json)"
+  npm install --no-audit --no-fund --no-save
 fi
 
 # A local secret for editorial writes in development (never used in production).

@@ -104,7 +104,7 @@ test("malformed, mistyped and oversized bodies get 4xx, never 500", async ({ req
   await expectProblem(
     await request.put(url, { data: opportunityInput(), headers: { ...editorHeaders, "if-match": "yesterday" } }),
     400,
-    "invalid_query",
+    "invalid_header",
   );
   await expectProblem(
     await request.delete(url, { headers: editorHeaders }),

@@ -1,7 +1,7 @@
 //! Routing of `/api/v1/*`. Every answer, success or failure, is built here, so no handler can
 //! leak a bare 500.
 
-mod admin;
+pub mod admin;
 mod health;
 mod opportunities;
 mod sync;
@@ -93,7 +93,7 @@ pub async fn read_json<T: DeserializeOwned>(mut req: Request) -> Result<T, ApiEr
     serde_json::from_slice(&bytes).map_err(|e| ApiError::MalformedBody(e.to_string()))
 }
 
-/// The query string as borrowed pairs, percent-decoded.
+/// The query string as percent-decoded pairs.
 pub fn query_pairs(req: &Request) -> Result<Vec<(String, String)>, ApiError> {
     let url = req.url()?;
     Ok(url

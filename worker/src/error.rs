@@ -11,6 +11,8 @@ pub enum ApiError {
     MethodNotAllowed { allow: &'static str },
     #[error("invalid query")]
     InvalidQuery(ValidationErrors),
+    #[error("invalid header")]
+    InvalidHeader(ValidationErrors),
     #[error("malformed body: {0}")]
     MalformedBody(String),
     #[error("unsupported media type")]
@@ -52,6 +54,12 @@ impl ApiError {
                 Problem::new(400, "invalid_query", "Parametri della richiesta non validi")
                     .with_errors(errors.0.clone())
             }
+            ApiError::InvalidHeader(errors) => Problem::new(
+                400,
+                "invalid_header",
+                "Intestazione della richiesta non valida",
+            )
+            .with_errors(errors.0.clone()),
             ApiError::MalformedBody(why) => Problem::new(
                 400,
                 "malformed_body",

@@ -7,9 +7,18 @@ mod auth;
 mod db;
 mod error;
 
-use worker::{event, Context, Env, Request, Response, Result};
+use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent};
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     Ok(api::handle(req, env).await)
+}
+
+/// The daily cron trigger (wrangler.toml): drops tombstones older than the retention period.
+#[event(scheduled)]
+async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    match api::admin::purge_older_than(&env, api::admin::DEFAULT_RETENTION_DAYS).await {
+        Ok((purged, cutoff)) => worker::console_log!("purged {purged} tombstones up to {cutoff}"),
+        Err(e) => worker::console_error!("tombstone purge failed: {e}"),
+    }
 }

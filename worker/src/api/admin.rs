@@ -13,7 +13,7 @@ use crate::{
 };
 
 /// Tombstones are kept this long by default: a phone offline for longer re-pulls from zero.
-const DEFAULT_RETENTION_DAYS: u32 = 30;
+pub const DEFAULT_RETENTION_DAYS: u32 = 30;
 
 #[derive(Serialize)]
 struct Purged {
@@ -41,8 +41,14 @@ pub async fn purge_tombstones(req: &Request, env: &Env) -> ApiResult {
         }
     }
     errors.into_result(()).map_err(ApiError::InvalidQuery)?;
+    let (purged, cutoff) = purge_older_than(env, days).await?;
+    json(&Purged { purged, cutoff }, 200)
+}
+
+/// Purges tombstones last changed more than `days` ago; returns how many and the cutoff time.
+pub async fn purge_older_than(env: &Env, days: u32) -> Result<(u64, String), ApiError> {
     let cutoff_ms = js_sys::Date::now() - f64::from(days) * 86_400_000.0;
     let cutoff = String::from(js_sys::Date::new(&cutoff_ms.into()).to_iso_string());
     let purged = db::content::purge_tombstones(&db::database(env)?, &cutoff).await?;
-    json(&Purged { purged, cutoff }, 200)
+    Ok((purged, cutoff))
 }

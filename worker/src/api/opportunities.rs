@@ -54,7 +54,7 @@ fn if_match(req: &Request) -> Result<Option<u32>, ApiError> {
                 "invalid_version",
                 "L'intestazione If-Match deve contenere la versione, per esempio \"3\".",
             );
-            Err(ApiError::InvalidQuery(errors))
+            Err(ApiError::InvalidHeader(errors))
         }
     }
 }
