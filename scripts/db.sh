@@ -9,6 +9,6 @@ persist=()
 [ $# -gt 0 ] && persist=(--persist-to "$1")
 wrangler d1 migrations apply DB --local "${persist[@]}"
 mkdir -p target
-cargo run -q -p sito-devtools --bin seed -- demo content/demo/opportunities.json > target/seed-demo.sql
+cargo run -q -p sito-devtools --bin seed -- demo content/demo > target/seed-demo.sql
 wrangler d1 execute DB --local "${persist[@]}" --file target/seed-demo.sql > /dev/null
-echo "demo content loaded ($(grep -c '^INSERT' target/seed-demo.sql) opportunities)"
+echo "demo content loaded"

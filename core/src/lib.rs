@@ -2,15 +2,25 @@
 //! protocol messages and the problem+json error shape. Compiles natively and to wasm32; the
 //! app and the worker both depend on it so that they can never disagree.
 
+pub mod content;
 pub mod dates;
+pub mod filter;
+pub mod guide;
 #[cfg(feature = "markdown")]
 pub mod markdown;
+pub mod news;
 pub mod opportunity;
+pub mod organisation;
 pub mod problem;
+pub mod search;
 pub mod sync;
 pub mod validation;
 
+pub use content::{Content, PublishMeta};
+pub use guide::{Guide, GuideArea, GuideInput};
+pub use news::{News, NewsInput};
 pub use opportunity::{District, Opportunity, OpportunityInput, OpportunityKind};
+pub use organisation::{Organisation, OrganisationCategory, OrganisationInput};
 pub use problem::Problem;
 pub use sync::{Change, ContentKind, PullRequest, PullResponse, PROTOCOL_VERSION};
 pub use validation::{FieldError, ValidationErrors};

@@ -4,7 +4,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::validation::ValidationErrors;
+use crate::{
+    content::{Content, PublishMeta},
+    sync::ContentKind,
+    validation::ValidationErrors,
+};
 
 /// What kind of opportunity an item is. The Italian label is what the UI shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -45,16 +49,17 @@ impl OpportunityKind {
         }
     }
 
+    /// The kind in shareable URLs (`?tipo=tirocinio`).
     pub fn slug(self) -> &'static str {
         match self {
-            Self::Job => "job",
-            Self::Internship => "internship",
-            Self::Volunteering => "volunteering",
-            Self::WorkCamp => "work_camp",
-            Self::Training => "training",
-            Self::Mobility => "mobility",
-            Self::Call => "call",
-            Self::Event => "event",
+            Self::Job => "lavoro",
+            Self::Internship => "tirocinio",
+            Self::Volunteering => "volontariato",
+            Self::WorkCamp => "campo-di-lavoro",
+            Self::Training => "formazione",
+            Self::Mobility => "estero",
+            Self::Call => "bando",
+            Self::Event => "evento",
         }
     }
 
@@ -85,6 +90,22 @@ impl District {
         Self::Italy,
         Self::Abroad,
     ];
+
+    /// The district in shareable URLs (`?territorio=crema`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Cremona => "cremona",
+            Self::Crema => "crema",
+            Self::Casalmaggiore => "casalmaggiore",
+            Self::Province => "provincia",
+            Self::Italy => "italia",
+            Self::Abroad => "estero",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.slug() == slug)
+    }
 
     pub fn label_it(self) -> &'static str {
         match self {
@@ -221,26 +242,25 @@ pub struct Opportunity {
     pub published_by: String,
 }
 
-impl Opportunity {
-    /// The published form of `input`: `description_html` must already be sanitised.
-    pub fn from_input(
-        id: String,
-        version: u32,
-        input: OpportunityInput,
-        description_html: String,
-        updated_at: String,
-        published_by: String,
-    ) -> Self {
+impl Content for Opportunity {
+    const KIND: ContentKind = ContentKind::Opportunity;
+    type Input = OpportunityInput;
+
+    fn validate(input: &OpportunityInput) -> Result<(), ValidationErrors> {
+        input.validate()
+    }
+
+    fn publish(id: String, input: OpportunityInput, meta: PublishMeta<'_>) -> Self {
         Self {
             id,
-            version,
+            version: meta.version,
             kind: input.kind,
             title: input.title.trim().to_owned(),
             organisation: input.organisation.trim().to_owned(),
             district: input.district,
             place: input.place.trim().to_owned(),
             summary: input.summary.trim().to_owned(),
-            description_html,
+            description_html: (meta.render)(&input.description_md),
             age_min: input.age_min,
             age_max: input.age_max,
             starts_on: input.starts_on,
@@ -248,11 +268,21 @@ impl Opportunity {
             deadline: input.deadline,
             how_to_apply: input.how_to_apply.trim().to_owned(),
             source_url: input.source_url,
-            updated_at,
-            published_by,
+            updated_at: meta.updated_at.to_owned(),
+            published_by: meta.published_by.to_owned(),
         }
     }
 
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn title(&self) -> &str {
+        &self.title
+    }
+}
+
+impl Opportunity {
     /// Whether applications are still open on `today` (no deadline means always open).
     pub fn is_open_on(&self, today: NaiveDate) -> bool {
         self.deadline.is_none_or(|d| d >= today)
@@ -275,16 +305,19 @@ impl Opportunity {
 }
 
 /// Orders opportunities for the list: open ones first by nearest deadline (no deadline last),
-/// then expired ones, most recently expired first.
+/// then expired ones, most recently expired first; ties by title.
 pub fn sort_for_list(items: &mut [Opportunity], today: NaiveDate) {
-    items.sort_by(|a, b| {
-        let key = |o: &Opportunity| match o.deadline {
-            Some(d) if d >= today => (0, (d - today).num_days(), o.title.clone()),
-            None => (1, 0, o.title.clone()),
-            Some(d) => (2, (today - d).num_days(), o.title.clone()),
-        };
-        key(a).cmp(&key(b))
-    });
+    items.sort_by(|a, b| list_order(a, b, today));
+}
+
+/// The comparison behind [`sort_for_list`].
+pub fn list_order(a: &Opportunity, b: &Opportunity, today: NaiveDate) -> std::cmp::Ordering {
+    let key = |o: &Opportunity| match o.deadline {
+        Some(d) if d >= today => (0, (d - today).num_days()),
+        None => (1, 0),
+        Some(d) => (2, (today - d).num_days()),
+    };
+    key(a).cmp(&key(b)).then_with(|| a.title.cmp(&b.title))
 }
 
 /// A valid id: 1–64 characters of lowercase ASCII letters, digits and dashes (URL-safe slugs or

@@ -18,20 +18,44 @@ pub const MAX_LIMIT: u32 = 1000;
 #[serde(rename_all = "snake_case")]
 pub enum ContentKind {
     Opportunity,
+    Guide,
+    News,
+    Organisation,
 }
 
 impl ContentKind {
+    pub const ALL: [ContentKind; 4] = [
+        Self::Opportunity,
+        Self::Guide,
+        Self::News,
+        Self::Organisation,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Opportunity => "opportunity",
+            Self::Guide => "guide",
+            Self::News => "news",
+            Self::Organisation => "organisation",
         }
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "opportunity" => Some(Self::Opportunity),
-            _ => None,
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The collection's name in URLs (`/api/v1/<plural>/{id}`) and in the phone's store.
+    pub fn plural(self) -> &'static str {
+        match self {
+            Self::Opportunity => "opportunities",
+            Self::Guide => "guides",
+            Self::News => "news",
+            Self::Organisation => "organisations",
         }
+    }
+
+    pub fn from_plural(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.plural() == s)
     }
 }
 

@@ -2,11 +2,12 @@
 //! leak a bare 500.
 
 pub mod admin;
+mod content;
 mod health;
-mod opportunities;
 mod sync;
 
 use serde::{de::DeserializeOwned, Serialize};
+use sito_core::{ContentKind, Guide, News, Opportunity, Organisation};
 use worker::{Env, Headers, Method, Request, Response};
 
 use crate::error::ApiError;
@@ -31,16 +32,26 @@ async fn route(req: Request, env: Env) -> ApiResult {
     match (segments.as_slice(), method) {
         (["health"], Method::Get) => health::get(&env).await,
         (["sync"], Method::Get) => sync::pull(&req, &env).await,
-        (["opportunities", id], Method::Get) => opportunities::get(&env, id).await,
-        (["opportunities", id], Method::Put) => opportunities::put(req.clone()?, &env, id).await,
-        (["opportunities", id], Method::Delete) => opportunities::delete(&req, &env, id).await,
+        ([collection, id], method) if ContentKind::from_plural(collection).is_some() => {
+            let kind = ContentKind::from_plural(collection).ok_or(ApiError::NotFound)?;
+            match method {
+                Method::Get => content::get(&env, kind, id).await,
+                Method::Delete => content::delete(&req, &env, kind, id).await,
+                Method::Put => match kind {
+                    ContentKind::Opportunity => content::put::<Opportunity>(req, &env, id).await,
+                    ContentKind::Guide => content::put::<Guide>(req, &env, id).await,
+                    ContentKind::News => content::put::<News>(req, &env, id).await,
+                    ContentKind::Organisation => content::put::<Organisation>(req, &env, id).await,
+                },
+                _ => Err(ApiError::MethodNotAllowed {
+                    allow: "GET, PUT, DELETE",
+                }),
+            }
+        }
         (["admin", "tombstones", "purge"], Method::Post) => {
             admin::purge_tombstones(&req, &env).await
         }
         (["health"] | ["sync"], _) => Err(ApiError::MethodNotAllowed { allow: "GET" }),
-        (["opportunities", _], _) => Err(ApiError::MethodNotAllowed {
-            allow: "GET, PUT, DELETE",
-        }),
         (["admin", "tombstones", "purge"], _) => Err(ApiError::MethodNotAllowed { allow: "POST" }),
         _ => Err(ApiError::NotFound),
     }

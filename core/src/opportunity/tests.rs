@@ -93,7 +93,16 @@ fn published(id: &str, deadline: Option<(i32, u32, u32)>) -> Opportunity {
     let mut i = input();
     i.deadline = deadline.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
     i.title = id.into();
-    Opportunity::from_input(id.into(), 1, i, String::new(), String::new(), String::new())
+    Opportunity::publish(
+        id.into(),
+        i,
+        PublishMeta {
+            version: 1,
+            updated_at: "",
+            published_by: "",
+            render: |_| String::new(),
+        },
+    )
 }
 
 #[test]

@@ -1,62 +1,73 @@
-//! `seed demo <file.json>` prints SQL for the demo opportunities;
-//! `seed synthetic <count>` prints SQL for that many generated ones (benchmarks).
+//! `seed demo <dir>` prints SQL for the demo content in `<dir>` (opportunities, guides, news,
+//! organisations); `seed synthetic <count>` prints SQL for that many generated opportunities
+//! (benchmarks).
 
-use std::{env, fs, process::ExitCode};
+use std::{env, fs, path::Path, process::ExitCode};
 
-use sito_core::{ContentKind, District, OpportunityInput, OpportunityKind};
-use sito_devtools::{insert_sql, publish, SeedOpportunity};
+use sito_core::{
+    Content, ContentKind, District, Guide, News, Opportunity, OpportunityInput, OpportunityKind,
+    Organisation,
+};
+use sito_devtools::{insert_sql, publish, sql_for, Seed};
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    let seeds = match args
+    let result = match args
         .iter()
         .map(String::as_str)
         .collect::<Vec<_>>()
         .as_slice()
     {
-        ["demo", path] => match fs::read_to_string(path)
-            .map_err(|e| e.to_string())
-            .and_then(|t| {
-                serde_json::from_str::<Vec<SeedOpportunity>>(&t).map_err(|e| e.to_string())
-            }) {
-            Ok(seeds) => seeds,
-            Err(e) => {
-                eprintln!("seed: {path}: {e}");
-                return ExitCode::FAILURE;
-            }
-        },
-        ["synthetic", count] => match count.parse::<usize>() {
-            Ok(n) => (0..n).map(synthetic).collect(),
-            Err(_) => {
-                eprintln!("seed: count must be a number");
-                return ExitCode::FAILURE;
-            }
-        },
-        _ => {
-            eprintln!("usage: seed demo <file.json> | seed synthetic <count>");
-            return ExitCode::FAILURE;
-        }
+        ["demo", dir] => demo(Path::new(dir), &now),
+        ["synthetic", count] => count
+            .parse::<usize>()
+            .map_err(|_| "count must be a number".to_owned())
+            .and_then(|n| synthetic_sql(n, &now)),
+        _ => Err("usage: seed demo <dir> | seed synthetic <count>".to_owned()),
     };
-    let mut sql = String::new();
-    for seed in seeds {
-        match publish(seed, &now) {
-            Ok(item) => {
-                let body = serde_json::to_string(&item).expect("an opportunity serialises");
-                sql.push_str(&insert_sql(ContentKind::Opportunity, &item.id, &body, &now));
-            }
-            Err(e) => {
-                eprintln!("seed: {e}");
-                return ExitCode::FAILURE;
-            }
+    match result {
+        Ok(sql) => {
+            print!("{sql}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("seed: {e}");
+            ExitCode::FAILURE
         }
     }
-    print!("{sql}");
-    ExitCode::SUCCESS
+}
+
+fn demo(dir: &Path, now: &str) -> Result<String, String> {
+    fn file<T: Content>(dir: &Path, name: &str, now: &str, sql: &mut String) -> Result<(), String> {
+        let path = dir.join(name);
+        let json = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let (count, part) =
+            sql_for::<T>(&json, now).map_err(|e| format!("{}: {e}", path.display()))?;
+        eprintln!("{count} {}", T::KIND.plural());
+        sql.push_str(&part);
+        Ok(())
+    }
+    let mut sql = String::new();
+    file::<Opportunity>(dir, "opportunities.json", now, &mut sql)?;
+    file::<Guide>(dir, "guides.json", now, &mut sql)?;
+    file::<News>(dir, "news.json", now, &mut sql)?;
+    file::<Organisation>(dir, "organisations.json", now, &mut sql)?;
+    Ok(sql)
+}
+
+fn synthetic_sql(count: usize, now: &str) -> Result<String, String> {
+    let mut sql = String::new();
+    for n in 0..count {
+        let item: Opportunity = publish(synthetic(n), now)?;
+        let body = serde_json::to_string(&item).map_err(|e| e.to_string())?;
+        sql.push_str(&insert_sql(ContentKind::Opportunity, &item.id, &body, now));
+    }
+    Ok(sql)
 }
 
 /// A plausible, varied opportunity of about 1.2 KB of JSON, as the sync budget assumes.
-fn synthetic(n: usize) -> SeedOpportunity {
+pub fn synthetic(n: usize) -> Seed<OpportunityInput> {
     const TOWNS: [&str; 6] = [
         "Cremona",
         "Crema",
@@ -81,7 +92,7 @@ fn synthetic(n: usize) -> SeedOpportunity {
     let role = ROLES[(n / 3) % ROLES.len()];
     let day = 1 + (n % 28) as u32;
     let month = 1 + ((n / 28) % 12) as u32;
-    SeedOpportunity {
+    Seed {
         id: format!("synthetic-{n:05}"),
         input: OpportunityInput {
             kind,

@@ -1,11 +1,10 @@
-//! `/api/v1/opportunities/{id}`: read, create or update (PUT), and retire (DELETE) one
-//! opportunity. Writes carry the version they were based on in `If-Match`; a stale one gets 409
-//! with the current copy.
+//! `/api/v1/{opportunities,guides,news,organisations}/{id}`: read, create or update (PUT), and
+//! retire (DELETE) one item. Writes carry the version they were based on in `If-Match`; a stale
+//! one gets 409 with the current copy.
 
 use serde::Serialize;
 use sito_core::{
-    markdown, opportunity::is_valid_id, ContentKind, Opportunity, OpportunityInput,
-    ValidationErrors,
+    markdown, opportunity::is_valid_id, Content, ContentKind, PublishMeta, ValidationErrors,
 };
 use worker::{Env, Request};
 
@@ -15,8 +14,6 @@ use crate::{
     db::{self, content::Current},
     error::ApiError,
 };
-
-const KIND: ContentKind = ContentKind::Opportunity;
 
 #[derive(Serialize)]
 struct Written {
@@ -76,9 +73,9 @@ fn conflict(current: Option<Current>) -> ApiError {
     }
 }
 
-pub async fn get(env: &Env, id: &str) -> ApiResult {
+pub async fn get(env: &Env, kind: ContentKind, id: &str) -> ApiResult {
     check_id(id)?;
-    match db::content::current(&db::database(env)?, KIND, id).await? {
+    match db::content::current(&db::database(env)?, kind, id).await? {
         Some(Current {
             deleted: false,
             body: Some(body),
@@ -88,15 +85,16 @@ pub async fn get(env: &Env, id: &str) -> ApiResult {
     }
 }
 
-pub async fn put(req: Request, env: &Env, id: &str) -> ApiResult {
+pub async fn put<T: Content>(req: Request, env: &Env, id: &str) -> ApiResult {
+    let kind = T::KIND;
     let editor = require_editor(&req, env)?;
     check_id(id)?;
     let base = if_match(&req)?.unwrap_or(0);
-    let input: OpportunityInput = read_json(req).await?;
-    input.validate().map_err(ApiError::Validation)?;
+    let input: T::Input = read_json(req).await?;
+    T::validate(&input).map_err(ApiError::Validation)?;
 
     let database = db::database(env)?;
-    let current = db::content::current(&database, KIND, id).await?;
+    let current = db::content::current(&database, kind, id).await?;
     let stored_version = current.as_ref().map_or(0, |c| c.version);
     if stored_version != base {
         return Err(if base != 0 && current.is_none() {
@@ -107,18 +105,19 @@ pub async fn put(req: Request, env: &Env, id: &str) -> ApiResult {
     }
 
     let version = base + 1;
-    let html = markdown::render(&input.description_md);
     let updated_at = now();
-    let item = Opportunity::from_input(
+    let item = T::publish(
         id.to_owned(),
-        version,
         input,
-        html,
-        updated_at.clone(),
-        editor.name,
+        PublishMeta {
+            version,
+            updated_at: &updated_at,
+            published_by: &editor.name,
+            render: markdown::render,
+        },
     );
     let body = serde_json::to_string(&item).map_err(|e| ApiError::Storage(e.to_string()))?;
-    match db::content::put(&database, KIND, id, base, &body, &updated_at).await? {
+    match db::content::put(&database, kind, id, base, &body, &updated_at).await? {
         Some(seq) => json(
             &Written {
                 id: id.to_owned(),
@@ -127,21 +126,21 @@ pub async fn put(req: Request, env: &Env, id: &str) -> ApiResult {
             },
             if base == 0 { 201 } else { 200 },
         ),
-        None => Err(conflict(db::content::current(&database, KIND, id).await?)),
+        None => Err(conflict(db::content::current(&database, kind, id).await?)),
     }
 }
 
-pub async fn delete(req: &Request, env: &Env, id: &str) -> ApiResult {
+pub async fn delete(req: &Request, env: &Env, kind: ContentKind, id: &str) -> ApiResult {
     require_editor(req, env)?;
     check_id(id)?;
     let base = if_match(req)?.ok_or(ApiError::PreconditionRequired)?;
     let database = db::database(env)?;
-    match db::content::current(&database, KIND, id).await? {
+    match db::content::current(&database, kind, id).await? {
         None | Some(Current { deleted: true, .. }) => return Err(ApiError::NotFound),
         Some(current) if current.version != base => return Err(conflict(Some(current))),
         Some(_) => {}
     }
-    match db::content::delete(&database, KIND, id, base, &now()).await? {
+    match db::content::delete(&database, kind, id, base, &now()).await? {
         Some(seq) => json(
             &Written {
                 id: id.to_owned(),
@@ -150,6 +149,6 @@ pub async fn delete(req: &Request, env: &Env, id: &str) -> ApiResult {
             },
             200,
         ),
-        None => Err(conflict(db::content::current(&database, KIND, id).await?)),
+        None => Err(conflict(db::content::current(&database, kind, id).await?)),
     }
 }
