@@ -1,13 +1,19 @@
 //! Building blocks shared by the routes.
 
+mod actions;
 mod bottom_nav;
 mod deadline_badge;
-mod header;
+pub mod header;
 mod opportunity_card;
+mod search_box;
 mod sync_status;
+mod with_catalog;
 
+pub use actions::{CalendarButton, SaveButton, ShareButton};
 pub use bottom_nav::BottomNav;
 pub use deadline_badge::DeadlineBadge;
 pub use header::Header;
 pub use opportunity_card::OpportunityCard;
+pub use search_box::SearchBox;
 pub use sync_status::SyncStatusLine;
+pub use with_catalog::{Provenance, StoreProblem, WithCatalog};

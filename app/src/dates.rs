@@ -1,34 +1,58 @@
-//! The device's idea of today, and times shown to people.
+//! The device's idea of today, and dates shown in the reader's language (the browser's `Intl`).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+use js_sys::{Date, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+use crate::{i18n::Locale, labels::tag};
 
 /// Today in the phone's local time zone.
 pub fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or_default()
+    let now = Date::new_0();
+    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+        .unwrap_or_default()
 }
 
-/// "22 novembre 2026 alle 14:05" in local time, from an RFC 3339 instant.
-pub fn local_date_time(rfc3339: &str) -> String {
-    let date = js_sys::Date::new(&rfc3339.into());
+fn options(pairs: &[(&str, &str)]) -> Object {
+    let options = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    options
+}
+
+/// "15 dicembre 2026" / "15 December 2026".
+pub fn long_date(date: NaiveDate, locale: Locale) -> String {
+    let js = Date::new_with_year_month_day(date.year_ce().1, date.month0() as i32, date.day() as i32);
+    String::from(js.to_locale_date_string(
+        tag(locale),
+        &options(&[("day", "numeric"), ("month", "long"), ("year", "numeric")]),
+    ))
+}
+
+/// "dicembre 2026", for agenda headings.
+pub fn month_year(date: NaiveDate, locale: Locale) -> String {
+    let js = Date::new_with_year_month_day(date.year_ce().1, date.month0() as i32, 1);
+    String::from(js.to_locale_date_string(
+        tag(locale),
+        &options(&[("month", "long"), ("year", "numeric")]),
+    ))
+}
+
+/// "22 novembre 2026, 14:05" in local time, from an RFC 3339 instant.
+pub fn local_date_time(rfc3339: &str, locale: Locale) -> String {
+    let date = Date::new(&rfc3339.into());
     if date.get_time().is_nan() {
         return String::new();
     }
-    let day = NaiveDate::from_ymd_opt(
-        date.get_full_year() as i32,
-        date.get_month() + 1,
-        date.get_date(),
-    )
-    .map(sito_core::dates::format_it)
-    .unwrap_or_default();
-    format!(
-        "{day} alle {:02}:{:02}",
-        date.get_hours(),
-        date.get_minutes()
-    )
+    String::from(date.to_locale_string(
+        tag(locale),
+        &options(&[
+            ("day", "numeric"),
+            ("month", "long"),
+            ("year", "numeric"),
+            ("hour", "2-digit"),
+            ("minute", "2-digit"),
+        ]),
+    ))
 }

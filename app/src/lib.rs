@@ -1,10 +1,17 @@
-//! SI.T.O. Giovani, the app: routes, components, the IndexedDB store and the sync client.
+//! SI.T.O. Giovani, the app: routes, components, the IndexedDB store, the sync client and the
+//! offline catalog with its search.
 
+pub mod catalog;
 pub mod components;
 pub mod dates;
+pub mod labels;
+mod locales;
 pub mod routes;
+pub mod saved;
 pub mod store;
 pub mod sync;
+
+pub use locales::i18n;
 
 use leptos::prelude::*;
 use leptos_router::{
@@ -14,22 +21,46 @@ use leptos_router::{
 
 use crate::{
     components::{BottomNav, Header},
-    routes::{Home, NotFound, OpportunityDetail, OpportunityList},
+    i18n::*,
+    routes::*,
 };
 
 /// The whole app: the shell (header, content, bottom navigation) around the routes.
 #[component]
 pub fn App() -> impl IntoView {
     sync::provide_sync();
+    catalog::provide_catalog();
+    saved::provide_saved();
+    leptos_meta::provide_meta_context();
+    view! {
+        <I18nContextProvider>
+            <Shell/>
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let i18n = use_i18n();
+    components::header::restore_locale(i18n);
     view! {
         <Router>
-            <a class="skip-link" href="#contenuto">"Vai al contenuto"</a>
+            <a class="skip-link" href="#contenuto">{t!(i18n, skip)}</a>
             <Header/>
             <main id="contenuto" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/opportunita") view=OpportunityList/>
                     <Route path=path!("/opportunita/:id") view=OpportunityDetail/>
+                    <Route path=path!("/guide") view=GuideHub/>
+                    <Route path=path!("/guide/:id") view=GuideReader/>
+                    <Route path=path!("/salvati") view=SavedItems/>
+                    <Route path=path!("/rete") view=Directory/>
+                    <Route path=path!("/eventi") view=Events/>
+                    <Route path=path!("/notizie") view=NewsList/>
+                    <Route path=path!("/notizie/:id") view=NewsDetail/>
+                    <Route path=path!("/cerca") view=Search/>
+                    <Route path=path!("/come-lavoriamo") view=About/>
                 </Routes>
             </main>
             <BottomNav/>

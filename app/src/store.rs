@@ -1,18 +1,30 @@
-//! The app's only source of data: an IndexedDB database filled by the sync client. Pages read
-//! from here and never wait on the network for something already stored.
+//! The app's only source of data: an IndexedDB database filled by the sync client, plus what the
+//! young person keeps on the device (saved items, ticked tutorial steps). Pages read from here
+//! and never wait on the network for something already stored.
 
 use std::cell::RefCell;
 
-use indexed_db_futures::{database::Database, prelude::*, transaction::TransactionMode, KeyPath};
-use sito_core::{Change, ContentKind, Opportunity, PullResponse};
+use indexed_db_futures::{
+    database::Database, object_store::ObjectStore, prelude::*, transaction::TransactionMode,
+    KeyPath,
+};
+use serde::{Deserialize, Serialize};
+use sito_core::{Change, Content, ContentKind, Guide, News, Opportunity, Organisation, PullResponse};
 
 /// The name of the app's database in the browser.
 pub const DB_NAME: &str = "sito-giovani";
-const DB_VERSION: u32 = 1;
-const OPPORTUNITIES: &str = "opportunities";
+/// Version 2 added guides, news, the directory, saved items and tutorial progress.
+const DB_VERSION: u32 = 2;
 const META: &str = "meta";
+const SAVED: &str = "saved";
+const PROGRESS: &str = "progress";
 const CURSOR_KEY: &str = "cursor";
 const SYNCED_AT_KEY: &str = "synced_at";
+
+/// Every object store that holds synced content, named by kind.
+fn content_stores() -> [&'static str; 4] {
+    ContentKind::ALL.map(ContentKind::as_str)
+}
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum StoreError {
@@ -34,6 +46,22 @@ impl From<indexed_db_futures::error::OpenDbError> for StoreError {
     }
 }
 
+/// An item the young person saved, newest first in the saved list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedItem {
+    pub key: String,
+    pub kind: ContentKind,
+    pub id: String,
+    pub saved_at: String,
+}
+
+/// The tutorial steps ticked in one guide.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Progress {
+    guide: String,
+    steps: Vec<u32>,
+}
+
 /// A handle on the open database.
 #[derive(Clone, Debug)]
 pub struct Store {
@@ -46,11 +74,27 @@ impl Store {
         let db = Database::open(name)
             .with_version(DB_VERSION)
             .with_on_upgrade_needed(|event, db| {
-                if event.old_version() < 1.0 {
-                    db.create_object_store(OPPORTUNITIES)
-                        .with_key_path(KeyPath::from("id"))
-                        .build()?;
+                let old = event.old_version() as u32;
+                if old < 2 {
+                    // Version 1 held only synced opportunities: drop the replica and its cursor
+                    // and pull again; there was no user data yet.
+                    for name in ["opportunities", META] {
+                        if db.object_store_names().any(|n| n == name) {
+                            db.delete_object_store(name)?;
+                        }
+                    }
+                    for name in content_stores() {
+                        db.create_object_store(name)
+                            .with_key_path(KeyPath::from("id"))
+                            .build()?;
+                    }
                     db.create_object_store(META).build()?;
+                    db.create_object_store(SAVED)
+                        .with_key_path(KeyPath::from("key"))
+                        .build()?;
+                    db.create_object_store(PROGRESS)
+                        .with_key_path(KeyPath::from("guide"))
+                        .build()?;
                 }
                 Ok(())
             })
@@ -61,19 +105,22 @@ impl Store {
     /// Applies one page of the feed and moves the cursor, all in one transaction: either the
     /// whole page lands or none of it does.
     pub async fn apply(&self, page: &PullResponse, synced_at: &str) -> Result<(), StoreError> {
+        let mut names = content_stores().to_vec();
+        names.push(META);
         let tx = self
             .db
-            .transaction([OPPORTUNITIES, META])
+            .transaction(names)
             .with_mode(TransactionMode::Readwrite)
             .build()?;
-        let items = tx.object_store(OPPORTUNITIES)?;
-        let meta = tx.object_store(META)?;
         if page.reset {
-            items.clear()?;
+            for name in content_stores() {
+                tx.object_store(name)?.clear()?;
+            }
         }
         for change in &page.changes {
-            apply_change(&items, change)?;
+            apply_change(&tx.object_store(change.kind.as_str())?, change)?;
         }
+        let meta = tx.object_store(META)?;
         meta.put(page.cursor as f64).with_key(CURSOR_KEY).build()?;
         meta.put(synced_at).with_key(SYNCED_AT_KEY).build()?;
         tx.commit().await?;
@@ -112,40 +159,127 @@ impl Store {
             .await?)
     }
 
-    /// Every stored opportunity, in key order.
-    pub async fn opportunities(&self) -> Result<Vec<Opportunity>, StoreError> {
-        let tx = self.db.transaction(OPPORTUNITIES).build()?;
-        let all = tx
-            .object_store(OPPORTUNITIES)?
-            .get_all::<Opportunity>()
-            .serde()?
-            .await?;
+    /// Every stored item of one kind, in id order.
+    pub async fn all<T: Content + 'static>(&self) -> Result<Vec<T>, StoreError> {
+        let name = T::KIND.as_str();
+        let tx = self.db.transaction(name).build()?;
+        let all = tx.object_store(name)?.get_all::<T>().serde()?.await?;
         all.collect::<Result<Vec<_>, _>>()
             .map_err(|e| StoreError::Corrupt(e.to_string()))
     }
 
-    /// One opportunity by id.
+    /// One item by id.
+    pub async fn get<T: Content + 'static>(&self, id: &str) -> Result<Option<T>, StoreError> {
+        let name = T::KIND.as_str();
+        let tx = self.db.transaction(name).build()?;
+        Ok(tx.object_store(name)?.get(id).serde()?.await?)
+    }
+
+    /// Every stored opportunity (a shorthand used by tests and pages).
+    pub async fn opportunities(&self) -> Result<Vec<Opportunity>, StoreError> {
+        self.all::<Opportunity>().await
+    }
+
     pub async fn opportunity(&self, id: &str) -> Result<Option<Opportunity>, StoreError> {
-        let tx = self.db.transaction(OPPORTUNITIES).build()?;
-        Ok(tx.object_store(OPPORTUNITIES)?.get(id).serde()?.await?)
+        self.get::<Opportunity>(id).await
+    }
+
+    /// Saves or unsaves an item on the device.
+    pub async fn set_saved(
+        &self,
+        kind: ContentKind,
+        id: &str,
+        saved: bool,
+        now: &str,
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction(SAVED)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        let store = tx.object_store(SAVED)?;
+        let key = saved_key(kind, id);
+        if saved {
+            store
+                .put(SavedItem {
+                    key,
+                    kind,
+                    id: id.to_owned(),
+                    saved_at: now.to_owned(),
+                })
+                .serde()?;
+        } else {
+            store.delete(key.as_str()).build()?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Everything saved, most recently saved first.
+    pub async fn saved(&self) -> Result<Vec<SavedItem>, StoreError> {
+        let tx = self.db.transaction(SAVED).build()?;
+        let all = tx.object_store(SAVED)?.get_all::<SavedItem>().serde()?.await?;
+        let mut items = all
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        items.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+        Ok(items)
+    }
+
+    /// The ticked steps of a guide, in step order.
+    pub async fn ticked_steps(&self, guide: &str) -> Result<Vec<u32>, StoreError> {
+        let tx = self.db.transaction(PROGRESS).build()?;
+        let progress: Option<Progress> = tx.object_store(PROGRESS)?.get(guide).serde()?.await?;
+        Ok(progress.map(|p| p.steps).unwrap_or_default())
+    }
+
+    /// Ticks or unticks one step of a guide.
+    pub async fn set_step(&self, guide: &str, step: u32, done: bool) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction(PROGRESS)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        let store = tx.object_store(PROGRESS)?;
+        let mut progress: Progress = store.get(guide).serde()?.await?.unwrap_or(Progress {
+            guide: guide.to_owned(),
+            steps: Vec::new(),
+        });
+        progress.steps.retain(|s| *s != step);
+        if done {
+            progress.steps.push(step);
+            progress.steps.sort_unstable();
+        }
+        store.put(progress).serde()?;
+        tx.commit().await?;
+        Ok(())
     }
 }
 
-fn apply_change(
-    items: &indexed_db_futures::object_store::ObjectStore<'_>,
-    change: &Change,
-) -> Result<(), StoreError> {
-    match (change.kind, &change.item) {
-        (ContentKind::Opportunity, Some(raw)) if !change.deleted => {
-            let item: Opportunity = serde_json::from_str(raw.get())
-                .map_err(|e| StoreError::Corrupt(format!("{}: {e}", change.id)))?;
-            items.put(item).serde()?;
-        }
-        (ContentKind::Opportunity, _) => {
+/// The saved-list key of an item.
+pub fn saved_key(kind: ContentKind, id: &str) -> String {
+    format!("{}:{id}", kind.as_str())
+}
+
+fn apply_change(items: &ObjectStore<'_>, change: &Change) -> Result<(), StoreError> {
+    fn put<T: Content>(items: &ObjectStore<'_>, change: &Change, raw: &str) -> Result<(), StoreError> {
+        let item: T = serde_json::from_str(raw)
+            .map_err(|e| StoreError::Corrupt(format!("{}: {e}", change.id)))?;
+        items.put(item).serde()?;
+        Ok(())
+    }
+    match &change.item {
+        Some(raw) if !change.deleted => match change.kind {
+            ContentKind::Opportunity => put::<Opportunity>(items, change, raw.get()),
+            ContentKind::Guide => put::<Guide>(items, change, raw.get()),
+            ContentKind::News => put::<News>(items, change, raw.get()),
+            ContentKind::Organisation => put::<Organisation>(items, change, raw.get()),
+        },
+        _ => {
             items.delete(change.id.as_str()).build()?;
+            Ok(())
         }
     }
-    Ok(())
 }
 
 thread_local! {

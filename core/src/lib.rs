@@ -2,10 +2,12 @@
 //! protocol messages and the problem+json error shape. Compiles natively and to wasm32; the
 //! app and the worker both depend on it so that they can never disagree.
 
+pub mod calendar;
 pub mod content;
 pub mod dates;
 pub mod filter;
 pub mod guide;
+pub mod jsonld;
 #[cfg(feature = "markdown")]
 pub mod markdown;
 pub mod news;

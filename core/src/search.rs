@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use rust_stemmers::{Algorithm, Stemmer};
+use tantivy_stemmers::algorithms::italian as stem;
 
 /// How much a match in a field counts.
 pub mod weight {
@@ -40,11 +40,10 @@ pub fn fold(text: &str) -> String {
 
 /// The searchable terms of a text: folded, split into words, stop words dropped, stemmed.
 pub fn terms(text: &str) -> Vec<String> {
-    let stemmer = Stemmer::create(Algorithm::Italian);
     fold(text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !STOPWORDS.contains(w))
-        .map(|w| stemmer.stem(w).into_owned())
+        .map(|w| stem(w).into_owned())
         .collect()
 }
 

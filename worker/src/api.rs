@@ -3,6 +3,7 @@
 
 pub mod admin;
 mod content;
+mod feeds;
 mod health;
 mod sync;
 
@@ -32,6 +33,7 @@ async fn route(req: Request, env: Env) -> ApiResult {
     match (segments.as_slice(), method) {
         (["health"], Method::Get) => health::get(&env).await,
         (["sync"], Method::Get) => sync::pull(&req, &env).await,
+        (["feeds", name], Method::Get) => feeds::get(&req, &env, name).await,
         ([collection, id], method) if ContentKind::from_plural(collection).is_some() => {
             let kind = ContentKind::from_plural(collection).ok_or(ApiError::NotFound)?;
             match method {

@@ -1,17 +1,22 @@
 //! The SI.T.O. Giovani API: a Cloudflare Worker that stores content in D1 and serves the sync
 //! feed. Static assets (the app) are served by the Workers assets binding before this code runs;
-//! only `/api/*` reaches it.
+//! only `/api/*` and the shareable detail pages (`pages.rs`) reach it.
 
 mod api;
 mod auth;
 mod db;
 mod error;
+mod pages;
 
 use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent};
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
-    Ok(api::handle(req, env).await)
+    if req.path().starts_with("/api/") {
+        Ok(api::handle(req, env).await)
+    } else {
+        Ok(pages::handle(req, env).await)
+    }
 }
 
 /// The daily cron trigger (wrangler.toml): drops tombstones older than the retention period.

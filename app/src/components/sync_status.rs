@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::{
     dates::local_date_time,
+    i18n::*,
     sync::{use_sync, SyncStatus},
 };
 
@@ -10,20 +11,28 @@ use crate::{
 #[component]
 pub fn SyncStatusLine() -> impl IntoView {
     let sync = use_sync();
+    let i18n = use_i18n();
     let text = move || {
-        let when = sync.synced_at.get().map(|at| local_date_time(&at));
+        let when = sync
+            .synced_at
+            .get()
+            .map(|at| local_date_time(&at, i18n.get_locale()));
         match (sync.status.get(), when) {
-            (SyncStatus::Syncing | SyncStatus::Starting, _) => "Aggiornamento in corso…".to_owned(),
+            (SyncStatus::Syncing | SyncStatus::Starting, _) => {
+                t_string!(i18n, sync.syncing).to_string()
+            }
             (SyncStatus::Offline, Some(when)) => {
-                format!("Sei offline · dati aggiornati al {when}")
+                t_string!(i18n, sync.offline_since, when = when).to_string()
             }
-            (SyncStatus::Offline, None) => "Sei offline · nessun dato ancora salvato".to_owned(),
+            (SyncStatus::Offline, None) => t_string!(i18n, sync.offline_empty).to_string(),
             (SyncStatus::Failed, Some(when)) => {
-                format!("Aggiornamento non riuscito · dati al {when}")
+                t_string!(i18n, sync.failed_since, when = when).to_string()
             }
-            (SyncStatus::Failed, None) => "Aggiornamento non riuscito".to_owned(),
-            (SyncStatus::UpToDate, Some(when)) => format!("Aggiornato il {when}"),
-            (SyncStatus::UpToDate, None) => "Aggiornato".to_owned(),
+            (SyncStatus::Failed, None) => t_string!(i18n, sync.failed).to_string(),
+            (SyncStatus::UpToDate, Some(when)) => {
+                t_string!(i18n, sync.updated_at, when = when).to_string()
+            }
+            (SyncStatus::UpToDate, None) => t_string!(i18n, sync.updated).to_string(),
         }
     };
     let state = move || match sync.status.get() {
@@ -40,7 +49,7 @@ pub fn SyncStatusLine() -> impl IntoView {
                 on:click=move |_| sync.sync_now()
                 disabled=move || sync.status.get() == SyncStatus::Syncing
             >
-                "Aggiorna"
+                {t!(i18n, sync.refresh)}
             </button>
         </div>
     }

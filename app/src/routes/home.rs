@@ -1,75 +1,95 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use sito_core::{opportunity::sort_for_list, District};
+use sito_core::{opportunity::list_order, District, GuideArea};
 
-use super::{stored_opportunities, StoreProblem};
-use crate::{components::OpportunityCard, dates::today};
+use crate::{
+    components::{OpportunityCard, SearchBox, WithCatalog},
+    dates::{long_date, today},
+    i18n::*,
+    labels,
+};
 
-/// How many upcoming deadlines the home page shows.
+/// How many upcoming deadlines and news items the home page shows.
 const UPCOMING: usize = 5;
+const LATEST_NEWS: usize = 3;
 
-/// The home page: what is closing soon, and the ways in.
+/// The home page: search, what is closing soon, what's new, and the ways in.
 #[component]
 pub fn Home() -> impl IntoView {
-    let items = stored_opportunities();
+    let i18n = use_i18n();
     let today = today();
     view! {
         <section class="hero">
-            <h1>"Opportunità per i giovani della provincia di Cremona"</h1>
-            <p>
-                "Lavoro, tirocini, volontariato, formazione, esperienze all'estero e bandi per i "
-                "tuoi progetti, nei territori di Cremona, Crema e Casalmaggiore. "
-                "Funziona anche senza connessione."
-            </p>
+            <h1>{t!(i18n, home.title)}</h1>
+            <p>{t!(i18n, home.intro)}</p>
+            <SearchBox/>
         </section>
-        <section aria-labelledby="scadenze">
-            <h2 id="scadenze">"Scadenze in arrivo"</h2>
-            <Suspense fallback=|| view! { <p class="loading">"Carico i dati salvati…"</p> }>
-                {move || {
-                    items
-                        .get()
-                        .map(|result| match result {
-                            Err(error) => view! { <StoreProblem error/> }.into_any(),
-                            Ok(mut list) => {
-                                list.retain(|o| o.deadline.is_some_and(|d| d >= today));
-                                sort_for_list(&mut list, today);
-                                list.truncate(UPCOMING);
-                                if list.is_empty() {
-                                    view! {
-                                        <p class="empty">
-                                            "Nessuna scadenza in arrivo tra i dati salvati."
-                                        </p>
-                                    }
-                                        .into_any()
-                                } else {
-                                    view! {
-                                        <ul class="cards" data-testid="upcoming">
-                                            {list
-                                                .into_iter()
-                                                .map(|item| view! { <OpportunityCard item today/> })
-                                                .collect_view()}
-                                        </ul>
-                                    }
-                                        .into_any()
+        <WithCatalog render=move |catalog| {
+            let mut upcoming: Vec<_> = catalog
+                .opportunities
+                .iter()
+                .filter(|o| o.deadline.is_some_and(|d| d >= today))
+                .cloned()
+                .collect();
+            upcoming.sort_by(|a, b| list_order(a, b, today));
+            upcoming.truncate(UPCOMING);
+            let mut news = catalog.news.clone();
+            news.sort_by(|a, b| b.published_on.cmp(&a.published_on));
+            news.truncate(LATEST_NEWS);
+            view! {
+                <section aria-labelledby="scadenze">
+                    <h2 id="scadenze">{t!(i18n, home.upcoming)}</h2>
+                    {if upcoming.is_empty() {
+                        view! { <p class="empty">{t!(i18n, home.no_upcoming)}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="cards" data-testid="upcoming">
+                                {upcoming
+                                    .into_iter()
+                                    .map(|item| view! { <OpportunityCard item today/> })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any()
+                    }}
+                    <p class="more">
+                        <A href="/opportunita" attr:class="button">{t!(i18n, home.all_opportunities)}</A>
+                        " "
+                        <A href="/eventi">{t!(i18n, home.events)}</A>
+                    </p>
+                </section>
+                <section aria-labelledby="novita">
+                    <h2 id="novita">{t!(i18n, home.news)}</h2>
+                    <ul class="plain">
+                        {news
+                            .into_iter()
+                            .map(|n| {
+                                let date = n.published_on;
+                                view! {
+                                    <li>
+                                        <A href=format!("/notizie/{}", n.id)>{n.title}</A>
+                                        <span class="meta">
+                                            " · " {move || long_date(date, i18n.get_locale())}
+                                        </span>
+                                    </li>
                                 }
-                            }
-                        })
-                }}
-            </Suspense>
-            <p>
-                <A href="/opportunita" attr:class="button">"Tutte le opportunità"</A>
-            </p>
-        </section>
-        <section aria-labelledby="territori">
-            <h2 id="territori">"Nel tuo territorio"</h2>
-            <ul class="chips">
-                {[District::Cremona, District::Crema, District::Casalmaggiore]
+                            })
+                            .collect_view()}
+                    </ul>
+                    <p><A href="/notizie">{t!(i18n, home.all_news)}</A></p>
+                </section>
+            }
+        }/>
+        <section aria-labelledby="aree">
+            <h2 id="aree">{t!(i18n, home.areas)}</h2>
+            <ul class="tiles">
+                {GuideArea::ALL
                     .into_iter()
-                    .map(|d| {
+                    .map(|area| {
                         view! {
                             <li>
-                                <A href=format!("/opportunita?territorio={}", district_slug(d))>
-                                    {d.label_it()}
+                                <A href=format!("/guide#{}", area.slug())>
+                                    {move || labels::area(i18n, area)}
                                 </A>
                             </li>
                         }
@@ -77,16 +97,25 @@ pub fn Home() -> impl IntoView {
                     .collect_view()}
             </ul>
         </section>
-    }
-}
-
-pub(crate) fn district_slug(d: District) -> &'static str {
-    match d {
-        District::Cremona => "cremona",
-        District::Crema => "crema",
-        District::Casalmaggiore => "casalmaggiore",
-        District::Province => "provincia",
-        District::Italy => "italia",
-        District::Abroad => "estero",
+        <section aria-labelledby="territori">
+            <h2 id="territori">{t!(i18n, home.districts)}</h2>
+            <ul class="chips">
+                {[District::Cremona, District::Crema, District::Casalmaggiore]
+                    .into_iter()
+                    .map(|d| {
+                        view! {
+                            <li>
+                                <A href=format!("/opportunita?territorio={}", d.slug())>
+                                    {move || labels::district(i18n, d)}
+                                </A>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+        <p class="about-link">
+            <A href="/come-lavoriamo">{t!(i18n, home.about)}</A>
+        </p>
     }
 }

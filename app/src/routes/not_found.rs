@@ -1,12 +1,15 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::i18n::*;
+
 /// Any address the app does not know.
 #[component]
 pub fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <h1>"Pagina non trovata"</h1>
-        <p>"L'indirizzo che hai aperto non esiste."</p>
-        <p><A href="/">"Torna alla home"</A></p>
+        <h1>{t!(i18n, not_found.title)}</h1>
+        <p>{t!(i18n, not_found.text)}</p>
+        <p><A href="/">{t!(i18n, not_found.home)}</A></p>
     }
 }

@@ -1,61 +1,252 @@
+mod detail;
+
+pub use detail::OpportunityDetail;
+
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
-use sito_core::{opportunity::sort_for_list, District};
+use leptos_router::{
+    hooks::{use_navigate, use_query_map},
+    NavigateOptions,
+};
+use sito_core::{
+    filter::{apply, OpportunityFilter, SortOrder},
+    District, OpportunityKind,
+};
 
-use super::{home::district_slug, stored_opportunities, StoreProblem};
-use crate::{components::OpportunityCard, dates::today};
+use crate::{
+    components::{OpportunityCard, WithCatalog},
+    dates::today,
+    i18n::*,
+    labels,
+};
 
-/// Every opportunity on the device, nearest deadline first; `?territorio=` narrows to a district.
+const QUERY_KEYS: [&str; 7] = ["tipo", "territorio", "entro", "eta", "q", "scadute", "ordine"];
+
+/// The query string of a filter (`?tipo=…&territorio=…`), or nothing for the default.
+pub fn query_string(filter: &OpportunityFilter) -> String {
+    let pairs: Vec<String> = filter
+        .to_query()
+        .into_iter()
+        .map(|(k, v)| format!("{k}={}", js_sys::encode_uri_component(&v)))
+        .collect();
+    if pairs.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", pairs.join("&"))
+    }
+}
+
+/// Every opportunity on the device, with filters that live in the URL so a search can be shared.
 #[component]
 pub fn OpportunityList() -> impl IntoView {
-    let items = stored_opportunities();
+    let i18n = use_i18n();
     let query = use_query_map();
-    let district = move || {
+    let filter = Memo::new(move |_| {
         query.with(|q| {
-            q.get("territorio").and_then(|slug| {
-                District::ALL
-                    .into_iter()
-                    .find(|d| district_slug(*d) == slug)
-            })
+            let pairs: Vec<(&str, String)> = QUERY_KEYS
+                .iter()
+                .filter_map(|k| q.get(k).map(|v| (*k, v)))
+                .collect();
+            OpportunityFilter::from_query(pairs.iter().map(|(k, v)| (*k, v.as_str())))
         })
+    });
+    let navigate = use_navigate();
+    let update = move |change: &dyn Fn(&mut OpportunityFilter)| {
+        let mut next = filter.get_untracked();
+        change(&mut next);
+        navigate(
+            &format!("/opportunita{}", query_string(&next)),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    let update = StoredValue::new_local(update);
+    let set = move |change: Box<dyn Fn(&mut OpportunityFilter)>| {
+        update.with_value(|u| u(&*change));
     };
     let today = today();
     view! {
         <h1>
-            "Opportunità"
-            {move || district().map(|d| format!(" a {}", d.label_it()))}
-        </h1>
-        <Suspense fallback=|| view! { <p class="loading">"Carico i dati salvati…"</p> }>
+            {t!(i18n, list.title)}
             {move || {
-                items
+                filter
                     .get()
-                    .map(|result| match result {
-                        Err(error) => view! { <StoreProblem error/> }.into_any(),
-                        Ok(mut list) => {
-                            if let Some(d) = district() {
-                                list.retain(|o| o.district == d);
-                            }
-                            sort_for_list(&mut list, today);
-                            let count = list.len();
-                            view! {
-                                <p class="count" role="status">
-                                    {match count {
-                                        0 => "Nessuna opportunità salvata sul dispositivo.".to_owned(),
-                                        1 => "1 opportunità".to_owned(),
-                                        n => format!("{n} opportunità"),
-                                    }}
-                                </p>
-                                <ul class="cards" data-testid="opportunity-list">
-                                    {list
-                                        .into_iter()
-                                        .map(|item| view! { <OpportunityCard item today/> })
-                                        .collect_view()}
-                                </ul>
-                            }
-                                .into_any()
-                        }
-                    })
+                    .district
+                    .map(|d| format!(" · {}", labels::district(i18n, d)))
             }}
-        </Suspense>
+        </h1>
+        <form class="filters" on:submit=|ev| ev.prevent_default() aria-labelledby="filtri">
+            <h2 id="filtri" class="visually-hidden">{t!(i18n, list.filters)}</h2>
+            <div class="field wide">
+                <label for="f-q">{t!(i18n, list.text)}</label>
+                <input
+                    id="f-q"
+                    type="search"
+                    prop:value=move || filter.get().text
+                    on:change=move |ev| {
+                        let text = event_target_value(&ev);
+                        set(Box::new(move |f| f.text = text.trim().to_owned()));
+                    }
+                />
+            </div>
+            <div class="field">
+                <label for="f-tipo">{t!(i18n, list.kind)}</label>
+                <select
+                    id="f-tipo"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        set(Box::new(move |f| {
+                            f.kinds = OpportunityKind::from_slug(&value).into_iter().collect();
+                        }));
+                    }
+                >
+                    <option value="" selected=move || filter.get().kinds.is_empty()>
+                        {t!(i18n, list.all_kinds)}
+                    </option>
+                    {OpportunityKind::ALL
+                        .into_iter()
+                        .map(|k| {
+                            view! {
+                                <option value=k.slug() selected=move || filter.get().kinds == [k]>
+                                    {move || labels::kind(i18n, k)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-territorio">{t!(i18n, list.district)}</label>
+                <select
+                    id="f-territorio"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        set(Box::new(move |f| f.district = District::from_slug(&value)));
+                    }
+                >
+                    <option value="" selected=move || filter.get().district.is_none()>
+                        {t!(i18n, list.all_districts)}
+                    </option>
+                    {District::ALL
+                        .into_iter()
+                        .map(|d| {
+                            view! {
+                                <option value=d.slug() selected=move || filter.get().district == Some(d)>
+                                    {move || labels::district(i18n, d)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-entro">{t!(i18n, list.deadline)}</label>
+                <select
+                    id="f-entro"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        set(Box::new(move |f| f.within_days = value.parse().ok()));
+                    }
+                >
+                    <option value="" selected=move || filter.get().within_days.is_none()>
+                        {t!(i18n, list.any_deadline)}
+                    </option>
+                    {[7u32, 30, 90]
+                        .into_iter()
+                        .map(|days| {
+                            view! {
+                                <option
+                                    value=days.to_string()
+                                    selected=move || filter.get().within_days == Some(days)
+                                >
+                                    {move || t_string!(i18n, list.within_days, n = days).to_string()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-eta">{t!(i18n, list.age)}</label>
+                <input
+                    id="f-eta"
+                    type="number"
+                    inputmode="numeric"
+                    min="14"
+                    max="99"
+                    prop:value=move || filter.get().age.map(|a| a.to_string()).unwrap_or_default()
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        set(Box::new(move |f| f.age = value.parse().ok().filter(|a| (14..=99).contains(a))));
+                    }
+                />
+            </div>
+            <div class="field">
+                <label for="f-ordine">{t!(i18n, list.sort)}</label>
+                <select
+                    id="f-ordine"
+                    on:change=move |ev| {
+                        let newest = event_target_value(&ev) == SortOrder::Newest.slug();
+                        set(Box::new(move |f| {
+                            f.sort = if newest { SortOrder::Newest } else { SortOrder::Deadline };
+                        }));
+                    }
+                >
+                    <option value="scadenza" selected=move || filter.get().sort == SortOrder::Deadline>
+                        {t!(i18n, list.sort_deadline)}
+                    </option>
+                    <option value="recenti" selected=move || filter.get().sort == SortOrder::Newest>
+                        {t!(i18n, list.sort_newest)}
+                    </option>
+                </select>
+            </div>
+            <div class="field check">
+                <input
+                    id="f-scadute"
+                    type="checkbox"
+                    prop:checked=move || filter.get().include_expired
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        set(Box::new(move |f| f.include_expired = on));
+                    }
+                />
+                <label for="f-scadute">{t!(i18n, list.expired)}</label>
+            </div>
+            <p class="field wide">
+                <a href="/opportunita">{t!(i18n, list.reset)}</a>
+            </p>
+        </form>
+        <WithCatalog render=move |catalog| {
+            move || {
+                let chosen = apply(
+                    &catalog.opportunities,
+                    &catalog.opportunity_index,
+                    &filter.get(),
+                    today,
+                );
+                let count = chosen.len();
+                let items: Vec<_> = chosen
+                    .into_iter()
+                    .map(|i| catalog.opportunities[i].clone())
+                    .collect();
+                view! {
+                    <p class="count" role="status" data-testid="result-count">
+                        {move || match count {
+                            0 => t_string!(i18n, list.none).to_string(),
+                            1 => t_string!(i18n, list.one).to_string(),
+                            n => t_string!(i18n, list.many, n = n).to_string(),
+                        }}
+                    </p>
+                    <ul class="cards" data-testid="opportunity-list">
+                        {items
+                            .into_iter()
+                            .map(|item| view! { <OpportunityCard item today/> })
+                            .collect_view()}
+                    </ul>
+                }
+            }
+        }/>
     }
 }

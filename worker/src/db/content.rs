@@ -223,3 +223,24 @@ pub async fn purge_tombstones(db: &D1Database, cutoff: &str) -> Result<u64, ApiE
         .unwrap_or(0);
     Ok(purged as u64)
 }
+
+/// The stored JSON of the most recently changed live items of `kind`.
+pub async fn latest(
+    db: &D1Database,
+    kind: ContentKind,
+    limit: u32,
+) -> Result<Vec<String>, ApiError> {
+    #[derive(Deserialize)]
+    struct Body {
+        body: String,
+    }
+    let rows = db
+        .prepare(
+            "SELECT body FROM content WHERE kind = ?1 AND deleted = 0 ORDER BY seq DESC LIMIT ?2",
+        )
+        .bind(&[kind.as_str().into(), num(u64::from(limit))])?
+        .all()
+        .await?
+        .results::<Body>()?;
+    Ok(rows.into_iter().map(|r| r.body).collect())
+}

@@ -1,0 +1,114 @@
+//! Everything on the device, loaded once per change of the store, with its search indexes. Pages
+//! read the catalog; the sync client bumps its revision when data changes.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use sito_core::{
+    filter::opportunity_fields,
+    search::{weight, SearchIndex},
+    ContentKind, Guide, News, Opportunity, Organisation,
+};
+
+use crate::{store, store::StoreError, sync::use_sync};
+
+pub struct Catalog {
+    pub opportunities: Vec<Opportunity>,
+    pub guides: Vec<Guide>,
+    pub news: Vec<News>,
+    pub organisations: Vec<Organisation>,
+    /// Over `opportunities`, in the same order.
+    pub opportunity_index: SearchIndex,
+    /// Over `organisations`, in the same order.
+    pub organisation_index: SearchIndex,
+    /// Over everything; `everything_refs[i]` says which item document `i` is.
+    pub everything: SearchIndex,
+    pub everything_refs: Vec<(ContentKind, usize)>,
+}
+
+impl Catalog {
+    pub fn build(
+        opportunities: Vec<Opportunity>,
+        guides: Vec<Guide>,
+        news: Vec<News>,
+        organisations: Vec<Organisation>,
+    ) -> Self {
+        let opportunity_index = SearchIndex::build(opportunities.iter().map(opportunity_fields));
+        let organisation_index = SearchIndex::build(organisations.iter().map(organisation_fields));
+        let mut refs = Vec::new();
+        let mut docs: Vec<Vec<(&str, u8)>> = Vec::new();
+        for (i, o) in opportunities.iter().enumerate() {
+            refs.push((ContentKind::Opportunity, i));
+            docs.push(opportunity_fields(o).to_vec());
+        }
+        for (i, g) in guides.iter().enumerate() {
+            refs.push((ContentKind::Guide, i));
+            let mut fields = vec![
+                (g.title.as_str(), weight::TITLE),
+                (g.summary.as_str(), weight::SUBTITLE),
+                (g.body_html.as_str(), weight::BODY),
+            ];
+            fields.extend(g.steps.iter().map(|s| (s.title.as_str(), weight::BODY)));
+            docs.push(fields);
+        }
+        for (i, n) in news.iter().enumerate() {
+            refs.push((ContentKind::News, i));
+            docs.push(vec![
+                (n.title.as_str(), weight::TITLE),
+                (n.summary.as_str(), weight::SUBTITLE),
+                (n.body_html.as_str(), weight::BODY),
+            ]);
+        }
+        for (i, o) in organisations.iter().enumerate() {
+            refs.push((ContentKind::Organisation, i));
+            docs.push(organisation_fields(o).to_vec());
+        }
+        let everything = SearchIndex::build(docs);
+        Catalog {
+            opportunities,
+            guides,
+            news,
+            organisations,
+            opportunity_index,
+            organisation_index,
+            everything,
+            everything_refs: refs,
+        }
+    }
+}
+
+fn organisation_fields(o: &Organisation) -> Vec<(&str, u8)> {
+    let mut fields = vec![
+        (o.name.as_str(), weight::TITLE),
+        (o.town.as_str(), weight::SUBTITLE),
+        (o.description_html.as_str(), weight::BODY),
+    ];
+    fields.extend(o.services.iter().map(|s| (s.as_str(), weight::SUBTITLE)));
+    fields
+}
+
+pub type CatalogResource = LocalResource<Result<Arc<Catalog>, StoreError>>;
+
+async fn load() -> Result<Arc<Catalog>, StoreError> {
+    let store = store::shared().await?;
+    Ok(Arc::new(Catalog::build(
+        store.all().await?,
+        store.all().await?,
+        store.all().await?,
+        store.all().await?,
+    )))
+}
+
+/// Loads the catalog now and again whenever the sync client changes the store.
+pub fn provide_catalog() {
+    let sync = use_sync();
+    let catalog: CatalogResource = LocalResource::new(move || {
+        sync.revision.track();
+        load()
+    });
+    provide_context(catalog);
+}
+
+pub fn use_catalog() -> CatalogResource {
+    expect_context::<CatalogResource>()
+}

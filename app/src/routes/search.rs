@@ -1,0 +1,67 @@
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_query_map};
+use sito_core::ContentKind;
+
+use crate::{
+    components::{SearchBox, WithCatalog},
+    i18n::*,
+    labels,
+};
+
+/// Search across everything on the device, offline.
+#[component]
+pub fn Search() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let text = Memo::new(move |_| query.with(|q| q.get("q").unwrap_or_default()));
+    view! {
+        <h1>{t!(i18n, search.title)}</h1>
+        {move || view! { <SearchBox value=text.get()/> }}
+        <WithCatalog render=move |catalog| {
+            move || {
+                let text = text.get();
+                if text.trim().is_empty() {
+                    return view! { <p class="empty">{t!(i18n, search.hint)}</p> }.into_any();
+                }
+                let hits = catalog.everything.search(&text);
+                let count = hits.len();
+                let rows = hits
+                    .into_iter()
+                    .map(|hit| {
+                        let (kind, i) = catalog.everything_refs[hit.document];
+                        let (href, title, what): (String, String, Box<dyn Fn() -> String + Send + Sync>) = match kind {
+                            ContentKind::Opportunity => {
+                                let o = &catalog.opportunities[i];
+                                let k = o.kind;
+                                (format!("/opportunita/{}", o.id), o.title.clone(), Box::new(move || labels::kind(i18n, k).to_owned()))
+                            }
+                            ContentKind::Guide => {
+                                let g = &catalog.guides[i];
+                                (format!("/guide/{}", g.id), g.title.clone(), Box::new(move || t_string!(i18n, search.guide).to_owned()))
+                            }
+                            ContentKind::News => {
+                                let n = &catalog.news[i];
+                                (format!("/notizie/{}", n.id), n.title.clone(), Box::new(move || t_string!(i18n, search.news).to_owned()))
+                            }
+                            ContentKind::Organisation => {
+                                let o = &catalog.organisations[i];
+                                (format!("/rete?q={}", js_sys::encode_uri_component(&o.name)), o.name.clone(), Box::new(move || t_string!(i18n, search.organisation).to_owned()))
+                            }
+                        };
+                        view! {
+                            <li class="card">
+                                <p class="kind">{what}</p>
+                                <h2 class="card-title"><A href=href>{title}</A></h2>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <p class="count" role="status">{move || t_string!(i18n, search.count, n = count).to_string()}</p>
+                    <ul class="cards" data-testid="search-results">{rows}</ul>
+                }
+                    .into_any()
+            }
+        }/>
+    }
+}

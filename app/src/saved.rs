@@ -1,0 +1,67 @@
+//! Saved items: kept on the device, shown in "Salvati" with their deadlines.
+
+use leptos::{prelude::*, task::spawn_local};
+use sito_core::ContentKind;
+
+use crate::{
+    store::{self, saved_key, SavedItem},
+    sync::now_iso,
+};
+
+#[derive(Clone, Copy)]
+pub struct Saved {
+    pub items: RwSignal<Vec<SavedItem>>,
+}
+
+impl Saved {
+    pub fn contains(self, kind: ContentKind, id: &str) -> bool {
+        let key = saved_key(kind, id);
+        self.items.with(|items| items.iter().any(|s| s.key == key))
+    }
+
+    /// Saves or unsaves; the list updates at once and the store follows.
+    pub fn toggle(self, kind: ContentKind, id: String) {
+        let now = now_iso();
+        let saved = !self.contains(kind, &id);
+        self.items.update(|items| {
+            if saved {
+                items.insert(
+                    0,
+                    SavedItem {
+                        key: saved_key(kind, &id),
+                        kind,
+                        id: id.clone(),
+                        saved_at: now.clone(),
+                    },
+                );
+            } else {
+                items.retain(|s| s.key != saved_key(kind, &id));
+            }
+        });
+        spawn_local(async move {
+            if let Ok(store) = store::shared().await {
+                if let Err(e) = store.set_saved(kind, &id, saved, &now).await {
+                    leptos::logging::warn!("salvataggio non riuscito: {e}");
+                }
+            }
+        });
+    }
+}
+
+pub fn provide_saved() {
+    let saved = Saved {
+        items: RwSignal::new(Vec::new()),
+    };
+    provide_context(saved);
+    spawn_local(async move {
+        if let Ok(store) = store::shared().await {
+            if let Ok(items) = store.saved().await {
+                saved.items.set(items);
+            }
+        }
+    });
+}
+
+pub fn use_saved() -> Saved {
+    expect_context::<Saved>()
+}

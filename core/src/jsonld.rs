@@ -1,0 +1,147 @@
+//! schema.org JSON-LD for shared links and search engines: JobPosting for jobs, internships and
+//! volunteering, Event for events and work camps, Course for training.
+
+use serde_json::{json, Value};
+
+use crate::opportunity::{District, Opportunity, OpportunityKind};
+
+fn address(o: &Opportunity) -> Value {
+    let country = if o.district == District::Abroad {
+        None
+    } else {
+        Some("IT")
+    };
+    json!({
+        "@type": "PostalAddress",
+        "addressLocality": if o.place.is_empty() { o.district.label_it() } else { o.place.as_str() },
+        "addressRegion": match o.district {
+            District::Cremona | District::Crema | District::Casalmaggiore | District::Province => Some("CR"),
+            _ => None,
+        },
+        "addressCountry": country,
+    })
+}
+
+/// The JSON-LD object of an opportunity, or `None` for kinds schema.org has no good type for.
+pub fn opportunity(o: &Opportunity, url: &str) -> Option<Value> {
+    let organisation = json!({ "@type": "Organization", "name": o.organisation });
+    let mut value = match o.kind {
+        OpportunityKind::Job | OpportunityKind::Internship | OpportunityKind::Volunteering => {
+            json!({
+                "@type": "JobPosting",
+                "title": o.title,
+                "description": if o.description_html.is_empty() { &o.summary } else { &o.description_html },
+                "datePosted": o.updated_at.get(..10).unwrap_or(&o.updated_at),
+                "validThrough": o.deadline.map(|d| d.to_string()),
+                "employmentType": match o.kind {
+                    OpportunityKind::Internship => "INTERN",
+                    OpportunityKind::Volunteering => "VOLUNTEER",
+                    _ => "OTHER",
+                },
+                "hiringOrganization": organisation,
+                "jobLocation": { "@type": "Place", "address": address(o) },
+            })
+        }
+        OpportunityKind::Event | OpportunityKind::WorkCamp => json!({
+            "@type": "Event",
+            "name": o.title,
+            "description": o.summary,
+            "startDate": o.starts_on?.to_string(),
+            "endDate": o.ends_on.map(|d| d.to_string()),
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "eventStatus": "https://schema.org/EventScheduled",
+            "location": { "@type": "Place", "name": o.place_label(), "address": address(o) },
+            "organizer": organisation,
+        }),
+        OpportunityKind::Training => json!({
+            "@type": "Course",
+            "name": o.title,
+            "description": o.summary,
+            "provider": organisation,
+        }),
+        OpportunityKind::Mobility | OpportunityKind::Call => return None,
+    };
+    value["@context"] = json!("https://schema.org");
+    value["url"] = json!(url);
+    strip_nulls(&mut value);
+    Some(value)
+}
+
+fn strip_nulls(value: &mut Value) {
+    if let Value::Object(map) = value {
+        map.retain(|_, v| !v.is_null());
+        map.values_mut().for_each(strip_nulls);
+    }
+}
+
+/// JSON for a `<script type="application/ld+json">`: `</` is escaped so the text cannot close
+/// the script element.
+pub fn script_text(value: &Value) -> String {
+    value.to_string().replace("</", "<\\/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{content::PublishMeta, Content, OpportunityInput};
+
+    fn item(kind: OpportunityKind) -> Opportunity {
+        Opportunity::publish(
+            "x".into(),
+            OpportunityInput {
+                kind,
+                title: "Tirocinio </script><script>alert(1)</script>".into(),
+                organisation: "Comune di Crema".into(),
+                district: District::Crema,
+                place: "Crema".into(),
+                summary: "Sei mesi.".into(),
+                description_md: String::new(),
+                age_min: None,
+                age_max: None,
+                starts_on: chrono::NaiveDate::from_ymd_opt(2027, 1, 10),
+                ends_on: None,
+                deadline: chrono::NaiveDate::from_ymd_opt(2026, 12, 15),
+                how_to_apply: "Domanda".into(),
+                source_url: None,
+            },
+            PublishMeta {
+                version: 1,
+                updated_at: "2026-11-22T10:00:00Z",
+                published_by: "",
+                render: |_| String::new(),
+            },
+        )
+    }
+
+    #[test]
+    fn an_internship_is_a_job_posting() {
+        let v = opportunity(
+            &item(OpportunityKind::Internship),
+            "https://s/opportunita/x",
+        )
+        .unwrap();
+        assert_eq!(v["@type"], "JobPosting");
+        assert_eq!(v["employmentType"], "INTERN");
+        assert_eq!(v["validThrough"], "2026-12-15");
+        assert_eq!(v["datePosted"], "2026-11-22");
+        assert_eq!(v["hiringOrganization"]["name"], "Comune di Crema");
+        assert_eq!(v["jobLocation"]["address"]["addressRegion"], "CR");
+    }
+
+    #[test]
+    fn an_event_has_a_start_date_and_no_nulls() {
+        let v = opportunity(&item(OpportunityKind::Event), "u").unwrap();
+        assert_eq!(v["@type"], "Event");
+        assert_eq!(v["startDate"], "2027-01-10");
+        assert!(v.get("endDate").is_none());
+    }
+
+    #[test]
+    fn script_text_cannot_close_the_script() {
+        let v = opportunity(&item(OpportunityKind::Training), "u").unwrap();
+        assert_eq!(v["@type"], "Course");
+        let text = script_text(&v);
+        assert!(!text.contains("</script>"), "{text}");
+        assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), v);
+    }
+}

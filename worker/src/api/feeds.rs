@@ -1,0 +1,177 @@
+//! Feeds for readers and other sites: Atom per kind of content
+//! (`/api/v1/feeds/{opportunities,guides,news}.atom`) and an iCalendar of deadlines and events
+//! (`/api/v1/feeds/scadenze.ics`).
+
+use atom_syndication::{Content as AtomContent, Entry, Feed, Link, Person, Text};
+use serde::Deserialize;
+use sito_core::{calendar, ContentKind, Guide, News, Opportunity};
+use worker::{Env, Headers, Request};
+
+use crate::{
+    api::{text_response, ApiResult},
+    db,
+    error::ApiError,
+};
+
+/// How many recent items an Atom feed carries.
+const FEED_SIZE: u32 = 50;
+
+/// The common part of every published item that a feed entry needs.
+#[derive(Deserialize)]
+struct Summary {
+    id: String,
+    #[serde(alias = "name")]
+    title: String,
+    #[serde(default)]
+    summary: String,
+    updated_at: String,
+    published_by: String,
+}
+
+fn path_of(kind: ContentKind) -> &'static str {
+    match kind {
+        ContentKind::Opportunity => "opportunita",
+        ContentKind::Guide => "guide",
+        ContentKind::News => "notizie",
+        ContentKind::Organisation => "rete",
+    }
+}
+
+fn title_of(kind: ContentKind) -> &'static str {
+    match kind {
+        ContentKind::Opportunity => "Opportunità",
+        ContentKind::Guide => "Guide",
+        ContentKind::News => "Notizie",
+        ContentKind::Organisation => "Rete dei servizi",
+    }
+}
+
+fn origin(req: &Request) -> Result<String, ApiError> {
+    Ok(req.url()?.origin().ascii_serialization())
+}
+
+fn respond(body: String, content_type: &str) -> ApiResult {
+    let headers = Headers::new();
+    let _ = headers.set("content-type", content_type);
+    let _ = headers.set("cache-control", "public, max-age=300");
+    Ok(text_response(body, 200, headers))
+}
+
+pub async fn get(req: &Request, env: &Env, name: &str) -> ApiResult {
+    match name.rsplit_once('.') {
+        Some(("scadenze", "ics")) => deadlines(req, env).await,
+        Some((plural, "atom")) => match ContentKind::from_plural(plural) {
+            Some(kind @ (ContentKind::Opportunity | ContentKind::Guide | ContentKind::News)) => {
+                atom(req, env, kind).await
+            }
+            _ => Err(ApiError::NotFound),
+        },
+        _ => Err(ApiError::NotFound),
+    }
+}
+
+async fn atom(req: &Request, env: &Env, kind: ContentKind) -> ApiResult {
+    let origin = origin(req)?;
+    let bodies = db::content::latest(&db::database(env)?, kind, FEED_SIZE).await?;
+    let mut entries = Vec::with_capacity(bodies.len());
+    for body in &bodies {
+        let item: Summary =
+            serde_json::from_str(body).map_err(|e| ApiError::Storage(e.to_string()))?;
+        let url = format!("{origin}/{}/{}", path_of(kind), item.id);
+        let mut entry = Entry::default();
+        entry.set_id(url.clone());
+        entry.set_title(Text::plain(item.title));
+        entry.set_updated(parse_time(&item.updated_at));
+        entry.set_authors(vec![Person {
+            name: item.published_by,
+            ..Default::default()
+        }]);
+        entry.set_links(vec![Link {
+            href: url,
+            rel: "alternate".into(),
+            mime_type: Some("text/html".into()),
+            ..Default::default()
+        }]);
+        entry.set_summary(Some(Text::plain(item.summary)));
+        entry.set_content(Some(AtomContent {
+            value: Some(body_html(kind, body)),
+            content_type: Some("html".into()),
+            ..Default::default()
+        }));
+        entries.push(entry);
+    }
+    let mut feed = Feed::default();
+    let self_url = format!("{origin}/api/v1/feeds/{}.atom", kind.plural());
+    feed.set_id(self_url.clone());
+    feed.set_title(Text::plain(format!("SI.T.O. Giovani · {}", title_of(kind))));
+    feed.set_lang(Some("it".to_owned()));
+    feed.set_updated(
+        entries
+            .iter()
+            .map(|e| *e.updated())
+            .max()
+            .unwrap_or_else(|| parse_time("1970-01-01T00:00:00Z")),
+    );
+    feed.set_links(vec![
+        Link {
+            href: self_url,
+            rel: "self".into(),
+            ..Default::default()
+        },
+        Link {
+            href: format!("{origin}/{}", path_of(kind)),
+            rel: "alternate".into(),
+            ..Default::default()
+        },
+    ]);
+    feed.set_entries(entries);
+    respond(feed.to_string(), "application/atom+xml; charset=utf-8")
+}
+
+/// The item's rendered HTML, which the feed reader shows as the entry's content.
+fn body_html(kind: ContentKind, body: &str) -> String {
+    match kind {
+        ContentKind::Opportunity => serde_json::from_str::<Opportunity>(body)
+            .map(|o| o.description_html)
+            .unwrap_or_default(),
+        ContentKind::Guide => serde_json::from_str::<Guide>(body)
+            .map(|g| g.body_html)
+            .unwrap_or_default(),
+        ContentKind::News => serde_json::from_str::<News>(body)
+            .map(|n| n.body_html)
+            .unwrap_or_default(),
+        ContentKind::Organisation => String::new(),
+    }
+}
+
+fn parse_time(rfc3339: &str) -> atom_syndication::FixedDateTime {
+    atom_syndication::FixedDateTime::parse_from_rfc3339(rfc3339).unwrap_or_default()
+}
+
+/// Every open deadline and upcoming event, for calendar apps to subscribe to.
+async fn deadlines(req: &Request, env: &Env) -> ApiResult {
+    let origin = origin(req)?;
+    let bodies = db::content::latest(&db::database(env)?, ContentKind::Opportunity, 5_000).await?;
+    let items: Vec<Opportunity> = bodies
+        .iter()
+        .filter_map(|b| serde_json::from_str(b).ok())
+        .collect();
+    let today = today();
+    let upcoming = items.iter().filter(|o| {
+        o.deadline.is_some_and(|d| d >= today) || o.starts_on.is_some_and(|d| d >= today)
+    });
+    respond(
+        calendar::calendar(upcoming, &origin),
+        "text/calendar; charset=utf-8",
+    )
+}
+
+fn today() -> chrono::NaiveDate {
+    let now = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(
+        now.get_utc_full_year() as i32,
+        now.get_utc_month() + 1,
+        now.get_utc_date(),
+    )
+    .unwrap_or_default()
+}
