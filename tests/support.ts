@@ -70,3 +70,37 @@ export async function head(request: APIRequestContext): Promise<number> {
   const response = await request.get("/api/v1/health");
   return ((await response.json()) as { head: number }).head;
 }
+
+/** Creates any kind of content through the API (`plural` as in /api/v1/<plural>/{id}). */
+export async function putContent(
+  request: APIRequestContext,
+  plural: string,
+  id: string,
+  input: Record<string, unknown>,
+) {
+  const response = await request.put(`/api/v1/${plural}/${id}`, { data: input, headers: editorHeaders });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
+/** A guide with a two-step tutorial. */
+export function guideInput(overrides: Record<string, unknown> = {}) {
+  return {
+    area: "job_search",
+    title: "Il colloquio di prova",
+    summary: "Come prepararsi a un colloquio di lavoro.",
+    body_md: "## Prima del colloquio\n\nInformati sull'azienda.",
+    steps: [
+      { title: "Leggi l'annuncio", body_md: "Sottolinea i requisiti." },
+      { title: "Prepara tre domande", body_md: "Scrivile su un foglio." },
+    ],
+    ...overrides,
+  };
+}
+
+/** A made-up word that only this test's data contains. */
+export function uniqueWord(): string {
+  const letters = "bcdfglmnprstvz";
+  let word = "";
+  for (let i = 0; i < 8; i += 1) word += letters[Math.floor(Math.random() * letters.length)] + "a";
+  return word;
+}

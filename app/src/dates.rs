@@ -9,8 +9,12 @@ use crate::{i18n::Locale, labels::tag};
 /// Today in the phone's local time zone.
 pub fn today() -> NaiveDate {
     let now = Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
-        .unwrap_or_default()
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
 }
 
 fn options(pairs: &[(&str, &str)]) -> Object {
@@ -23,7 +27,8 @@ fn options(pairs: &[(&str, &str)]) -> Object {
 
 /// "15 dicembre 2026" / "15 December 2026".
 pub fn long_date(date: NaiveDate, locale: Locale) -> String {
-    let js = Date::new_with_year_month_day(date.year_ce().1, date.month0() as i32, date.day() as i32);
+    let js =
+        Date::new_with_year_month_day(date.year_ce().1, date.month0() as i32, date.day() as i32);
     String::from(js.to_locale_date_string(
         tag(locale),
         &options(&[("day", "numeric"), ("month", "long"), ("year", "numeric")]),

@@ -1,8 +1,6 @@
 //! The interface's words for domain values, in the current locale.
 
-use sito_core::{
-    District, GuideArea, OpportunityKind, OrganisationCategory,
-};
+use sito_core::{District, GuideArea, OpportunityKind, OrganisationCategory};
 
 use leptos_i18n::I18nContext;
 

@@ -42,7 +42,8 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let i18n = use_i18n();
-    components::header::restore_locale(i18n);
+    // After the provider has chosen from the browser's languages, apply the reader's own choice.
+    Effect::new(move |_| components::header::restore_locale(i18n));
     view! {
         <Router>
             <a class="skip-link" href="#contenuto">{t!(i18n, skip)}</a>

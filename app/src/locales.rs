@@ -140,7 +140,7 @@ leptos_i18n::declare_locales! {
             not_found: "Guida non trovata",
             back: "Torna alle guide",
             tutorial: "Passo dopo passo",
-            progress: "Hai fatto {{ done }} passi su {{ total }}",
+            progress: "Passi fatti: {{ done }} su {{ total }}",
         },
         saved: {
             title: "Salvati",
@@ -329,7 +329,7 @@ leptos_i18n::declare_locales! {
             not_found: "Guide not found",
             back: "Back to the guides",
             tutorial: "Step by step",
-            progress: "You have done {{ done }} of {{ total }} steps",
+            progress: "Steps done: {{ done }} of {{ total }}",
         },
         saved: {
             title: "Saved",

@@ -9,7 +9,9 @@ use indexed_db_futures::{
     KeyPath,
 };
 use serde::{Deserialize, Serialize};
-use sito_core::{Change, Content, ContentKind, Guide, News, Opportunity, Organisation, PullResponse};
+use sito_core::{
+    Change, Content, ContentKind, Guide, News, Opportunity, Organisation, PullResponse,
+};
 
 /// The name of the app's database in the browser.
 pub const DB_NAME: &str = "sito-giovani";
@@ -218,7 +220,11 @@ impl Store {
     /// Everything saved, most recently saved first.
     pub async fn saved(&self) -> Result<Vec<SavedItem>, StoreError> {
         let tx = self.db.transaction(SAVED).build()?;
-        let all = tx.object_store(SAVED)?.get_all::<SavedItem>().serde()?.await?;
+        let all = tx
+            .object_store(SAVED)?
+            .get_all::<SavedItem>()
+            .serde()?
+            .await?;
         let mut items = all
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| StoreError::Corrupt(e.to_string()))?;
@@ -262,7 +268,11 @@ pub fn saved_key(kind: ContentKind, id: &str) -> String {
 }
 
 fn apply_change(items: &ObjectStore<'_>, change: &Change) -> Result<(), StoreError> {
-    fn put<T: Content>(items: &ObjectStore<'_>, change: &Change, raw: &str) -> Result<(), StoreError> {
+    fn put<T: Content>(
+        items: &ObjectStore<'_>,
+        change: &Change,
+        raw: &str,
+    ) -> Result<(), StoreError> {
         let item: T = serde_json::from_str(raw)
             .map_err(|e| StoreError::Corrupt(format!("{}: {e}", change.id)))?;
         items.put(item).serde()?;

@@ -165,3 +165,85 @@ async fn the_data_survives_reopening_the_database() {
         "Resta"
     );
 }
+
+#[wasm_bindgen_test]
+async fn saved_items_are_kept_newest_first_and_can_be_removed() {
+    use sito_core::ContentKind;
+    let store = fresh("saved").await;
+    store
+        .set_saved(ContentKind::Opportunity, "a", true, "2026-11-22T10:00:00Z")
+        .await
+        .unwrap();
+    store
+        .set_saved(ContentKind::Guide, "g", true, "2026-11-22T11:00:00Z")
+        .await
+        .unwrap();
+    let keys: Vec<String> = store
+        .saved()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.key)
+        .collect();
+    assert_eq!(keys, ["guide:g", "opportunity:a"]);
+    store
+        .set_saved(ContentKind::Opportunity, "a", false, "2026-11-22T12:00:00Z")
+        .await
+        .unwrap();
+    let keys: Vec<String> = store
+        .saved()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.key)
+        .collect();
+    assert_eq!(keys, ["guide:g"]);
+}
+
+#[wasm_bindgen_test]
+async fn ticked_steps_are_remembered_per_guide() {
+    let store = fresh("progress").await;
+    assert!(store.ticked_steps("cv").await.unwrap().is_empty());
+    store.set_step("cv", 2, true).await.unwrap();
+    store.set_step("cv", 0, true).await.unwrap();
+    store.set_step("colloquio", 1, true).await.unwrap();
+    assert_eq!(store.ticked_steps("cv").await.unwrap(), [0, 2]);
+    store.set_step("cv", 2, false).await.unwrap();
+    assert_eq!(store.ticked_steps("cv").await.unwrap(), [0]);
+    assert_eq!(store.ticked_steps("colloquio").await.unwrap(), [1]);
+}
+
+#[wasm_bindgen_test]
+async fn every_kind_of_content_lands_in_its_own_store() {
+    use sito_core::{Guide, News, Organisation};
+    let store = fresh("kinds").await;
+    store
+        .apply(
+            &page(json!({
+                "protocol": 1, "cursor": 3, "more": false,
+                "changes": [
+                    {"seq": 1, "kind": "guide", "id": "cv", "version": 1, "item": {
+                        "id": "cv", "version": 1, "area": "job_search", "title": "Il CV",
+                        "summary": "s", "body_html": "<p>b</p>", "steps": [{"title": "Passo", "body_html": ""}],
+                        "updated_at": "t", "published_by": "p"}},
+                    {"seq": 2, "kind": "news", "id": "n", "version": 1, "item": {
+                        "id": "n", "version": 1, "title": "Notizia", "summary": "s", "body_html": "",
+                        "published_on": "2026-11-20", "updated_at": "t", "published_by": "p"}},
+                    {"seq": 3, "kind": "organisation", "id": "o", "version": 1, "item": {
+                        "id": "o", "version": 1, "category": "union", "name": "CGIL", "district": "cremona",
+                        "town": "Cremona", "address": "Via Roma 1", "description_html": "",
+                        "updated_at": "t", "published_by": "p"}}
+                ]
+            })),
+            "t",
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store.all::<Guide>().await.unwrap()[0].steps[0].title,
+        "Passo"
+    );
+    assert_eq!(store.all::<News>().await.unwrap()[0].title, "Notizia");
+    assert_eq!(store.all::<Organisation>().await.unwrap()[0].name, "CGIL");
+    assert!(store.opportunities().await.unwrap().is_empty());
+}

@@ -5,9 +5,6 @@ use icalendar::{Calendar, Component, Event, EventLike};
 
 use crate::opportunity::{Opportunity, OpportunityKind};
 
-/// The product id written into every calendar.
-const PRODID: &str = "-//SI.T.O. Giovani//Opportunita//IT";
-
 /// One opportunity's entries: its dates if it is an event or work camp, and its deadline.
 fn push_entries(calendar: &mut Calendar, o: &Opportunity, base_url: &str) {
     let url = format!("{base_url}/opportunita/{}", o.id);
@@ -47,7 +44,6 @@ fn push_entries(calendar: &mut Calendar, o: &Opportunity, base_url: &str) {
 pub fn calendar<'a>(items: impl IntoIterator<Item = &'a Opportunity>, base_url: &str) -> String {
     let mut calendar = Calendar::new();
     calendar.name("SI.T.O. Giovani: scadenze ed eventi");
-    calendar.append_property(("PRODID", PRODID));
     for o in items {
         push_entries(&mut calendar, o, base_url);
     }

@@ -3,6 +3,7 @@
 //! JSON-LD written into the head, so a shared link previews and search engines can read it. The
 //! app then starts as usual.
 
+use html_escape::{encode_double_quoted_attribute, encode_text};
 use serde::de::DeserializeOwned;
 use sito_core::{jsonld, ContentKind, Guide, News, Opportunity};
 use worker::{Env, Headers, Request, Response};
@@ -92,8 +93,8 @@ async fn load<T: DeserializeOwned>(
 
 /// Replaces the shell's title and description and adds the item's tags before `</head>`.
 fn inject(shell: &str, head: &Head, url: &str) -> String {
-    let title = ammonia::clean_text(&format!("{} · SI.T.O. Giovani", head.title));
-    let description = ammonia::clean_text(&head.description);
+    let title = encode_text(&format!("{} · SI.T.O. Giovani", head.title)).into_owned();
+    let description = encode_double_quoted_attribute(&head.description);
     let mut html = replace_element(
         shell,
         "<title>",
@@ -112,8 +113,8 @@ fn inject(shell: &str, head: &Head, url: &str) -> String {
          <meta property=\"og:site_name\" content=\"SI.T.O. Giovani\">\
          <meta property=\"og:locale\" content=\"it_IT\">\
          <meta name=\"twitter:card\" content=\"summary\">",
-        url = ammonia::clean_text(url),
-        og_title = ammonia::clean_text(&head.title),
+        url = encode_double_quoted_attribute(url),
+        og_title = encode_double_quoted_attribute(&head.title),
         og_type = head.og_type,
     );
     if let Some(json_ld) = &head.json_ld {

@@ -19,7 +19,15 @@ use crate::{
     labels,
 };
 
-const QUERY_KEYS: [&str; 7] = ["tipo", "territorio", "entro", "eta", "q", "scadute", "ordine"];
+const QUERY_KEYS: [&str; 7] = [
+    "tipo",
+    "territorio",
+    "entro",
+    "eta",
+    "q",
+    "scadute",
+    "ordine",
+];
 
 /// The query string of a filter (`?tipo=…&territorio=…`), or nothing for the default.
 pub fn query_string(filter: &OpportunityFilter) -> String {
