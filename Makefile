@@ -25,7 +25,7 @@ db:
 
 lint:
 	source scripts/env.sh && cargo fmt --all --check
-	source scripts/env.sh && cargo clippy --workspace --all-targets -- -D warnings
+	source scripts/env.sh && cargo clippy --workspace --all-targets --all-features -- -D warnings
 	source scripts/env.sh && cargo clippy -p sito-app -p sito-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-native:

@@ -91,7 +91,44 @@ try {
   console.log(`\n== Sync: no-change pull (budget one request, ≤ 500 B)`);
   console.log(`body ${noChangeBody.length} B, with status line and headers ≈ ${noChangeBody.length + headerBytes} B`);
 
-  // 5. Twenty items changed by an editor, then one pull.
+  // 5. The app on a phone-sized Chromium: time to content on the first visit (network), then on
+  // repeat visits with the network off (service worker + IndexedDB).
+  const { chromium } = await import("@playwright/test");
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_BIN ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: "it-IT" });
+    const page = await context.newPage();
+    const contentAt = async () => {
+      await page.locator('[data-testid="opportunity-list"] .card').first().waitFor();
+      return page.evaluate(() => performance.now());
+    };
+    await page.goto(`${base}/opportunita`);
+    const first = await contentAt();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+      }
+    });
+    await page.getByTestId("sync-status").filter({ hasText: "Aggiornato" }).waitFor({ timeout: 60_000 });
+    await context.setOffline(true);
+    const runs = [];
+    for (let i = 0; i < 7; i += 1) {
+      await page.goto(`${base}/opportunita`);
+      runs.push(await contentAt());
+    }
+    runs.sort((a, b) => a - b);
+    console.log(`\n== App in Chromium, 360×740, 2,000 opportunities on the device`);
+    console.log(`first visit (network, cold cache): content at ${first.toFixed(0)} ms after navigation start`);
+    console.log(`repeat visit offline: content at ${runs[3].toFixed(0)} ms (median of 7; min ${runs[0].toFixed(0)}, max ${runs[6].toFixed(0)}; budget 300 ms → ${(runs[3] / 300).toFixed(2)})`);
+  } finally {
+    await browser.close();
+  }
+
+  // 6. Twenty items changed by an editor, then one pull.
   const page = JSON.parse(await (await fetch(`${base}/api/v1/sync?since=0&limit=20`)).text());
   for (const change of page.changes) {
     const item = change.item;

@@ -16,6 +16,8 @@ pub mod organisation;
 pub mod problem;
 pub mod search;
 pub mod sync;
+#[cfg(feature = "synthetic")]
+pub mod synthetic;
 pub mod validation;
 
 pub use content::{Content, PublishMeta};

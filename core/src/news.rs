@@ -35,6 +35,11 @@ pub struct News {
     pub published_by: String,
 }
 
+/// Orders news most recently published first.
+pub fn newest_first(news: &mut [News]) {
+    news.sort_by_key(|n| std::cmp::Reverse(n.published_on));
+}
+
 impl Content for News {
     const KIND: ContentKind = ContentKind::News;
     type Input = NewsInput;

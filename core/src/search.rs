@@ -40,11 +40,27 @@ pub fn fold(text: &str) -> String {
 
 /// The searchable terms of a text: folded, split into words, stop words dropped, stemmed.
 pub fn terms(text: &str) -> Vec<String> {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !STOPWORDS.contains(w))
-        .map(|w| stem(w).into_owned())
-        .collect()
+    let mut terms = Vec::new();
+    for_each_term(text, &mut HashMap::new(), |t| terms.push(t.to_owned()));
+    terms
+}
+
+/// Calls `f` with each term of `text`; `stems` remembers words already stemmed (building an
+/// index stems the same few thousand words over and over).
+fn for_each_term(text: &str, stems: &mut HashMap<String, String>, mut f: impl FnMut(&str)) {
+    for word in fold(text).split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() || STOPWORDS.contains(&word) {
+            continue;
+        }
+        match stems.get(word) {
+            Some(term) => f(term),
+            None => {
+                let term = stem(word).into_owned();
+                f(&term);
+                stems.insert(word.to_owned(), term);
+            }
+        }
+    }
 }
 
 #[derive(Debug, Default, Clone)]
@@ -68,17 +84,21 @@ impl SearchIndex {
         D: IntoIterator<Item = (&'a str, u8)>,
     {
         let mut postings: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
+        let mut stems = HashMap::new();
         let mut count = 0;
         for (doc, fields) in documents.into_iter().enumerate() {
             count += 1;
             for (text, w) in fields {
-                for term in terms(text) {
-                    let list = postings.entry(term).or_default();
+                for_each_term(text, &mut stems, |term| {
+                    let list = match postings.get_mut(term) {
+                        Some(list) => list,
+                        None => postings.entry(term.to_owned()).or_default(),
+                    };
                     match list.last_mut() {
                         Some((d, best)) if *d == doc as u32 => *best = (*best).max(w),
                         _ => list.push((doc as u32, w)),
                     }
-                }
+                });
             }
         }
         let mut vocabulary: Vec<_> = postings.into_iter().collect();

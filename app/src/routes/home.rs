@@ -34,7 +34,7 @@ pub fn Home() -> impl IntoView {
             upcoming.sort_by(|a, b| list_order(a, b, today));
             upcoming.truncate(UPCOMING);
             let mut news = catalog.news.clone();
-            news.sort_by(|a, b| b.published_on.cmp(&a.published_on));
+            sito_core::news::newest_first(&mut news);
             news.truncate(LATEST_NEWS);
             view! {
                 <section aria-labelledby="scadenze">

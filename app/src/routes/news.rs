@@ -15,7 +15,7 @@ pub fn NewsList() -> impl IntoView {
         <h1>{t!(i18n, news.title)}</h1>
         <WithCatalog render=move |catalog| {
             let mut news = catalog.news.clone();
-            news.sort_by(|a, b| b.published_on.cmp(&a.published_on));
+            sito_core::news::newest_first(&mut news);
             view! {
                 <ul class="cards">
                     {news

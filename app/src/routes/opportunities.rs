@@ -19,6 +19,10 @@ use crate::{
     labels,
 };
 
+/// Cards rendered at first, and added by each "show more": a cheap phone stays fast with
+/// thousands of items on the device.
+const PAGE: usize = 30;
+
 const QUERY_KEYS: [&str; 7] = [
     "tipo",
     "territorio",
@@ -75,6 +79,11 @@ pub fn OpportunityList() -> impl IntoView {
         update.with_value(|u| u(&*change));
     };
     let today = today();
+    let shown = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        filter.track();
+        shown.set(PAGE);
+    });
     view! {
         <h1>
             {t!(i18n, list.title)}
@@ -85,8 +94,7 @@ pub fn OpportunityList() -> impl IntoView {
                     .map(|d| format!(" · {}", labels::district(i18n, d)))
             }}
         </h1>
-        <form class="filters" on:submit=|ev| ev.prevent_default() aria-labelledby="filtri">
-            <h2 id="filtri" class="visually-hidden">{t!(i18n, list.filters)}</h2>
+        <form class="filters" on:submit=|ev| ev.prevent_default() aria-label=move || t_string!(i18n, list.filters)>
             <div class="field wide">
                 <label for="f-q">{t!(i18n, list.text)}</label>
                 <input
@@ -99,6 +107,9 @@ pub fn OpportunityList() -> impl IntoView {
                     }
                 />
             </div>
+            <details class="field wide" open=move || filter.with(|f| *f != OpportunityFilter { text: f.text.clone(), ..Default::default() })>
+                <summary>{t!(i18n, list.filters)}</summary>
+                <div class="filter-grid">
             <div class="field">
                 <label for="f-tipo">{t!(i18n, list.kind)}</label>
                 <select
@@ -222,6 +233,8 @@ pub fn OpportunityList() -> impl IntoView {
                 />
                 <label for="f-scadute">{t!(i18n, list.expired)}</label>
             </div>
+                </div>
+            </details>
             <p class="field wide">
                 <a href="/opportunita">{t!(i18n, list.reset)}</a>
             </p>
@@ -235,8 +248,10 @@ pub fn OpportunityList() -> impl IntoView {
                     today,
                 );
                 let count = chosen.len();
+                let limit = shown.get();
                 let items: Vec<_> = chosen
                     .into_iter()
+                    .take(limit)
                     .map(|i| catalog.opportunities[i].clone())
                     .collect();
                 view! {
@@ -253,6 +268,13 @@ pub fn OpportunityList() -> impl IntoView {
                             .map(|item| view! { <OpportunityCard item today/> })
                             .collect_view()}
                     </ul>
+                    {(count > limit).then(|| view! {
+                        <p class="more">
+                            <button type="button" class="action" on:click=move |_| shown.update(|n| *n += PAGE)>
+                                {move || t_string!(i18n, list.show_more, n = (count - limit).min(PAGE)).to_string()}
+                            </button>
+                        </p>
+                    })}
                 }
             }
         }/>

@@ -1,0 +1,55 @@
+//! Generated opportunities for benchmarks (sync volume, offline search): varied enough that
+//! search and compression behave as with real listings, and about 1.2 KB of JSON each.
+
+use crate::{District, OpportunityInput, OpportunityKind};
+
+/// A plausible, varied opportunity of about 1.2 KB of JSON, as the sync budget assumes.
+pub fn synthetic(n: usize) -> (String, OpportunityInput) {
+    const TOWNS: [&str; 6] = [
+        "Cremona",
+        "Crema",
+        "Casalmaggiore",
+        "Soresina",
+        "Pizzighettone",
+        "Viadana",
+    ];
+    const ROLES: [&str; 8] = [
+        "Addetto alle vendite",
+        "Educatore",
+        "Magazziniere",
+        "Cameriere di sala",
+        "Operatore socio-sanitario",
+        "Tecnico informatico",
+        "Impiegato amministrativo",
+        "Animatore",
+    ];
+    let kind = OpportunityKind::ALL[n % OpportunityKind::ALL.len()];
+    let district = District::ALL[n % District::ALL.len()];
+    let town = TOWNS[n % TOWNS.len()];
+    let role = ROLES[(n / 3) % ROLES.len()];
+    let day = 1 + (n % 28) as u32;
+    let month = 1 + ((n / 28) % 12) as u32;
+    (
+        format!("synthetic-{n:05}"),
+        OpportunityInput {
+            kind,
+            title: format!("{role} a {town} ({})", kind.label_it()),
+            organisation: format!("Cooperativa sociale Esempio {}", n % 97),
+            district,
+            place: town.to_owned(),
+            summary: format!(
+                "Opportunità numero {n} per giovani: {role} presso una realtà del territorio di {town}, con affiancamento e formazione iniziale."
+            ),
+            description_md: format!(
+                "## Che cosa farai\n\nAffiancherai il responsabile nelle attività quotidiane di **{role}**, con un percorso di inserimento graduale.\n\n## Requisiti\n\n- diploma o qualifica professionale\n- disponibilità a orari flessibili\n- buona conoscenza della lingua italiana\n\n## Che cosa offriamo\n\nContratto o rimborso secondo la normativa vigente, tutor dedicato e attestato finale."
+            ),
+            age_min: Some(18),
+            age_max: Some(29 + (n % 7) as u8),
+            starts_on: None,
+            ends_on: None,
+            deadline: chrono::NaiveDate::from_ymd_opt(2027, month, day),
+            how_to_apply: "Invia il curriculum all'indirizzo indicato dall'ente, citando il codice dell'annuncio.".to_owned(),
+            source_url: Some(format!("https://example.org/opportunita/{n}")),
+        },
+    )
+}
