@@ -1,7 +1,7 @@
 //! Everything on the device, loaded once per change of the store, with its search indexes. Pages
 //! read the catalog; the sync client bumps its revision when data changes.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 use sito_core::{
@@ -17,31 +17,61 @@ pub struct Catalog {
     pub guides: Vec<Guide>,
     pub news: Vec<News>,
     pub organisations: Vec<Organisation>,
-    /// Over `opportunities`, in the same order.
-    pub opportunity_index: SearchIndex,
-    /// Over `organisations`, in the same order.
-    pub organisation_index: SearchIndex,
-    /// Over everything; `everything_refs[i]` says which item document `i` is.
-    pub everything: SearchIndex,
-    pub everything_refs: Vec<(ContentKind, usize)>,
+    // Search indexes are built on first use, not on every load: the list must be on screen
+    // before anyone types.
+    opportunity_index: OnceLock<SearchIndex>,
+    organisation_index: OnceLock<SearchIndex>,
+    everything: OnceLock<(SearchIndex, Vec<(ContentKind, usize)>)>,
 }
 
 impl Catalog {
-    pub fn build(
+    pub fn new(
         opportunities: Vec<Opportunity>,
         guides: Vec<Guide>,
         news: Vec<News>,
         organisations: Vec<Organisation>,
     ) -> Self {
-        let opportunity_index = SearchIndex::build(opportunities.iter().map(opportunity_fields));
-        let organisation_index = SearchIndex::build(organisations.iter().map(organisation_fields));
+        Catalog {
+            opportunities,
+            guides,
+            news,
+            organisations,
+            opportunity_index: OnceLock::new(),
+            organisation_index: OnceLock::new(),
+            everything: OnceLock::new(),
+        }
+    }
+
+    /// Over `opportunities`, in the same order.
+    pub fn opportunity_index(&self) -> &SearchIndex {
+        self.opportunity_index
+            .get_or_init(|| SearchIndex::build(self.opportunities.iter().map(opportunity_fields)))
+    }
+
+    /// Over `organisations`, in the same order.
+    pub fn organisation_index(&self) -> &SearchIndex {
+        self.organisation_index
+            .get_or_init(|| SearchIndex::build(self.organisations.iter().map(organisation_fields)))
+    }
+
+    /// Searches everything; each hit says which item it is.
+    pub fn search_everything(&self, query: &str) -> Vec<(ContentKind, usize)> {
+        let (index, refs) = self.everything.get_or_init(|| self.build_everything());
+        index
+            .search(query)
+            .into_iter()
+            .map(|hit| refs[hit.document])
+            .collect()
+    }
+
+    fn build_everything(&self) -> (SearchIndex, Vec<(ContentKind, usize)>) {
         let mut refs = Vec::new();
         let mut docs: Vec<Vec<(&str, u8)>> = Vec::new();
-        for (i, o) in opportunities.iter().enumerate() {
+        for (i, o) in self.opportunities.iter().enumerate() {
             refs.push((ContentKind::Opportunity, i));
             docs.push(opportunity_fields(o).to_vec());
         }
-        for (i, g) in guides.iter().enumerate() {
+        for (i, g) in self.guides.iter().enumerate() {
             refs.push((ContentKind::Guide, i));
             let mut fields = vec![
                 (g.title.as_str(), weight::TITLE),
@@ -51,7 +81,7 @@ impl Catalog {
             fields.extend(g.steps.iter().map(|s| (s.title.as_str(), weight::BODY)));
             docs.push(fields);
         }
-        for (i, n) in news.iter().enumerate() {
+        for (i, n) in self.news.iter().enumerate() {
             refs.push((ContentKind::News, i));
             docs.push(vec![
                 (n.title.as_str(), weight::TITLE),
@@ -59,21 +89,11 @@ impl Catalog {
                 (n.body_html.as_str(), weight::BODY),
             ]);
         }
-        for (i, o) in organisations.iter().enumerate() {
+        for (i, o) in self.organisations.iter().enumerate() {
             refs.push((ContentKind::Organisation, i));
-            docs.push(organisation_fields(o).to_vec());
+            docs.push(organisation_fields(o));
         }
-        let everything = SearchIndex::build(docs);
-        Catalog {
-            opportunities,
-            guides,
-            news,
-            organisations,
-            opportunity_index,
-            organisation_index,
-            everything,
-            everything_refs: refs,
-        }
+        (SearchIndex::build(docs), refs)
     }
 }
 
@@ -91,7 +111,7 @@ pub type CatalogResource = LocalResource<Result<Arc<Catalog>, StoreError>>;
 
 async fn load() -> Result<Arc<Catalog>, StoreError> {
     let store = store::shared().await?;
-    Ok(Arc::new(Catalog::build(
+    Ok(Arc::new(Catalog::new(
         store.all().await?,
         store.all().await?,
         store.all().await?,

@@ -129,16 +129,17 @@ pub fn opportunity_fields(o: &Opportunity) -> [(&str, u8); 5] {
     ]
 }
 
-/// Applies `filter` to `items` (indexed in the same order by `index`) and returns the matching
-/// positions: by relevance when there is text, otherwise in the chosen order.
-pub fn apply(
+/// Applies `filter` to `items` and returns the matching positions: by relevance when there is
+/// text, otherwise in the chosen order. `index` (over `items`, in order) is asked for only when
+/// there is text to search.
+pub fn apply<'a>(
     items: &[Opportunity],
-    index: &SearchIndex,
+    index: impl FnOnce() -> &'a SearchIndex,
     filter: &OpportunityFilter,
     today: NaiveDate,
 ) -> Vec<usize> {
     if !filter.text.is_empty() {
-        return index
+        return index()
             .search(&filter.text)
             .into_iter()
             .map(|hit| hit.document)

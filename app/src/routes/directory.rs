@@ -36,7 +36,7 @@ pub fn Directory() -> impl IntoView {
                     all.sort_by(|&a, &b| catalog.organisations[a].name.cmp(&catalog.organisations[b].name));
                     all
                 } else {
-                    catalog.organisation_index.search(&query).into_iter().map(|h| h.document).collect()
+                    catalog.organisation_index().search(&query).into_iter().map(|h| h.document).collect()
                 };
                 let chosen: Vec<Organisation> = positions
                     .into_iter()

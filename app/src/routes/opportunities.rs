@@ -243,7 +243,7 @@ pub fn OpportunityList() -> impl IntoView {
             move || {
                 let chosen = apply(
                     &catalog.opportunities,
-                    &catalog.opportunity_index,
+                    || catalog.opportunity_index(),
                     &filter.get(),
                     today,
                 );

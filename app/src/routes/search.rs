@@ -23,12 +23,11 @@ pub fn Search() -> impl IntoView {
                 if text.trim().is_empty() {
                     return view! { <p class="empty">{t!(i18n, search.hint)}</p> }.into_any();
                 }
-                let hits = catalog.everything.search(&text);
+                let hits = catalog.search_everything(&text);
                 let count = hits.len();
                 let rows = hits
                     .into_iter()
-                    .map(|hit| {
-                        let (kind, i) = catalog.everything_refs[hit.document];
+                    .map(|(kind, i)| {
                         let (href, title, what): (String, String, Box<dyn Fn() -> String + Send + Sync>) = match kind {
                             ContentKind::Opportunity => {
                                 let o = &catalog.opportunities[i];

@@ -91,7 +91,7 @@ fn sample() -> Vec<Opportunity> {
 fn run(filter: &OpportunityFilter) -> Vec<String> {
     let items = sample();
     let index = SearchIndex::build(items.iter().map(opportunity_fields));
-    apply(&items, &index, filter, day(2026, 11, 22))
+    apply(&items, || &index, filter, day(2026, 11, 22))
         .into_iter()
         .map(|i| items[i].id.clone())
         .collect()
