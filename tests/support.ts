@@ -1,4 +1,4 @@
-import { APIRequestContext, expect } from "@playwright/test";
+import { APIRequestContext, expect, Page } from "@playwright/test";
 import { editorToken } from "../playwright.config";
 
 /** A unique id for this test's own data. */
@@ -103,4 +103,16 @@ export function uniqueWord(): string {
   let word = "";
   for (let i = 0; i < 8; i += 1) word += letters[Math.floor(Math.random() * letters.length)] + "a";
   return word;
+}
+
+/** Waits until the service worker controls the page, so that a reload can be served offline. */
+export async function waitForServiceWorker(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }),
+      );
+    }
+  });
 }

@@ -1,7 +1,38 @@
 //! Generated opportunities for benchmarks (sync volume, offline search): varied enough that
 //! search and compression behave as with real listings, and about 1.2 KB of JSON each.
 
-use crate::{District, OpportunityInput, OpportunityKind};
+use crate::{Content, District, Opportunity, OpportunityInput, OpportunityKind, PublishMeta};
+
+/// Queries a young person might type, from one word to a few, with and without accents.
+pub const BENCH_QUERIES: [&str; 8] = [
+    "tirocinio",
+    "servizio civile crema",
+    "educatore",
+    "magazzino cremona",
+    "opportunità formazione",
+    "cameriere sala",
+    "volontariato estero",
+    "tecnico informatico casalmaggiore",
+];
+
+/// `count` synthetic opportunities, published with `render` for their Markdown.
+pub fn published(count: usize, render: fn(&str) -> String) -> Vec<Opportunity> {
+    (0..count)
+        .map(|n| {
+            let (id, input) = synthetic(n);
+            Opportunity::publish(
+                id,
+                input,
+                PublishMeta {
+                    version: 1,
+                    updated_at: "2026-11-22T00:00:00Z",
+                    published_by: "bench",
+                    render,
+                },
+            )
+        })
+        .collect()
+}
 
 /// A plausible, varied opportunity of about 1.2 KB of JSON, as the sync budget assumes.
 pub fn synthetic(n: usize) -> (String, OpportunityInput) {

@@ -1,21 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import { chromium, expect, Page, test } from "@playwright/test";
+import { chromium, expect, test } from "@playwright/test";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { editorHeaders, opportunityInput, putOpportunity, uniqueId } from "../support";
-
-/** Waits until the service worker controls the page, so that a reload can be served offline. */
-async function waitForServiceWorker(page: Page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) =>
-        navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }),
-      );
-    }
-  });
-}
+import { editorHeaders, opportunityInput, putOpportunity, uniqueId, waitForServiceWorker } from "../support";
 
 test("the list shows what editors published, and still opens offline after one visit", async ({ page, context, request }) => {
   const title = `Campo di lavoro sul Po ${uniqueId("t")}`;

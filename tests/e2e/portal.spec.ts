@@ -1,17 +1,15 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, Page, test } from "@playwright/test";
-import { guideInput, opportunityInput, putContent, putOpportunity, uniqueId, uniqueWord } from "../support";
+import { expect, test } from "@playwright/test";
+import {
+  guideInput,
+  opportunityInput,
+  putContent,
+  putOpportunity,
+  uniqueId,
+  uniqueWord,
+  waitForServiceWorker,
+} from "../support";
 
-async function waitForServiceWorker(page: Page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) =>
-        navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }),
-      );
-    }
-  });
-}
 
 test("find a volunteering place in Crema by filter and by search, save it, and open it offline", async ({ page, context, request }) => {
   const word = uniqueWord();
