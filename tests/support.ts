@@ -1,4 +1,5 @@
-import { APIRequestContext, expect, Page } from "@playwright/test";
+import { expect } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { editorToken } from "../playwright.config";
 
 /** A unique id for this test's own data. */
