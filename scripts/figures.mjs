@@ -128,7 +128,10 @@ try {
     await browser.close();
   }
 
-  // 6. Twenty items changed by an editor, then one pull.
+  // 6. Lighthouse on the home and list pages.
+  execFileSync("node", ["scripts/lighthouse.mjs", base], { stdio: "inherit" });
+
+  // 7. Twenty items changed by an editor, then one pull.
   const page = JSON.parse(await (await fetch(`${base}/api/v1/sync?since=0&limit=20`)).text());
   for (const change of page.changes) {
     const item = change.item;

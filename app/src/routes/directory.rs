@@ -69,7 +69,7 @@ fn OrganisationCard(
     view! {
         <li class="card">
             <p class="kind">{move || labels::category(i18n, category)}</p>
-            <h3>{o.name.clone()}</h3>
+            <h2 class="card-title">{o.name.clone()}</h2>
             <p class="place">{format!("{}, {}", o.address, o.town)}</p>
             <div class="prose" lang="it" inner_html=o.description_html.clone()></div>
             {(!o.services.is_empty()).then(|| view! {

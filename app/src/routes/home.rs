@@ -13,7 +13,8 @@ use crate::{
 const UPCOMING: usize = 5;
 const LATEST_NEWS: usize = 3;
 
-/// The home page: search, what is closing soon, what's new, and the ways in.
+/// The home page: search, the ways in, what is closing soon and what's new. What comes from the
+/// device's store is last, so that its arrival moves nothing already on screen.
 #[component]
 pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
@@ -23,6 +24,40 @@ pub fn Home() -> impl IntoView {
             <h1>{t!(i18n, home.title)}</h1>
             <p>{t!(i18n, home.intro)}</p>
             <SearchBox/>
+        </section>
+        <section aria-labelledby="aree">
+            <h2 id="aree">{t!(i18n, home.areas)}</h2>
+            <ul class="tiles">
+                {GuideArea::ALL
+                    .into_iter()
+                    .map(|area| {
+                        view! {
+                            <li>
+                                <A href=format!("/guide#{}", area.slug())>
+                                    {move || labels::area(i18n, area)}
+                                </A>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+        <section aria-labelledby="territori">
+            <h2 id="territori">{t!(i18n, home.districts)}</h2>
+            <ul class="chips">
+                {[District::Cremona, District::Crema, District::Casalmaggiore]
+                    .into_iter()
+                    .map(|d| {
+                        view! {
+                            <li>
+                                <A href=format!("/opportunita?territorio={}", d.slug())>
+                                    {move || labels::district(i18n, d)}
+                                </A>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
         </section>
         <WithCatalog render=move |catalog| {
             let mut upcoming: Vec<_> = catalog
@@ -80,40 +115,6 @@ pub fn Home() -> impl IntoView {
                 </section>
             }
         }/>
-        <section aria-labelledby="aree">
-            <h2 id="aree">{t!(i18n, home.areas)}</h2>
-            <ul class="tiles">
-                {GuideArea::ALL
-                    .into_iter()
-                    .map(|area| {
-                        view! {
-                            <li>
-                                <A href=format!("/guide#{}", area.slug())>
-                                    {move || labels::area(i18n, area)}
-                                </A>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        </section>
-        <section aria-labelledby="territori">
-            <h2 id="territori">{t!(i18n, home.districts)}</h2>
-            <ul class="chips">
-                {[District::Cremona, District::Crema, District::Casalmaggiore]
-                    .into_iter()
-                    .map(|d| {
-                        view! {
-                            <li>
-                                <A href=format!("/opportunita?territorio={}", d.slug())>
-                                    {move || labels::district(i18n, d)}
-                                </A>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        </section>
         <p class="about-link">
             <A href="/come-lavoriamo">{t!(i18n, home.about)}</A>
         </p>

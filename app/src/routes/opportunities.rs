@@ -255,6 +255,7 @@ pub fn OpportunityList() -> impl IntoView {
                     .map(|i| catalog.opportunities[i].clone())
                     .collect();
                 view! {
+                    <h2 class="visually-hidden">{t!(i18n, list.results)}</h2>
                     <p class="count" role="status" data-testid="result-count">
                         {move || match count {
                             0 => t_string!(i18n, list.none).to_string(),
