@@ -55,33 +55,23 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::{content::PublishMeta, Content, District, OpportunityInput};
+    use crate::{
+        opportunity::fixtures::{input, publish},
+        OpportunityInput,
+    };
 
     fn event() -> Opportunity {
-        Opportunity::publish(
-            "job-day-cremona".into(),
+        publish(
+            "job-day-cremona",
             OpportunityInput {
                 kind: OpportunityKind::Event,
                 title: "Job Day Cremona".into(),
-                organisation: "Informagiovani Cremona".into(),
-                district: District::Cremona,
-                place: "Cremona Fiere".into(),
-                summary: "Colloqui con 40 aziende.".into(),
-                description_md: String::new(),
-                age_min: None,
-                age_max: None,
                 starts_on: NaiveDate::from_ymd_opt(2027, 3, 10),
                 ends_on: None,
                 deadline: NaiveDate::from_ymd_opt(2027, 3, 1),
-                how_to_apply: "Iscriviti online.".into(),
-                source_url: None,
+                ..input()
             },
-            PublishMeta {
-                version: 1,
-                updated_at: "",
-                published_by: "",
-                render: |_| String::new(),
-            },
+            "",
         )
     }
 

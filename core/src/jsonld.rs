@@ -83,33 +83,21 @@ pub fn script_text(value: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{content::PublishMeta, Content, OpportunityInput};
+    use crate::{
+        opportunity::fixtures::{input, publish},
+        OpportunityInput,
+    };
 
     fn item(kind: OpportunityKind) -> Opportunity {
-        Opportunity::publish(
-            "x".into(),
+        publish(
+            "x",
             OpportunityInput {
                 kind,
                 title: "Tirocinio </script><script>alert(1)</script>".into(),
-                organisation: "Comune di Crema".into(),
-                district: District::Crema,
-                place: "Crema".into(),
-                summary: "Sei mesi.".into(),
-                description_md: String::new(),
-                age_min: None,
-                age_max: None,
-                starts_on: chrono::NaiveDate::from_ymd_opt(2027, 1, 10),
                 ends_on: None,
-                deadline: chrono::NaiveDate::from_ymd_opt(2026, 12, 15),
-                how_to_apply: "Domanda".into(),
-                source_url: None,
+                ..input()
             },
-            PublishMeta {
-                version: 1,
-                updated_at: "2026-11-22T10:00:00Z",
-                published_by: "",
-                render: |_| String::new(),
-            },
+            "2026-11-22T10:00:00Z",
         )
     }
 

@@ -330,4 +330,6 @@ pub fn is_valid_id(id: &str) -> bool {
 }
 
 #[cfg(test)]
+pub(crate) mod fixtures;
+#[cfg(test)]
 mod tests;

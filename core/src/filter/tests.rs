@@ -1,5 +1,8 @@
 use super::*;
-use crate::{content::PublishMeta, Content, OpportunityInput};
+use crate::{
+    opportunity::fixtures::{input, publish},
+    OpportunityInput,
+};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -10,35 +13,20 @@ fn item(
     kind: OpportunityKind,
     district: District,
     deadline: Option<NaiveDate>,
-    ages: (Option<u8>, Option<u8>),
+    (age_min, age_max): (Option<u8>, Option<u8>),
     updated_at: &str,
 ) -> Opportunity {
     let input = OpportunityInput {
         kind,
         title: format!("{} {id}", kind.label_it()),
-        organisation: "Ente".into(),
         district,
         place: String::new(),
-        summary: "Sintesi".into(),
-        description_md: String::new(),
-        age_min: ages.0,
-        age_max: ages.1,
-        starts_on: None,
-        ends_on: None,
+        age_min,
+        age_max,
         deadline,
-        how_to_apply: "Domanda".into(),
-        source_url: None,
+        ..input()
     };
-    Opportunity::publish(
-        id.into(),
-        input,
-        PublishMeta {
-            version: 1,
-            updated_at,
-            published_by: "",
-            render: |md| md.to_owned(),
-        },
-    )
+    publish(id, input, updated_at)
 }
 
 fn sample() -> Vec<Opportunity> {

@@ -1,23 +1,5 @@
 use super::*;
-
-fn input() -> OpportunityInput {
-    OpportunityInput {
-        kind: OpportunityKind::Volunteering,
-        title: "Servizio Civile alla biblioteca di Crema".into(),
-        organisation: "Comune di Crema".into(),
-        district: District::Crema,
-        place: "Crema".into(),
-        summary: "Dodici mesi in biblioteca con i ragazzi delle scuole.".into(),
-        description_md: "Attività di **promozione della lettura**.".into(),
-        age_min: Some(18),
-        age_max: Some(28),
-        starts_on: NaiveDate::from_ymd_opt(2027, 1, 10),
-        ends_on: NaiveDate::from_ymd_opt(2027, 12, 31),
-        deadline: NaiveDate::from_ymd_opt(2026, 12, 15),
-        how_to_apply: "Domanda online sulla piattaforma DOL.".into(),
-        source_url: Some("https://www.comune.crema.cr.it".into()),
-    }
-}
+use crate::opportunity::fixtures::{input, publish};
 
 fn codes(input: &OpportunityInput) -> Vec<(String, String)> {
     input
@@ -93,16 +75,7 @@ fn published(id: &str, deadline: Option<(i32, u32, u32)>) -> Opportunity {
     let mut i = input();
     i.deadline = deadline.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
     i.title = id.into();
-    Opportunity::publish(
-        id.into(),
-        i,
-        PublishMeta {
-            version: 1,
-            updated_at: "",
-            published_by: "",
-            render: |_| String::new(),
-        },
-    )
+    publish(id, i, "")
 }
 
 #[test]

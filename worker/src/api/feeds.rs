@@ -20,7 +20,6 @@ const FEED_SIZE: u32 = 50;
 #[derive(Deserialize)]
 struct Summary {
     id: String,
-    #[serde(alias = "name")]
     title: String,
     #[serde(default)]
     summary: String,
