@@ -2,9 +2,11 @@
 //! protocol messages and the problem+json error shape. Compiles natively and to wasm32; the
 //! app and the worker both depend on it so that they can never disagree.
 
+pub mod account;
 pub mod calendar;
 pub mod content;
 pub mod dates;
+pub mod desk;
 pub mod filter;
 pub mod guide;
 pub mod jsonld;
@@ -14,6 +16,7 @@ pub mod news;
 pub mod opportunity;
 pub mod organisation;
 pub mod problem;
+pub mod question;
 pub mod search;
 pub mod sync;
 #[cfg(feature = "synthetic")]
@@ -26,5 +29,6 @@ pub use news::{News, NewsInput};
 pub use opportunity::{District, Opportunity, OpportunityInput, OpportunityKind};
 pub use organisation::{Organisation, OrganisationCategory, OrganisationInput};
 pub use problem::Problem;
+pub use question::{Answer, AnswerInput};
 pub use sync::{Change, ContentKind, PullRequest, PullResponse, PROTOCOL_VERSION};
 pub use validation::{FieldError, ValidationErrors};

@@ -21,14 +21,17 @@ pub enum ContentKind {
     Guide,
     News,
     Organisation,
+    /// A published question to the expert with its answer ("L'esperto risponde").
+    Answer,
 }
 
 impl ContentKind {
-    pub const ALL: [ContentKind; 4] = [
+    pub const ALL: [ContentKind; 5] = [
         Self::Opportunity,
         Self::Guide,
         Self::News,
         Self::Organisation,
+        Self::Answer,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -37,6 +40,7 @@ impl ContentKind {
             Self::Guide => "guide",
             Self::News => "news",
             Self::Organisation => "organisation",
+            Self::Answer => "answer",
         }
     }
 
@@ -51,6 +55,7 @@ impl ContentKind {
             Self::Guide => "guides",
             Self::News => "news",
             Self::Organisation => "organisations",
+            Self::Answer => "answers",
         }
     }
 

@@ -1,14 +1,17 @@
 //! Routing of `/api/v1/*`. Every answer, success or failure, is built here, so no handler can
 //! leak a bare 500.
 
+pub mod account;
 pub mod admin;
 mod content;
+pub mod desk;
 mod feeds;
 mod health;
+pub mod questions;
 mod sync;
 
 use serde::{de::DeserializeOwned, Serialize};
-use sito_core::{ContentKind, Guide, News, Opportunity, Organisation};
+use sito_core::ContentKind;
 use worker::{Env, Headers, Method, Request, Response};
 
 use crate::error::ApiError;
@@ -30,31 +33,73 @@ async fn route(req: Request, env: Env) -> ApiResult {
     let rest = path.strip_prefix("/api/v1/").ok_or(ApiError::NotFound)?;
     let segments: Vec<&str> = rest.trim_end_matches('/').split('/').collect();
     let method = req.method();
+    crate::auth::check_origin(&req)?;
+    let kind_of = |plural: &str| ContentKind::from_plural(plural).ok_or(ApiError::NotFound);
+    let not_allowed = |allow| Err(ApiError::MethodNotAllowed { allow });
     match (segments.as_slice(), method) {
         (["health"], Method::Get) => health::get(&env).await,
         (["sync"], Method::Get) => sync::pull(&req, &env).await,
         (["feeds", name], Method::Get) => feeds::get(&req, &env, name).await,
-        ([collection, id], method) if ContentKind::from_plural(collection).is_some() => {
-            let kind = ContentKind::from_plural(collection).ok_or(ApiError::NotFound)?;
-            match method {
-                Method::Get => content::get(&env, kind, id).await,
-                Method::Delete => content::delete(&req, &env, kind, id).await,
-                Method::Put => match kind {
-                    ContentKind::Opportunity => content::put::<Opportunity>(req, &env, id).await,
-                    ContentKind::Guide => content::put::<Guide>(req, &env, id).await,
-                    ContentKind::News => content::put::<News>(req, &env, id).await,
-                    ContentKind::Organisation => content::put::<Organisation>(req, &env, id).await,
-                },
-                _ => Err(ApiError::MethodNotAllowed {
-                    allow: "GET, PUT, DELETE",
-                }),
-            }
-        }
+        (["session"], Method::Post) => account::sign_in(req, &env).await,
+        (["session"], Method::Get) => account::whoami(&req, &env).await,
+        (["session"], Method::Delete) => account::sign_out(&req, &env).await,
+        (["session"], _) => not_allowed("GET, POST, DELETE"),
+        (["accounts"], Method::Post) => account::sign_up(req, &env).await,
+        (["accounts"], _) => not_allowed("POST"),
+        (["invitations", token], Method::Post) => account::accept(req, &env, token).await,
+        (["invitations", _], _) => not_allowed("POST"),
+        (["questions"], Method::Post) => questions::ask(req, &env).await,
+        (["questions"], _) => not_allowed("POST"),
+        (["questions", code], Method::Get) => questions::follow(&env, code).await,
+        (["questions", _], _) => not_allowed("GET"),
+        (["admin", "accounts"], Method::Get) => account::list(&req, &env).await,
+        (["admin", "accounts"], _) => not_allowed("GET"),
+        (["admin", "accounts", id], Method::Patch) => account::change(req, &env, id).await,
+        (["admin", "accounts", _], _) => not_allowed("PATCH"),
+        (["admin", "invitations"], Method::Post) => account::invite(req, &env).await,
+        (["admin", "invitations"], _) => not_allowed("POST"),
         (["admin", "tombstones", "purge"], Method::Post) => {
             admin::purge_tombstones(&req, &env).await
         }
-        (["health"] | ["sync"], _) => Err(ApiError::MethodNotAllowed { allow: "GET" }),
-        (["admin", "tombstones", "purge"], _) => Err(ApiError::MethodNotAllowed { allow: "POST" }),
+        (["admin", "tombstones", "purge"], _) => not_allowed("POST"),
+        (["desk", "entries"], Method::Get) => desk::list(&req, &env).await,
+        (["desk", "entries"], _) => not_allowed("GET"),
+        (["desk", "entries", plural, id], method) => {
+            let kind = kind_of(plural)?;
+            match method {
+                Method::Get => desk::get(&req, &env, kind, id).await,
+                Method::Put => desk::put(req, &env, kind, id).await,
+                Method::Delete => desk::delete(&req, &env, kind, id).await,
+                _ => not_allowed("GET, PUT, DELETE"),
+            }
+        }
+        (["desk", "entries", plural, id, "history"], Method::Get) => {
+            desk::history(&req, &env, kind_of(plural)?, id).await
+        }
+        (["desk", "preview", plural], Method::Post) => {
+            desk::preview(req, &env, kind_of(plural)?).await
+        }
+        (["desk", "audit"], Method::Get) => desk::audit(&req, &env).await,
+        (["desk", "questions"], Method::Get) => questions::list(&req, &env).await,
+        (["desk", "questions", id, "assign"], Method::Post) => {
+            questions::assign(req, &env, id).await
+        }
+        (["desk", "questions", id, "answer"], Method::Put) => {
+            questions::answer(req, &env, id).await
+        }
+        (["desk", "questions", id, "decline"], Method::Post) => {
+            questions::decline(&req, &env, id).await
+        }
+        ([collection, id], method) if ContentKind::from_plural(collection).is_some() => {
+            let kind = kind_of(collection)?;
+            match method {
+                Method::Get => content::get(&env, kind, id).await,
+                Method::Put => desk::publish_now(req, &env, kind, id).await,
+                Method::Delete => desk::delete_now(&req, &env, kind, id).await,
+                _ => not_allowed("GET, PUT, DELETE"),
+            }
+        }
+        (["health"] | ["sync"] | ["feeds", _], _) => not_allowed("GET"),
         _ => Err(ApiError::NotFound),
     }
 }

@@ -1,36 +1,317 @@
-//! Editorial writes need the `EDITOR_TOKEN` secret as a bearer token. Sessions and roles replace
-//! this when editor accounts exist; until then one shared secret guards every write.
+//! Accounts, sessions and the checks every write goes through.
+//!
+//! - Passwords: PBKDF2-HMAC-SHA256 through the runtime's WebCrypto ([`derive_key`]), with a
+//!   random salt; the stored form is [`PasswordHash`].
+//! - Sessions: 32 random bytes in an `HttpOnly; Secure; SameSite=Lax` cookie; D1 keeps only
+//!   their SHA-256, so a leaked table signs no one in.
+//! - Writes: the `Origin` header must name this site ([`check_origin`]), and the caller's role
+//!   is checked on the server ([`require`]).
+//! - Sign-in and sign-up attempts are counted per e-mail and per address ([`rate_limit`]).
 
-use worker::{Env, Request};
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use sito_core::account::{
+    AccountView, PasswordHash, Role, HASH_BYTES, PBKDF2_ITERATIONS, SALT_BYTES, SESSION_COOKIE,
+    SESSION_DAYS,
+};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use worker::{D1Database, Method, Request};
 
 use crate::error::ApiError;
 
-/// Who made the change, as recorded with it.
-pub struct Editor {
-    pub name: String,
+fn js_error(e: JsValue) -> ApiError {
+    ApiError::Storage(format!("crypto: {e:?}"))
 }
 
-pub fn require_editor(req: &Request, env: &Env) -> Result<Editor, ApiError> {
-    let expected = env
-        .secret("EDITOR_TOKEN")
-        .map(|s| s.to_string())
-        .ok()
-        .filter(|t| t.len() >= 16)
-        .ok_or(ApiError::Unauthorized)?;
-    let given = req
-        .headers()
-        .get("authorization")?
-        .and_then(|h| h.strip_prefix("Bearer ").map(str::to_owned))
-        .ok_or(ApiError::Unauthorized)?;
-    if constant_time_eq(given.as_bytes(), expected.as_bytes()) {
-        Ok(Editor {
-            name: "Redazione Informagiovani".to_owned(),
-        })
-    } else {
-        Err(ApiError::Unauthorized)
+fn crypto() -> Result<web_sys::Crypto, ApiError> {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("crypto"))
+        .map(JsCast::unchecked_into)
+        .map_err(js_error)
+}
+
+/// `N` bytes from the runtime's cryptographic random source.
+pub fn random_bytes<const N: usize>() -> Result<[u8; N], ApiError> {
+    let mut bytes = [0u8; N];
+    crypto()?
+        .get_random_values_with_u8_array(&mut bytes)
+        .map_err(js_error)?;
+    Ok(bytes)
+}
+
+/// A random token for a cookie or an invitation link.
+pub fn random_token() -> Result<String, ApiError> {
+    Ok(URL_SAFE_NO_PAD.encode(random_bytes::<32>()?))
+}
+
+/// A random UUID (v4) from the runtime.
+pub fn random_uuid() -> Result<String, ApiError> {
+    Ok(crypto()?.random_uuid())
+}
+
+/// What D1 stores for a token.
+pub fn token_hash(token: &str) -> String {
+    URL_SAFE_NO_PAD.encode(Sha256::digest(token.as_bytes()))
+}
+
+/// PBKDF2-HMAC-SHA256 of `password`, natively in the runtime (fast, unlike a wasm loop).
+async fn derive_key(password: &str, salt: &[u8], iterations: u32) -> Result<Vec<u8>, ApiError> {
+    let subtle = crypto()?.subtle();
+    let usages = js_sys::Array::of1(&JsValue::from_str("deriveBits"));
+    let key_data = js_sys::Uint8Array::from(password.as_bytes());
+    let key = JsFuture::from(
+        subtle
+            .import_key_with_str("raw", &key_data, "PBKDF2", false, &usages)
+            .map_err(js_error)?,
+    )
+    .await
+    .map_err(js_error)?;
+    let params = js_sys::Object::new();
+    for (name, value) in [
+        ("name", JsValue::from_str("PBKDF2")),
+        ("hash", JsValue::from_str("SHA-256")),
+        ("salt", js_sys::Uint8Array::from(salt).into()),
+        ("iterations", JsValue::from_f64(f64::from(iterations))),
+    ] {
+        js_sys::Reflect::set(&params, &JsValue::from_str(name), &value).map_err(js_error)?;
+    }
+    let bits = JsFuture::from(
+        subtle
+            .derive_bits_with_object(&params, &key.unchecked_into(), (HASH_BYTES * 8) as u32)
+            .map_err(js_error)?,
+    )
+    .await
+    .map_err(js_error)?;
+    Ok(js_sys::Uint8Array::new(&bits).to_vec())
+}
+
+/// The stored form of a new password.
+pub async fn hash_password(password: &str) -> Result<String, ApiError> {
+    let salt = random_bytes::<SALT_BYTES>()?;
+    let hash = derive_key(password, &salt, PBKDF2_ITERATIONS).await?;
+    Ok(PasswordHash {
+        iterations: PBKDF2_ITERATIONS,
+        salt: salt.to_vec(),
+        hash,
+    }
+    .encode())
+}
+
+/// Whether `password` matches the stored form.
+pub async fn verify_password(password: &str, stored: &str) -> Result<bool, ApiError> {
+    let Some(stored) = PasswordHash::decode(stored) else {
+        return Ok(false);
+    };
+    let derived = derive_key(password, &stored.salt, stored.iterations).await?;
+    Ok(stored.matches(&derived))
+}
+
+/// An RFC 3339 time `seconds` from now.
+pub fn time_from_now(seconds: i64) -> String {
+    let ms = js_sys::Date::now() + (seconds as f64) * 1000.0;
+    String::from(js_sys::Date::new(&JsValue::from_f64(ms)).to_iso_string())
+}
+
+pub fn now() -> String {
+    time_from_now(0)
+}
+
+/// Someone signed in.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub account: AccountView,
+    pub token_hash: String,
+}
+
+impl Session {
+    pub fn role(&self) -> Role {
+        self.account.role
     }
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+#[derive(Deserialize)]
+struct SessionRow {
+    token_hash: String,
+    id: String,
+    email: String,
+    name: String,
+    role: String,
+}
+
+fn cookie_value(req: &Request, name: &str) -> Option<String> {
+    let header = req.headers().get("cookie").ok()??;
+    header.split(';').find_map(|pair| {
+        let (key, value) = pair.trim().split_once('=')?;
+        (key == name).then(|| value.to_owned())
+    })
+}
+
+/// The session of the request's cookie, if it is valid, unexpired and its account enabled.
+pub async fn current(req: &Request, database: &D1Database) -> Result<Option<Session>, ApiError> {
+    let Some(token) = cookie_value(req, SESSION_COOKIE) else {
+        return Ok(None);
+    };
+    let row: Option<SessionRow> = database
+        .prepare(
+            "SELECT s.token_hash, a.id, a.email, a.name, a.role FROM sessions s \
+             JOIN accounts a ON a.id = s.account_id \
+             WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND a.disabled = 0",
+        )
+        .bind(&[token_hash(&token).into(), now().into()])?
+        .first(None)
+        .await?;
+    Ok(row.and_then(|row| {
+        Some(Session {
+            account: AccountView {
+                id: row.id,
+                email: row.email,
+                name: row.name,
+                role: Role::parse(&row.role)?,
+                disabled: false,
+            },
+            token_hash: row.token_hash,
+        })
+    }))
+}
+
+/// The session, or 401 without one and 403 when its role may not do this.
+pub async fn require(
+    req: &Request,
+    database: &D1Database,
+    allowed: fn(Role) -> bool,
+) -> Result<Session, ApiError> {
+    let session = current(req, database)
+        .await?
+        .ok_or(ApiError::Unauthorized)?;
+    if allowed(session.role()) {
+        Ok(session)
+    } else {
+        Err(ApiError::Forbidden {
+            code: "role_forbidden",
+            detail: format!(
+                "Il ruolo «{}» non consente questa operazione.",
+                session.role().label_it()
+            ),
+        })
+    }
+}
+
+pub fn is_admin(role: Role) -> bool {
+    role == Role::Admin
+}
+
+/// Starts a session for `account_id`; returns the `Set-Cookie` value.
+pub async fn start_session(database: &D1Database, account_id: &str) -> Result<String, ApiError> {
+    let token = random_token()?;
+    let max_age = SESSION_DAYS * 86_400;
+    database
+        .prepare(
+            "INSERT INTO sessions (token_hash, account_id, created_at, expires_at) \
+             VALUES (?1, ?2, ?3, ?4)",
+        )
+        .bind(&[
+            token_hash(&token).into(),
+            account_id.into(),
+            now().into(),
+            time_from_now(max_age).into(),
+        ])?
+        .run()
+        .await?;
+    Ok(format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age={max_age}"
+    ))
+}
+
+/// Ends the session; returns the `Set-Cookie` value that clears the cookie.
+pub async fn end_session(database: &D1Database, session: &Session) -> Result<String, ApiError> {
+    database
+        .prepare("DELETE FROM sessions WHERE token_hash = ?1")
+        .bind(&[session.token_hash.as_str().into()])?
+        .run()
+        .await?;
+    Ok(format!(
+        "{SESSION_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=0"
+    ))
+}
+
+/// Unsafe methods must come from a page of this site: the `Origin` header is required and must
+/// equal the site's own origin. Browsers always send it on such requests, so a form or script
+/// on another site cannot act with a signed-in editor's cookie.
+pub fn check_origin(req: &Request) -> Result<(), ApiError> {
+    if matches!(req.method(), Method::Get | Method::Head | Method::Options) {
+        return Ok(());
+    }
+    let own = req.url()?.origin().ascii_serialization();
+    match req.headers().get("origin")? {
+        Some(origin) if origin == own => Ok(()),
+        Some(origin) => Err(ApiError::Forbidden {
+            code: "cross_origin",
+            detail: format!("Richiesta da un'altra origine ({origin}) rifiutata."),
+        }),
+        None => Err(ApiError::Forbidden {
+            code: "origin_required",
+            detail:
+                "Manca l'intestazione Origin: le modifiche si fanno solo dalle pagine del sito."
+                    .into(),
+        }),
+    }
+}
+
+/// The caller's address as Cloudflare reports it (absent only in local tests).
+pub fn client_address(req: &Request) -> String {
+    req.headers()
+        .get("cf-connecting-ip")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| "local".into())
+}
+
+/// Counts one event under `key` in a fixed window of `window_seconds`; refuses with 429 once
+/// `max` events fell in the current window.
+pub async fn rate_limit(
+    database: &D1Database,
+    key: &str,
+    max: u32,
+    window_seconds: i64,
+) -> Result<(), ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        count: u32,
+        window_start: String,
+    }
+    let row: Option<Row> = database
+        .prepare(
+            "INSERT INTO rate_limits (key, window_start, count) VALUES (?1, ?2, 1) \
+             ON CONFLICT (key) DO UPDATE SET \
+             count = CASE WHEN window_start <= ?3 THEN 1 ELSE count + 1 END, \
+             window_start = CASE WHEN window_start <= ?3 THEN ?2 ELSE window_start END \
+             RETURNING count, window_start",
+        )
+        .bind(&[
+            key.into(),
+            now().into(),
+            time_from_now(-window_seconds).into(),
+        ])?
+        .first(None)
+        .await?;
+    match row {
+        Some(row) if row.count > max => {
+            let started = js_sys::Date::parse(&row.window_start);
+            let ends = started + (window_seconds as f64) * 1000.0;
+            let retry_after = ((ends - js_sys::Date::now()) / 1000.0).ceil().max(1.0) as u64;
+            Err(ApiError::TooManyRequests { retry_after })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Clears the counter of `key` (a successful sign-in forgives earlier typos).
+pub async fn clear_rate_limit(database: &D1Database, key: &str) -> Result<(), ApiError> {
+    database
+        .prepare("DELETE FROM rate_limits WHERE key = ?1")
+        .bind(&[key.into()])?
+        .run()
+        .await?;
+    Ok(())
 }

@@ -25,6 +25,12 @@ pub enum ApiError {
     PreconditionRequired,
     #[error("unauthorized")]
     Unauthorized,
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    #[error("forbidden: {code}")]
+    Forbidden { code: &'static str, detail: String },
+    #[error("too many requests")]
+    TooManyRequests { retry_after: u64 },
     #[error("version conflict")]
     Conflict {
         /// The current copy, so the editor can compare (null when the item is gone).
@@ -85,7 +91,22 @@ impl ApiError {
             )
             .with_detail("Indica in If-Match la versione su cui si basa la modifica."),
             ApiError::Unauthorized => Problem::new(401, "unauthorized", "Accesso richiesto")
-                .with_detail("Questa operazione richiede un accesso da redazione."),
+                .with_detail(
+                    "Accedi con il tuo account per continuare: la sessione manca o è scaduta.",
+                ),
+            ApiError::InvalidCredentials => {
+                Problem::new(401, "invalid_credentials", "Accesso non riuscito")
+                    .with_detail("E-mail o password non corrette, oppure account disattivato.")
+            }
+            ApiError::Forbidden { code, detail } => {
+                Problem::new(403, code, "Operazione non consentita").with_detail(detail.clone())
+            }
+            ApiError::TooManyRequests { retry_after } => {
+                Problem::new(429, "too_many_requests", "Troppi tentativi").with_detail(format!(
+                    "Troppi tentativi ravvicinati: riprova tra {} minuti.",
+                    retry_after.div_ceil(60)
+                ))
+            }
             ApiError::Conflict { .. } => Problem::new(
                 409,
                 "version_conflict",
@@ -120,6 +141,9 @@ impl ApiError {
             }
             ApiError::MethodNotAllowed { allow } => {
                 let _ = headers.set("allow", allow);
+            }
+            ApiError::TooManyRequests { retry_after } => {
+                let _ = headers.set("retry-after", &retry_after.to_string());
             }
             _ => {}
         }

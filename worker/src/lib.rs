@@ -5,6 +5,9 @@
 mod api;
 mod auth;
 mod db;
+mod desk_forms;
+mod desk_pages;
+mod editorial;
 mod error;
 mod pages;
 
@@ -12,8 +15,11 @@ use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, Sc
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
-    if req.path().starts_with("/api/") {
+    let path = req.path();
+    if path.starts_with("/api/") {
         Ok(api::handle(req, env).await)
+    } else if path == "/redazione" || path.starts_with("/redazione/") {
+        Ok(desk_pages::handle(req, env).await)
     } else {
         Ok(pages::handle(req, env).await)
     }

@@ -7,8 +7,7 @@ use worker::{Env, Request};
 
 use crate::{
     api::{json, query_pairs, ApiResult},
-    auth::require_editor,
-    db,
+    auth, db,
     error::ApiError,
 };
 
@@ -22,7 +21,7 @@ struct Purged {
 }
 
 pub async fn purge_tombstones(req: &Request, env: &Env) -> ApiResult {
-    require_editor(req, env)?;
+    auth::require(req, &db::database(env)?, auth::is_admin).await?;
     let mut days = DEFAULT_RETENTION_DAYS;
     let mut errors = ValidationErrors::default();
     for (key, value) in query_pairs(req)? {

@@ -20,6 +20,7 @@ const FEED_SIZE: u32 = 50;
 #[derive(Deserialize)]
 struct Summary {
     id: String,
+    #[serde(alias = "question", alias = "name")]
     title: String,
     #[serde(default)]
     summary: String,
@@ -33,6 +34,7 @@ fn path_of(kind: ContentKind) -> &'static str {
         ContentKind::Guide => "guide",
         ContentKind::News => "notizie",
         ContentKind::Organisation => "rete",
+        ContentKind::Answer => "esperto",
     }
 }
 
@@ -42,6 +44,7 @@ fn title_of(kind: ContentKind) -> &'static str {
         ContentKind::Guide => "Guide",
         ContentKind::News => "Notizie",
         ContentKind::Organisation => "Rete dei servizi",
+        ContentKind::Answer => "L'esperto risponde",
     }
 }
 
@@ -140,6 +143,9 @@ fn body_html(kind: ContentKind, body: &str) -> String {
             .map(|n| n.body_html)
             .unwrap_or_default(),
         ContentKind::Organisation => String::new(),
+        ContentKind::Answer => serde_json::from_str::<sito_core::Answer>(body)
+            .map(|a| a.answer_html)
+            .unwrap_or_default(),
     }
 }
 

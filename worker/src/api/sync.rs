@@ -14,6 +14,7 @@ pub async fn pull(req: &Request, env: &Env) -> ApiResult {
     let request = PullRequest::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .map_err(ApiError::InvalidQuery)?;
     let database = db::database(env)?;
+    crate::editorial::publish_due(&database).await?;
     let (state, rows) = db::content::changes_since(&database, request.since, request.limit).await?;
     let response = if state.needs_reset(request.since) {
         let (_, rows) = db::content::changes_since(&database, 0, request.limit).await?;

@@ -9,8 +9,6 @@ use worker::D1Database;
 
 use crate::error::ApiError;
 
-const BUMP_SEQ: &str = "UPDATE counters SET value = value + 1 WHERE name = 'change_seq'";
-
 #[derive(Deserialize)]
 struct StateRow {
     head: u64,
@@ -50,7 +48,6 @@ impl ChangeRow {
 
 /// The current row of one item, tombstones included.
 pub struct Current {
-    pub version: u32,
     pub deleted: bool,
     pub body: Option<Box<RawValue>>,
 }
@@ -125,7 +122,6 @@ pub async fn current(
     row.map(|row| {
         let change = row.into_change()?;
         Ok(Current {
-            version: change.version,
             deleted: change.deleted,
             body: change.item,
         })
@@ -133,70 +129,18 @@ pub async fn current(
     .transpose()
 }
 
-/// Writes `body` as version `base_version + 1` if the stored version is still `base_version`
-/// (0 = the item must not exist yet). Returns the new change sequence, or `None` when another
-/// write got there first.
-pub async fn put(
-    db: &D1Database,
-    kind: ContentKind,
-    id: &str,
-    base_version: u32,
-    body: &str,
-    now: &str,
-) -> Result<Option<u64>, ApiError> {
-    let upsert = db
-        .prepare(
-            "INSERT INTO content (kind, id, version, seq, deleted, body, updated_at) \
-             VALUES (?1, ?2, ?3, (SELECT value FROM counters WHERE name = 'change_seq'), 0, ?4, ?5) \
-             ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, seq = excluded.seq, \
-             deleted = 0, body = excluded.body, updated_at = excluded.updated_at \
-             WHERE content.version = ?6 \
-             RETURNING seq",
-        )
-        .bind(&[
-            kind.as_str().into(),
-            id.into(),
-            num(u64::from(base_version) + 1),
-            body.into(),
-            now.into(),
-            num(u64::from(base_version)),
-        ])?;
-    returned_seq(db.batch(vec![db.prepare(BUMP_SEQ), upsert]).await?)
-}
-
-/// Turns the item into a tombstone if its version is still `base_version`.
-pub async fn delete(
-    db: &D1Database,
-    kind: ContentKind,
-    id: &str,
-    base_version: u32,
-    now: &str,
-) -> Result<Option<u64>, ApiError> {
-    let tombstone = db
-        .prepare(
-            "UPDATE content SET deleted = 1, body = NULL, version = version + 1, \
-             seq = (SELECT value FROM counters WHERE name = 'change_seq'), updated_at = ?3 \
-             WHERE kind = ?1 AND id = ?2 AND version = ?4 AND deleted = 0 \
-             RETURNING seq",
-        )
-        .bind(&[
-            kind.as_str().into(),
-            id.into(),
-            now.into(),
-            num(u64::from(base_version)),
-        ])?;
-    returned_seq(db.batch(vec![db.prepare(BUMP_SEQ), tombstone]).await?)
-}
-
-fn returned_seq(results: Vec<worker::D1Result>) -> Result<Option<u64>, ApiError> {
+/// The change sequence of an item's last change (0 when it never reached the feed).
+pub async fn seq_of(db: &D1Database, kind: ContentKind, id: &str) -> Result<u64, ApiError> {
     #[derive(Deserialize)]
     struct Seq {
         seq: u64,
     }
-    let write = results
-        .last()
-        .ok_or_else(|| ApiError::Storage("batch answered nothing".into()))?;
-    Ok(write.results::<Seq>()?.first().map(|s| s.seq))
+    let row: Option<Seq> = db
+        .prepare("SELECT seq FROM content WHERE kind = ?1 AND id = ?2")
+        .bind(&[kind.as_str().into(), id.into()])?
+        .first(None)
+        .await?;
+    Ok(row.map_or(0, |r| r.seq))
 }
 
 /// Drops tombstones last changed at or before `cutoff` (RFC 3339) and moves the purge horizon,
