@@ -9,7 +9,7 @@ help:
 	@echo "make figures  print sizes and timings (not asserted)"
 
 dev: setup build db
-	@source scripts/env.sh && echo "Editorial token for API writes: $$(sed -n 's/^EDITOR_TOKEN=//p' .dev.vars)"
+	@echo "The editors' desk is at http://127.0.0.1:8787/redazione (accounts listed above)."
 	source scripts/env.sh && wrangler dev --local --ip 127.0.0.1 --port 8787
 
 test: setup lint test-native build test-wasm test-e2e

@@ -2,7 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 /** The port of the test server; `make dev` keeps 8787. */
 const port = Number(process.env.SITO_TEST_PORT ?? 8788);
-export const editorToken = "test-editor-token-0123456789abcdef";
+/** The origin the worker sees; writes must carry it in `Origin`. */
+export const origin = `http://127.0.0.1:${port}`;
 
 const chromium = {
   executablePath: process.env.CHROMIUM_BIN ?? "/usr/bin/chromium",
@@ -52,7 +53,7 @@ export default defineConfig({
     command:
       `wrangler dev --local --ip 127.0.0.1 --port ${port} --inspector-port 0 ` +
       `--persist-to "${process.env.SITO_TEST_STATE ?? ".wrangler/test-state"}" ` +
-      `--var EDITOR_TOKEN:${editorToken} --show-interactive-dev-session=false`,
+      `--var SIGN_UP_PER_HOUR:1000 --show-interactive-dev-session=false`,
     url: `http://127.0.0.1:${port}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Prepares a local D1: applies the numbered migrations, then loads the demo content (idempotent).
+# Prepares a local D1: applies the numbered migrations, then loads the demo content and the
+# development accounts of every role (both idempotent).
 # Usage: scripts/db.sh [persist-dir]   (default: wrangler's own .wrangler/state)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -12,3 +13,6 @@ mkdir -p target
 cargo run -q -p sito-devtools --bin seed -- demo content/demo > target/seed-demo.sql
 wrangler d1 execute DB --local "${persist[@]}" --file target/seed-demo.sql > /dev/null
 echo "demo content loaded"
+cargo run -q -p sito-devtools --bin seed -- accounts > target/seed-accounts.sql
+wrangler d1 execute DB --local "${persist[@]}" --file target/seed-accounts.sql > /dev/null
+echo "development accounts ready"

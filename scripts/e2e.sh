@@ -8,4 +8,8 @@ cd "$SITO_ROOT"
 export SITO_TEST_STATE="$SITO_ROOT/.wrangler/test-state"
 rm -rf "$SITO_TEST_STATE"
 wrangler d1 migrations apply DB --local --persist-to "$SITO_TEST_STATE" > /dev/null
+# The accounts of every role that the tests sign in with (devtools DEMO_ACCOUNTS).
+mkdir -p target
+cargo run -q -p sito-devtools --bin seed -- accounts > target/seed-accounts.sql
+wrangler d1 execute DB --local --persist-to "$SITO_TEST_STATE" --file target/seed-accounts.sql > /dev/null
 playwright test "$@"

@@ -43,9 +43,3 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm install --no-audit --no-fund --no-save
 fi
 
-# A local secret for editorial writes in development (never used in production).
-if [ ! -f .dev.vars ]; then
-  token=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
-  printf 'EDITOR_TOKEN=%s\n' "$token" > .dev.vars
-  step "created .dev.vars with a development EDITOR_TOKEN"
-fi

@@ -1,13 +1,44 @@
 import { expect } from "@playwright/test";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { editorToken } from "../playwright.config";
+import { origin } from "../playwright.config";
 
 /** A unique id for this test's own data. */
 export function uniqueId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-export const editorHeaders = { authorization: `Bearer ${editorToken}` };
+/** The development accounts of every role (devtools DEMO_ACCOUNTS, seeded by scripts/e2e.sh). */
+export const accounts = {
+  admin: { email: "admin@sito-giovani.test", password: "demo-admin-2026" },
+  editor: { email: "redazione@sito-giovani.test", password: "demo-redazione-2026" },
+  reviewer: { email: "valutazione@sito-giovani.test", password: "demo-valutazione-2026" },
+  applicant: { email: "gruppo@sito-giovani.test", password: "demo-gruppo-2026" },
+};
+export type Role = keyof typeof accounts;
+
+/** The `name=value` part of a session cookie from a sign-in answer. */
+export function sessionCookie(setCookie: string | undefined): string {
+  expect(setCookie, "the answer sets the session cookie").toBeTruthy();
+  expect(setCookie).toContain("HttpOnly");
+  return setCookie!.split(";")[0];
+}
+
+/** Signs in with an e-mail and password; returns the headers a signed-in write carries. */
+export async function signIn(request: APIRequestContext, email: string, password: string) {
+  const response = await request.post("/api/v1/session", { data: { email, password }, headers: { origin } });
+  expect(response.status(), await response.text()).toBe(200);
+  return { cookie: sessionCookie(response.headers()["set-cookie"]), origin };
+}
+
+const sessions = new Map<Role, { cookie: string; origin: string }>();
+
+/** Headers of a signed-in `role` (one session per role per test run). */
+export async function headersAs(request: APIRequestContext, role: Role) {
+  if (!sessions.has(role)) sessions.set(role, await signIn(request, accounts[role].email, accounts[role].password));
+  return sessions.get(role)!;
+}
+
+export const editorHeaders = (request: APIRequestContext) => headersAs(request, "editor");
 
 /** An opportunity as an editor would type it. */
 export function opportunityInput(overrides: Record<string, unknown> = {}) {
@@ -52,7 +83,7 @@ export async function putOpportunity(
   input: Record<string, unknown> = opportunityInput(),
   baseVersion?: number,
 ) {
-  const headers: Record<string, string> = { ...editorHeaders };
+  const headers: Record<string, string> = { ...(await editorHeaders(request)) };
   if (baseVersion !== undefined) headers["if-match"] = `"${baseVersion}"`;
   const response = await request.put(`/api/v1/opportunities/${id}`, { data: input, headers });
   expect(response.status(), await response.text()).toBeLessThan(300);
@@ -79,7 +110,7 @@ export async function putContent(
   id: string,
   input: Record<string, unknown>,
 ) {
-  const response = await request.put(`/api/v1/${plural}/${id}`, { data: input, headers: editorHeaders });
+  const response = await request.put(`/api/v1/${plural}/${id}`, { data: input, headers: await editorHeaders(request) });
   expect(response.status(), await response.text()).toBe(201);
 }
 

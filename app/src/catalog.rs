@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use sito_core::{
     filter::opportunity_fields,
     search::{weight, SearchIndex},
-    ContentKind, Guide, News, Opportunity, Organisation,
+    Answer, ContentKind, Guide, News, Opportunity, Organisation,
 };
 
 use crate::{store, store::StoreError, sync::use_sync};
@@ -17,6 +17,7 @@ pub struct Catalog {
     pub guides: Vec<Guide>,
     pub news: Vec<News>,
     pub organisations: Vec<Organisation>,
+    pub answers: Vec<Answer>,
     // Search indexes are built on first use, not on every load: the list must be on screen
     // before anyone types.
     opportunity_index: OnceLock<SearchIndex>,
@@ -30,12 +31,14 @@ impl Catalog {
         guides: Vec<Guide>,
         news: Vec<News>,
         organisations: Vec<Organisation>,
+        answers: Vec<Answer>,
     ) -> Self {
         Catalog {
             opportunities,
             guides,
             news,
             organisations,
+            answers,
             opportunity_index: OnceLock::new(),
             organisation_index: OnceLock::new(),
             everything: OnceLock::new(),
@@ -93,6 +96,14 @@ impl Catalog {
             refs.push((ContentKind::Organisation, i));
             docs.push(organisation_fields(o));
         }
+        for (i, a) in self.answers.iter().enumerate() {
+            refs.push((ContentKind::Answer, i));
+            docs.push(vec![
+                (a.question.as_str(), weight::TITLE),
+                (a.answer_html.as_str(), weight::BODY),
+                (a.answered_by.as_str(), weight::SUBTITLE),
+            ]);
+        }
         (SearchIndex::build(docs), refs)
     }
 }
@@ -112,6 +123,7 @@ pub type CatalogResource = LocalResource<Result<Arc<Catalog>, StoreError>>;
 async fn load() -> Result<Arc<Catalog>, StoreError> {
     let store = store::shared().await?;
     Ok(Arc::new(Catalog::new(
+        store.all().await?,
         store.all().await?,
         store.all().await?,
         store.all().await?,

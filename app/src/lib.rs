@@ -6,6 +6,7 @@ pub mod components;
 pub mod dates;
 pub mod labels;
 mod locales;
+pub mod outbox;
 pub mod routes;
 pub mod saved;
 pub mod store;
@@ -28,7 +29,7 @@ use crate::{
 /// The whole app: the shell (header, content, bottom navigation) around the routes.
 #[component]
 pub fn App() -> impl IntoView {
-    sync::provide_sync();
+    sync::provide_sync(outbox::provide_outbox());
     catalog::provide_catalog();
     saved::provide_saved();
     leptos_meta::provide_meta_context();
@@ -62,6 +63,8 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/notizie/:id") view=NewsDetail/>
                     <Route path=path!("/cerca") view=Search/>
                     <Route path=path!("/come-lavoriamo") view=About/>
+                    <Route path=path!("/esperto") view=Expert/>
+                    <Route path=path!("/esperto/:id") view=ExpertAnswer/>
                 </Routes>
             </main>
             <BottomNav/>

@@ -3,6 +3,7 @@
 mod about;
 mod directory;
 mod events;
+mod expert;
 mod guides;
 mod home;
 mod news;
@@ -14,6 +15,7 @@ mod search;
 pub use about::About;
 pub use directory::Directory;
 pub use events::Events;
+pub use expert::{Expert, ExpertAnswer};
 pub use guides::{GuideHub, GuideReader};
 pub use home::Home;
 pub use news::{NewsDetail, NewsList};

@@ -10,21 +10,23 @@ use indexed_db_futures::{
 };
 use serde::{Deserialize, Serialize};
 use sito_core::{
-    Change, Content, ContentKind, Guide, News, Opportunity, Organisation, PullResponse,
+    Answer, Change, Content, ContentKind, Guide, News, Opportunity, Organisation, PullResponse,
 };
 
 /// The name of the app's database in the browser.
 pub const DB_NAME: &str = "sito-giovani";
-/// Version 2 added guides, news, the directory, saved items and tutorial progress.
-const DB_VERSION: u32 = 2;
+/// Version 2 added guides, news, the directory, saved items and tutorial progress; version 3
+/// the expert's answers and the outbox.
+const DB_VERSION: u32 = 3;
 const META: &str = "meta";
+const OUTBOX: &str = "outbox";
 const SAVED: &str = "saved";
 const PROGRESS: &str = "progress";
 const CURSOR_KEY: &str = "cursor";
 const SYNCED_AT_KEY: &str = "synced_at";
 
 /// Every object store that holds synced content, named by kind.
-fn content_stores() -> [&'static str; 4] {
+fn content_stores() -> [&'static str; 5] {
     ContentKind::ALL.map(ContentKind::as_str)
 }
 
@@ -97,6 +99,24 @@ impl Store {
                     db.create_object_store(PROGRESS)
                         .with_key_path(KeyPath::from("guide"))
                         .build()?;
+                }
+                if old < 3 {
+                    // Saved items and tutorial progress stay. The answers store is new, so
+                    // version-2 content is kept and the cursor (in META) is dropped: the next pull
+                    // starts from zero and brings the answers published before this version.
+                    let answers = ContentKind::Answer.as_str();
+                    if !db.object_store_names().any(|n| n == answers) {
+                        db.create_object_store(answers)
+                            .with_key_path(KeyPath::from("id"))
+                            .build()?;
+                    }
+                    db.create_object_store(OUTBOX)
+                        .with_key_path(KeyPath::from("id"))
+                        .build()?;
+                    if old >= 2 {
+                        db.delete_object_store(META)?;
+                        db.create_object_store(META).build()?;
+                    }
                 }
                 Ok(())
             })
@@ -262,6 +282,76 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Stores (or replaces) an outbox entry.
+    pub async fn outbox_put(&self, entry: &OutboxEntry) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction(OUTBOX)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        tx.object_store(OUTBOX)?.put(entry).serde()?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Every outbox entry, oldest first.
+    pub async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {
+        let tx = self.db.transaction(OUTBOX).build()?;
+        let all = tx
+            .object_store(OUTBOX)?
+            .get_all::<OutboxEntry>()
+            .serde()?
+            .await?;
+        let mut entries = all
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        entries.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+        Ok(entries)
+    }
+
+    pub async fn outbox_delete(&self, id: &str) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction(OUTBOX)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        tx.object_store(OUTBOX)?.delete(id).build()?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Where a submission stands on the device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutboxState {
+    /// Waiting to be sent ("in coda").
+    Queued,
+    /// The server has it and answered with a receipt ("inviata").
+    Sent,
+    /// The server refused it for a reason that retrying cannot fix; the text is kept.
+    Refused,
+}
+
+/// One submission in the persistent outbox (DESIGN.md "Push"): its body goes to `endpoint`
+/// as JSON, with the same `id` on every attempt so the server applies it once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutboxEntry {
+    pub id: String,
+    pub endpoint: String,
+    pub body: serde_json::Value,
+    pub state: OutboxState,
+    pub attempts: u32,
+    pub created_at: String,
+    /// The server's answer once sent (for questions, a `QuestionReceipt`).
+    #[serde(default)]
+    pub receipt: Option<serde_json::Value>,
+    /// Why the server refused it, in Italian.
+    #[serde(default)]
+    pub problem: Option<String>,
+}
+
 /// The saved-list key of an item.
 pub fn saved_key(kind: ContentKind, id: &str) -> String {
     format!("{}:{id}", kind.as_str())
@@ -284,6 +374,7 @@ fn apply_change(items: &ObjectStore<'_>, change: &Change) -> Result<(), StoreErr
             ContentKind::Guide => put::<Guide>(items, change, raw.get()),
             ContentKind::News => put::<News>(items, change, raw.get()),
             ContentKind::Organisation => put::<Organisation>(items, change, raw.get()),
+            ContentKind::Answer => put::<Answer>(items, change, raw.get()),
         },
         _ => {
             items.delete(change.id.as_str()).build()?;

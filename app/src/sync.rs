@@ -40,11 +40,14 @@ pub struct Sync {
     pub synced_at: RwSignal<Option<String>>,
     /// Bumped whenever stored data changed: pages re-read the store when it moves.
     pub revision: RwSignal<u32>,
+    /// Sent after every pull, so the same moments (start, online, foreground) empty it.
+    outbox: crate::outbox::Outbox,
 }
 
 impl Sync {
     /// Starts a pull unless one is running.
     pub fn sync_now(self) {
+        self.outbox.flush();
         if self.status.get_untracked() == SyncStatus::Syncing {
             return;
         }
@@ -73,11 +76,12 @@ impl Sync {
 }
 
 /// Creates the sync client, provides it as context, and starts it.
-pub fn provide_sync() -> Sync {
+pub fn provide_sync(outbox: crate::outbox::Outbox) -> Sync {
     let sync = Sync {
         status: RwSignal::new(SyncStatus::Starting),
         synced_at: RwSignal::new(None),
         revision: RwSignal::new(0),
+        outbox,
     };
     provide_context(sync);
     spawn_local(async move {

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { origin } from "../../playwright.config";
 import { editorHeaders, opportunityInput, uniqueId } from "../support";
 
 async function expectProblem(response: import("@playwright/test").APIResponse, status: number, code: string) {
@@ -31,17 +32,17 @@ test("unknown API routes get a problem+json 404, and wrong methods 405", async (
   expect(wrong.headers()["allow"]).toBe("GET");
 });
 
-test("writes without the editorial token are refused and store nothing", async ({ request }) => {
+test("writes without a session are refused and store nothing", async ({ request }) => {
   const id = uniqueId("anonymous");
   await expectProblem(
-    await request.put(`/api/v1/opportunities/${id}`, { data: opportunityInput() }),
+    await request.put(`/api/v1/opportunities/${id}`, { data: opportunityInput(), headers: { origin } }),
     401,
     "unauthorized",
   );
   await expectProblem(
     await request.put(`/api/v1/opportunities/${id}`, {
       data: opportunityInput(),
-      headers: { authorization: "Bearer wrong-token-wrong-token" },
+      headers: { origin, cookie: "sito_session=not-a-real-session" },
     }),
     401,
     "unauthorized",
@@ -54,7 +55,7 @@ test("invalid opportunities get 422 with Italian field messages", async ({ reque
   const problem = await expectProblem(
     await request.put(`/api/v1/opportunities/${id}`, {
       data: opportunityInput({ title: " ", age_min: 30, age_max: 20 }),
-      headers: editorHeaders,
+      headers: await editorHeaders(request),
     }),
     422,
     "validation_failed",
@@ -75,20 +76,20 @@ test("malformed, mistyped and oversized bodies get 4xx, never 500", async ({ req
   await expectProblem(
     await request.put(url, {
       data: "{ not json",
-      headers: { ...editorHeaders, "content-type": "application/json" },
+      headers: { ...(await editorHeaders(request)), "content-type": "application/json" },
     }),
     400,
     "malformed_body",
   );
   await expectProblem(
-    await request.put(url, { data: { ...opportunityInput(), kind: "party" }, headers: editorHeaders }),
+    await request.put(url, { data: { ...opportunityInput(), kind: "party" }, headers: await editorHeaders(request) }),
     400,
     "malformed_body",
   );
   await expectProblem(
     await request.put(url, {
       data: "title=x",
-      headers: { ...editorHeaders, "content-type": "application/x-www-form-urlencoded" },
+      headers: { ...(await editorHeaders(request)), "content-type": "application/x-www-form-urlencoded" },
     }),
     415,
     "unsupported_media_type",
@@ -96,18 +97,18 @@ test("malformed, mistyped and oversized bodies get 4xx, never 500", async ({ req
   await expectProblem(
     await request.put(url, {
       data: opportunityInput({ description_md: "x".repeat(70 * 1024) }),
-      headers: editorHeaders,
+      headers: await editorHeaders(request),
     }),
     413,
     "payload_too_large",
   );
   await expectProblem(
-    await request.put(url, { data: opportunityInput(), headers: { ...editorHeaders, "if-match": "yesterday" } }),
+    await request.put(url, { data: opportunityInput(), headers: { ...(await editorHeaders(request)), "if-match": "yesterday" } }),
     400,
     "invalid_header",
   );
   await expectProblem(
-    await request.delete(url, { headers: editorHeaders }),
+    await request.delete(url, { headers: await editorHeaders(request) }),
     428,
     "precondition_required",
   );

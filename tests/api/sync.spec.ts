@@ -81,7 +81,7 @@ test("a deletion reaches phones as a tombstone", async ({ request }) => {
   const created = await putOpportunity(request, id);
   const cursor = await head(request);
   const response = await request.delete(`/api/v1/opportunities/${id}`, {
-    headers: { ...editorHeaders, "if-match": `"${created.version}"` },
+    headers: { ...(await editorHeaders(request)), "if-match": `"${created.version}"` },
   });
   expect(response.status()).toBe(200);
   const page = await pull(request, cursor);
@@ -97,7 +97,7 @@ test("a stale edit gets 409 with the current copy and overwrites nothing", async
   await putOpportunity(request, id, opportunityInput({ title: "Prima modifica" }), 1);
   const stale = await request.put(`/api/v1/opportunities/${id}`, {
     data: opportunityInput({ title: "Modifica in ritardo" }),
-    headers: { ...editorHeaders, "if-match": '"1"' },
+    headers: { ...(await editorHeaders(request)), "if-match": '"1"' },
   });
   expect(stale.status()).toBe(409);
   expect(stale.headers()["content-type"]).toContain("application/problem+json");
@@ -113,13 +113,13 @@ test("a cursor older than purged tombstones is told to reset and gets the feed f
   const id = uniqueId("purged");
   const created = await putOpportunity(request, id);
   await request.delete(`/api/v1/opportunities/${id}`, {
-    headers: { ...editorHeaders, "if-match": `"${created.version}"` },
+    headers: { ...(await editorHeaders(request)), "if-match": `"${created.version}"` },
   });
   const survivor = uniqueId("survivor");
   await putOpportunity(request, survivor);
 
   const purge = await request.post("/api/v1/admin/tombstones/purge?older_than_days=0", {
-    headers: editorHeaders,
+    headers: await editorHeaders(request),
   });
   expect(purge.status()).toBe(200);
   expect((await purge.json()).purged).toBeGreaterThanOrEqual(1);

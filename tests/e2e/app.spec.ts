@@ -45,7 +45,7 @@ test("a retired opportunity disappears from the phone at the next sync", async (
   await expect(page.getByRole("link", { name: title })).toBeVisible();
 
   const retired = await request.delete(`/api/v1/opportunities/${id}`, {
-    headers: { ...editorHeaders, "if-match": `"${created.version}"` },
+    headers: { ...(await editorHeaders(request)), "if-match": `"${created.version}"` },
   });
   expect(retired.status()).toBe(200);
   await page.getByRole("button", { name: "Aggiorna" }).click();

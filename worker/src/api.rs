@@ -33,7 +33,6 @@ async fn route(req: Request, env: Env) -> ApiResult {
     let rest = path.strip_prefix("/api/v1/").ok_or(ApiError::NotFound)?;
     let segments: Vec<&str> = rest.trim_end_matches('/').split('/').collect();
     let method = req.method();
-    crate::auth::check_origin(&req)?;
     let kind_of = |plural: &str| ContentKind::from_plural(plural).ok_or(ApiError::NotFound);
     let not_allowed = |allow| Err(ApiError::MethodNotAllowed { allow });
     match (segments.as_slice(), method) {

@@ -181,6 +181,7 @@ pub async fn require(
     database: &D1Database,
     allowed: fn(Role) -> bool,
 ) -> Result<Session, ApiError> {
+    check_origin(req)?;
     let session = current(req, database)
         .await?
         .ok_or(ApiError::Unauthorized)?;

@@ -25,11 +25,25 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     }
 }
 
-/// The daily cron trigger (wrangler.toml): drops tombstones older than the retention period.
+/// The cron triggers (wrangler.toml): every five minutes, publish what is due; daily, drop
+/// tombstones older than the retention period.
 #[event(scheduled)]
-async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
-    match api::admin::purge_older_than(&env, api::admin::DEFAULT_RETENTION_DAYS).await {
-        Ok((purged, cutoff)) => worker::console_log!("purged {purged} tombstones up to {cutoff}"),
-        Err(e) => worker::console_error!("tombstone purge failed: {e}"),
+async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    if event.cron() == "17 3 * * *" {
+        match api::admin::purge_older_than(&env, api::admin::DEFAULT_RETENTION_DAYS).await {
+            Ok((purged, cutoff)) => {
+                worker::console_log!("purged {purged} tombstones up to {cutoff}")
+            }
+            Err(e) => worker::console_error!("tombstone purge failed: {e}"),
+        }
+        return;
+    }
+    match db::database(&env) {
+        Ok(database) => match editorial::publish_due(&database).await {
+            Ok(0) => {}
+            Ok(n) => worker::console_log!("published {n} scheduled items"),
+            Err(e) => worker::console_error!("scheduled publishing failed: {e}"),
+        },
+        Err(e) => worker::console_error!("no database: {e}"),
     }
 }

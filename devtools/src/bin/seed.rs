@@ -1,5 +1,6 @@
 //! `seed demo <dir>` prints SQL for the demo content in `<dir>` (opportunities, guides, news,
-//! organisations); `seed synthetic <count>` prints SQL for that many generated opportunities
+//! organisations); `seed accounts` prints the development accounts of `DEMO_ACCOUNTS`;
+//! `seed synthetic <count>` prints SQL for that many generated opportunities
 //! (benchmarks).
 
 use std::{env, fs, path::Path, process::ExitCode};
@@ -7,7 +8,9 @@ use std::{env, fs, path::Path, process::ExitCode};
 use sito_core::{
     synthetic::synthetic, Content, ContentKind, Guide, News, Opportunity, Organisation,
 };
-use sito_devtools::{insert_sql, publish, sql_for, Seed};
+use sito_devtools::{
+    account_sql, entry_sql, insert_sql, publish, sql_for, NewAccount, Seed, DEMO_ACCOUNTS,
+};
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -19,11 +22,12 @@ fn main() -> ExitCode {
         .as_slice()
     {
         ["demo", dir] => demo(Path::new(dir), &now),
+        ["accounts"] => demo_accounts(&now),
         ["synthetic", count] => count
             .parse::<usize>()
             .map_err(|_| "count must be a number".to_owned())
             .and_then(|n| synthetic_sql(n, &now)),
-        _ => Err("usage: seed demo <dir> | seed synthetic <count>".to_owned()),
+        _ => Err("usage: seed demo <dir> | seed accounts | seed synthetic <count>".to_owned()),
     };
     match result {
         Ok(sql) => {
@@ -55,13 +59,46 @@ fn demo(dir: &Path, now: &str) -> Result<String, String> {
     Ok(sql)
 }
 
+/// The development accounts, one per role (`DEMO_ACCOUNTS`); never for production.
+fn demo_accounts(now: &str) -> Result<String, String> {
+    let mut sql = String::new();
+    eprintln!("development accounts (e-mail, password, role):");
+    for (email, name, role, password) in DEMO_ACCOUNTS {
+        eprintln!("  {email:<32} {password:<24} {}", role.label_it());
+        let group = (role == sito_core::account::Role::Applicant).then_some((
+            "association",
+            "crema",
+            "Marta Rossi",
+        ));
+        sql.push_str(&account_sql(
+            &NewAccount {
+                email,
+                name,
+                role,
+                password,
+                group,
+            },
+            now,
+        )?);
+    }
+    Ok(sql)
+}
+
 fn synthetic_sql(count: usize, now: &str) -> Result<String, String> {
     let mut sql = String::new();
     for n in 0..count {
         let (id, input) = synthetic(n);
+        let value = serde_json::to_value(&input).map_err(|e| e.to_string())?;
         let item: Opportunity = publish(Seed { id, input }, now)?;
         let body = serde_json::to_string(&item).map_err(|e| e.to_string())?;
         sql.push_str(&insert_sql(ContentKind::Opportunity, &item.id, &body, now));
+        sql.push_str(&entry_sql(
+            ContentKind::Opportunity,
+            &item.id,
+            &item.title,
+            &value,
+            now,
+        ));
     }
     Ok(sql)
 }

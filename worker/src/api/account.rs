@@ -70,6 +70,7 @@ fn taken() -> ApiError {
 
 /// `POST /api/v1/session`.
 pub async fn sign_in(req: Request, env: &Env) -> ApiResult {
+    auth::check_origin(&req)?;
     let db = db::database(env)?;
     let address = auth::client_address(&req);
     let input: SignIn = read_json(req).await?;
@@ -120,6 +121,7 @@ pub async fn whoami(req: &Request, env: &Env) -> ApiResult {
 
 /// `DELETE /api/v1/session`.
 pub async fn sign_out(req: &Request, env: &Env) -> ApiResult {
+    auth::check_origin(req)?;
     let db = db::database(env)?;
     let session = auth::current(req, &db)
         .await?
@@ -165,6 +167,7 @@ async fn create_account(
 
 /// `POST /api/v1/accounts`: an association or informal group signs up and is signed in.
 pub async fn sign_up(req: Request, env: &Env) -> ApiResult {
+    auth::check_origin(&req)?;
     let db = db::database(env)?;
     let limit = env
         .var("SIGN_UP_PER_HOUR")
@@ -252,6 +255,7 @@ pub async fn create_invitation(
 
 /// `POST /api/v1/invitations/{token}`: the invited person chooses a password and is signed in.
 pub async fn accept(req: Request, env: &Env, token: &str) -> ApiResult {
+    auth::check_origin(&req)?;
     let input: AcceptInvitation = read_json(req).await?;
     let (view, cookie) = accept_invitation(&db::database(env)?, token, &input.password).await?;
     with_cookie(json(&view, 201)?, &cookie)

@@ -51,6 +51,7 @@ pub fn answer_id(code: &str) -> String {
 /// `POST /api/v1/questions`. A replay of the same id stores nothing new and gets the same
 /// receipt; the same id with a different text is refused.
 pub async fn ask(req: Request, env: &Env) -> ApiResult {
+    auth::check_origin(&req)?;
     let db = db::database(env)?;
     let address = format!("questions:{}", auth::client_address(&req));
     let input: QuestionInput = read_json(req).await?;

@@ -1,0 +1,149 @@
+//! The persistent outbox (DESIGN.md "Push"): what the young person sends waits in IndexedDB
+//! until the server has it. Each entry keeps one id for every attempt, so the server stores it
+//! once however often it is repeated. Sending is tried at start, when the phone comes back
+//! online or to the foreground, right after something is queued, and again with a growing pause
+//! while the page is open.
+
+use gloo_net::http::Request;
+use leptos::{prelude::*, task::spawn_local};
+use sito_core::Problem;
+
+use crate::{
+    store::{self, OutboxEntry, OutboxState, Store},
+    sync::now_iso,
+};
+
+/// The outbox's state for the UI: bumped when an entry changes.
+#[derive(Clone, Copy)]
+pub struct Outbox {
+    pub revision: RwSignal<u32>,
+    busy: RwSignal<bool>,
+}
+
+pub fn provide_outbox() -> Outbox {
+    let outbox = Outbox {
+        revision: RwSignal::new(0),
+        busy: RwSignal::new(false),
+    };
+    provide_context(outbox);
+    outbox
+}
+
+pub fn use_outbox() -> Outbox {
+    expect_context::<Outbox>()
+}
+
+/// What one attempt to send an entry came to.
+enum Attempt {
+    Sent(serde_json::Value),
+    Refused(String),
+    /// Offline, a server error or "too many requests": try again later.
+    Later,
+}
+
+async fn send(entry: &OutboxEntry) -> Attempt {
+    let Ok(request) = Request::post(&entry.endpoint).json(&entry.body) else {
+        return Attempt::Refused("Contenuto non valido.".into());
+    };
+    let Ok(response) = request.send().await else {
+        return Attempt::Later;
+    };
+    match response.status() {
+        200..=299 => match response.json::<serde_json::Value>().await {
+            Ok(receipt) => Attempt::Sent(receipt),
+            Err(_) => Attempt::Later,
+        },
+        408 | 425 | 429 | 500.. => Attempt::Later,
+        _ => {
+            let problem = response.json::<Problem>().await.ok();
+            Attempt::Refused(problem.map_or_else(
+                || "Il server non ha accettato l'invio.".to_owned(),
+                |p| {
+                    let mut text = p.detail.unwrap_or(p.title);
+                    for error in p.errors {
+                        text.push(' ');
+                        text.push_str(&error.message);
+                    }
+                    text
+                },
+            ))
+        }
+    }
+}
+
+impl Outbox {
+    /// Queues a submission and tries to send it at once.
+    pub async fn enqueue(
+        self,
+        id: String,
+        endpoint: &str,
+        body: serde_json::Value,
+    ) -> Result<(), store::StoreError> {
+        let store = store::shared().await?;
+        store
+            .outbox_put(&OutboxEntry {
+                id,
+                endpoint: endpoint.to_owned(),
+                body,
+                state: OutboxState::Queued,
+                attempts: 0,
+                created_at: now_iso(),
+                receipt: None,
+                problem: None,
+            })
+            .await?;
+        self.revision.update(|r| *r += 1);
+        self.flush();
+        Ok(())
+    }
+
+    /// Sends whatever is queued, unless a flush is already running. If something is still
+    /// waiting afterwards, tries again after a pause that grows with the attempts (2 s … 60 s).
+    pub fn flush(self) {
+        if self.busy.get_untracked() {
+            return;
+        }
+        self.busy.set(true);
+        spawn_local(async move {
+            let waiting = match store::shared().await {
+                Ok(store) => self.flush_store(&store).await,
+                Err(_) => None,
+            };
+            self.busy.set(false);
+            if let Some(attempts) = waiting {
+                let pause = 2_000u32.saturating_mul(1 << attempts.min(5)).min(60_000);
+                gloo_timers::future::TimeoutFuture::new(pause).await;
+                self.flush();
+            }
+        });
+    }
+
+    /// Returns the fewest attempts among entries still waiting, if any.
+    async fn flush_store(self, store: &Store) -> Option<u32> {
+        let entries = store.outbox().await.ok()?;
+        let mut waiting = None;
+        for mut entry in entries
+            .into_iter()
+            .filter(|e| e.state == OutboxState::Queued)
+        {
+            match send(&entry).await {
+                Attempt::Sent(receipt) => {
+                    entry.state = OutboxState::Sent;
+                    entry.receipt = Some(receipt);
+                }
+                Attempt::Refused(problem) => {
+                    entry.state = OutboxState::Refused;
+                    entry.problem = Some(problem);
+                }
+                Attempt::Later => {
+                    entry.attempts += 1;
+                    waiting = Some(waiting.map_or(entry.attempts, |w: u32| w.min(entry.attempts)));
+                }
+            }
+            if store.outbox_put(&entry).await.is_ok() {
+                self.revision.update(|r| *r += 1);
+            }
+        }
+        waiting
+    }
+}
