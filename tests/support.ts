@@ -1,5 +1,8 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect } from "@playwright/test";
 import type { APIRequestContext, Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { origin } from "../playwright.config";
 
 /** A unique id for this test's own data. */
@@ -147,4 +150,42 @@ export async function waitForServiceWorker(page: Page) {
       );
     }
   });
+}
+
+/** Runs SQL on the test server's local D1 (for states no API reaches, like an expired session). */
+export function d1(sql: string): void {
+  execFileSync(
+    "wrangler",
+    ["d1", "execute", "DB", "--local", "--persist-to", process.env.SITO_TEST_STATE ?? ".wrangler/test-state", "--command", sql],
+    { stdio: "pipe" },
+  );
+}
+
+/** Invites a member of staff as the administrator and accepts the invitation; returns their headers. */
+export async function newStaff(request: APIRequestContext, role: "admin" | "editor" | "reviewer", password = "una-password-di-prova") {
+  const email = `${uniqueId(role)}@sito-giovani.test`;
+  const invited = await request.post("/api/v1/admin/invitations", {
+    data: { email, name: `Prova ${role}`, role },
+    headers: await headersAs(request, "admin"),
+  });
+  expect(invited.status(), await invited.text()).toBe(201);
+  const token = ((await invited.json()) as { url: string }).url.split("/").pop();
+  const accepted = await request.post(`/api/v1/invitations/${token}`, { data: { password }, headers: { origin } });
+  expect(accepted.status(), await accepted.text()).toBe(201);
+  const account = (await accepted.json()) as { id: string; email: string };
+  return { email, password, id: account.id, headers: { cookie: sessionCookie(accepted.headers()["set-cookie"]), origin } };
+}
+
+/** Posts a question as a phone would; returns its id and receipt. */
+export async function askQuestion(request: APIRequestContext, text: string, topic = "internships") {
+  const id = randomUUID();
+  const response = await request.post("/api/v1/questions", { data: { id, topic, text }, headers: { origin } });
+  expect(response.status(), await response.text()).toBe(201);
+  return { id, receipt: (await response.json()) as { code: string; status: string } };
+}
+
+/** Asserts that axe-core finds no WCAG 2.1 A/AA violation on the page as it is now. */
+export async function expectAccessible(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${label} ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }

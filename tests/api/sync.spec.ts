@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { editorHeaders, head, opportunityInput, pull, putOpportunity, uniqueId } from "../support";
+import { editorHeaders, head, headersAs, opportunityInput, pull, putOpportunity, uniqueId } from "../support";
 
 test("health answers with the protocol version", async ({ request }) => {
   const response = await request.get("/api/v1/health");
@@ -119,7 +119,7 @@ test("a cursor older than purged tombstones is told to reset and gets the feed f
   await putOpportunity(request, survivor);
 
   const purge = await request.post("/api/v1/admin/tombstones/purge?older_than_days=0", {
-    headers: await editorHeaders(request),
+    headers: await headersAs(request, "admin"),
   });
   expect(purge.status()).toBe(200);
   expect((await purge.json()).purged).toBeGreaterThanOrEqual(1);

@@ -167,6 +167,7 @@ for (const path of [
   "/notizie",
   "/cerca?q=lavoro",
   "/come-lavoriamo",
+  "/esperto",
   "/pagina-inesistente",
 ]) {
   test(`no accessibility violations on ${path}`, async ({ page }) => {

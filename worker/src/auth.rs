@@ -307,6 +307,14 @@ pub async fn rate_limit(
     }
 }
 
+/// A per-hour limit from the environment variable `name` (tests raise them), or `default`.
+pub fn hourly_limit(env: &worker::Env, name: &str, default: u32) -> u32 {
+    env.var(name)
+        .ok()
+        .and_then(|v| v.to_string().parse().ok())
+        .unwrap_or(default)
+}
+
 /// Clears the counter of `key` (a successful sign-in forgives earlier typos).
 pub async fn clear_rate_limit(database: &D1Database, key: &str) -> Result<(), ApiError> {
     database

@@ -675,7 +675,7 @@ fn editor_page_with_history(
             @match notice {
                 Notice::Preview(item) => section.panel aria-label="Anteprima" {
                     h2 { "Anteprima" }
-                    (preview_markup(item))
+                    (preview_markup(kind, item))
                 },
                 Notice::Conflict(current) => section.panel aria-label="Versione salvata" {
                     h2 { "Versione salvata (" (current.status.label_it()) ", versione " (current.version) ")" }
@@ -753,24 +753,49 @@ fn input_markup(kind: ContentKind, input: &Value) -> Markup {
     }
 }
 
-/// The rendered item: texts as phones will show them, HTML already sanitised by the worker.
-fn preview_markup(item: &Value) -> Markup {
-    let Some(map) = item.as_object() else {
-        return html! {};
+/// The rendered item as phones will get it: each field under its form label, Markdown fields
+/// as the sanitised HTML the worker made of them.
+fn preview_markup(kind: ContentKind, item: &Value) -> Markup {
+    let text = |key: &str| {
+        item.get(key)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
     };
     html! {
-        @for (key, value) in map {
-            @if key.ends_with("_html") {
-                div.rendered { (PreEscaped(value.as_str().unwrap_or_default())) }
-            } @else if key == "steps" {
-                ol { @for step in value.as_array().into_iter().flatten() {
-                    li {
-                        strong { (step.get("title").and_then(Value::as_str).unwrap_or_default()) }
-                        (PreEscaped(step.get("body_html").and_then(Value::as_str).unwrap_or_default()))
+        @for field in fields(kind) {
+            @match field.widget {
+                Widget::Markdown => {
+                    @let html_key = field.name.replace("_md", "_html");
+                    h3 { (field.label) }
+                    div.rendered { (PreEscaped(text(&html_key))) }
+                },
+                Widget::Steps => {
+                    @let steps = item.get("steps").and_then(Value::as_array).cloned().unwrap_or_default();
+                    @if !steps.is_empty() {
+                        h3 { (field.label) }
+                        ol { @for step in &steps {
+                            li {
+                                strong { (step.get("title").and_then(Value::as_str).unwrap_or_default()) }
+                                div.rendered { (PreEscaped(step.get("body_html").and_then(Value::as_str).unwrap_or_default())) }
+                            }
+                        } }
                     }
-                } }
-            } @else if let Some(text) = value.as_str().filter(|_| !matches!(key.as_str(), "id" | "updated_at")) {
-                p { strong { (key) ": " } (text) }
+                },
+                Widget::Select { options, .. } => {
+                    @let value = text(field.name);
+                    @let label = options().into_iter().find(|(v, _)| *v == value).map_or(value.clone(), |(_, l)| l.to_owned());
+                    p { strong { (field.label) ": " } (label) }
+                },
+                _ => {
+                    @let value = match item.get(field.name) {
+                        Some(Value::String(s)) => s.clone(),
+                        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", "),
+                        Some(Value::Null) | None => String::new(),
+                        Some(other) => other.to_string(),
+                    };
+                    @if !value.is_empty() { p { strong { (field.label) ": " } (value) } }
+                },
             }
         }
     }

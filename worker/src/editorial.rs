@@ -34,15 +34,8 @@ struct Prepared {
 }
 
 fn prepare<T: Content>(input: &Value) -> Result<(Prepared, T::Input), ApiError> {
-    let typed: T::Input = serde_json::from_value(input.clone()).map_err(|e| {
-        let mut errors = ValidationErrors::default();
-        errors.push(
-            "input",
-            "malformed",
-            format!("Contenuto non leggibile: {e}."),
-        );
-        ApiError::Validation(errors)
-    })?;
+    let typed: T::Input = serde_json::from_value(input.clone())
+        .map_err(|e| ApiError::MalformedBody(e.to_string()))?;
     T::validate(&typed).map_err(ApiError::Validation)?;
     // Stored in its canonical form: what validated is exactly what is kept.
     let canonical = serde_json::to_value(&typed).map_err(|e| ApiError::Storage(e.to_string()))?;

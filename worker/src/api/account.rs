@@ -169,11 +169,7 @@ async fn create_account(
 pub async fn sign_up(req: Request, env: &Env) -> ApiResult {
     auth::check_origin(&req)?;
     let db = db::database(env)?;
-    let limit = env
-        .var("SIGN_UP_PER_HOUR")
-        .ok()
-        .and_then(|v| v.to_string().parse().ok())
-        .unwrap_or(10);
+    let limit = auth::hourly_limit(env, "SIGN_UP_PER_HOUR", 10);
     let address = format!("sign-up:{}", auth::client_address(&req));
     let input: SignUp = read_json(req).await?;
     input.validate().map_err(ApiError::Validation)?;

@@ -21,7 +21,7 @@ use crate::{
     error::ApiError,
 };
 
-/// Questions accepted per address per hour.
+/// Questions accepted per address per hour (the `QUESTIONS_PER_HOUR` variable overrides it).
 const QUESTIONS_PER_HOUR: u32 = 30;
 
 #[derive(Deserialize)]
@@ -67,7 +67,8 @@ pub async fn ask(req: Request, env: &Env) -> ApiResult {
             })
         };
     }
-    auth::rate_limit(&db, &address, QUESTIONS_PER_HOUR, 3600).await?;
+    let limit = auth::hourly_limit(env, "QUESTIONS_PER_HOUR", QUESTIONS_PER_HOUR);
+    auth::rate_limit(&db, &address, limit, 3600).await?;
     let code = question_code(auth::random_bytes::<8>()?);
     let now = auth::now();
     let nickname = input
@@ -115,7 +116,11 @@ async fn existing(
 
 /// `GET /api/v1/questions/{code}`: where a question stands (the code is the only key).
 pub async fn follow(env: &Env, code: &str) -> ApiResult {
-    let code = normalise_code(code).ok_or(ApiError::NotFound)?;
+    let typed = js_sys::decode_uri_component(code)
+        .ok()
+        .and_then(|c| c.as_string())
+        .unwrap_or_default();
+    let code = normalise_code(&typed).ok_or(ApiError::NotFound)?;
     let row: Option<ReceiptRow> = db::database(env)?
         .prepare("SELECT code, status, asked_at FROM questions WHERE code = ?1")
         .bind(&[code.into()])?

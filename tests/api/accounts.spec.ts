@@ -1,0 +1,124 @@
+import { expect, test } from "@playwright/test";
+import { origin } from "../../playwright.config";
+import { accounts, d1, headersAs, newStaff, opportunityInput, sessionCookie, signIn, uniqueId } from "../support";
+
+test("signing in sets a secure session cookie; signing out ends the session on the server", async ({ request }) => {
+  const wrong = await request.post("/api/v1/session", {
+    data: { email: accounts.editor.email, password: "non-e-questa-la-password" },
+    headers: { origin },
+  });
+  expect(wrong.status()).toBe(401);
+  expect((await wrong.json()).code).toBe("invalid_credentials");
+  expect(wrong.headers()["set-cookie"]).toBeUndefined();
+
+  const ok = await request.post("/api/v1/session", { data: accounts.editor, headers: { origin } });
+  expect(ok.status()).toBe(200);
+  const setCookie = ok.headers()["set-cookie"];
+  for (const attribute of ["HttpOnly", "Secure", "SameSite=Lax", "Path=/", "Max-Age="]) expect(setCookie).toContain(attribute);
+  const cookie = sessionCookie(setCookie);
+  expect(cookie).toMatch(/^sito_session=[A-Za-z0-9_-]{43}$/);
+  expect(await ok.json()).toMatchObject({ email: accounts.editor.email, role: "editor", name: "Informagiovani Cremona" });
+
+  const me = await request.get("/api/v1/session", { headers: { cookie } });
+  expect((await me.json()).role).toBe("editor");
+
+  const out = await request.delete("/api/v1/session", { headers: { cookie, origin } });
+  expect(out.status()).toBe(204);
+  expect(out.headers()["set-cookie"]).toContain("Max-Age=0");
+  // The old cookie is worthless even if the browser kept it.
+  expect((await request.get("/api/v1/session", { headers: { cookie } })).status()).toBe(401);
+});
+
+test("repeated wrong passwords lock that e-mail for a while, even for the right password", async ({ request }) => {
+  const staff = await newStaff(request, "editor");
+  for (let i = 0; i < 5; i += 1) {
+    const attempt = await request.post("/api/v1/session", { data: { email: staff.email, password: `sbagliata-${i}-xxxx` }, headers: { origin } });
+    expect(attempt.status()).toBe(401);
+  }
+  const locked = await request.post("/api/v1/session", { data: { email: staff.email, password: staff.password }, headers: { origin } });
+  expect(locked.status()).toBe(429);
+  expect(Number(locked.headers()["retry-after"])).toBeGreaterThan(0);
+  expect((await locked.json()).detail).toMatch(/riprova tra \d+ minuti/);
+});
+
+test("an invitation works once; role changes and disabling take effect at once", async ({ request }) => {
+  const staff = await newStaff(request, "editor");
+  const id = uniqueId("invitato");
+  const put = await request.put(`/api/v1/opportunities/${id}`, { data: opportunityInput(), headers: staff.headers });
+  expect(put.status()).toBe(201);
+
+  const admin = await headersAs(request, "admin");
+  const demote = await request.patch(`/api/v1/admin/accounts/${staff.id}`, { data: { role: "reviewer" }, headers: admin });
+  expect(demote.status()).toBe(200);
+  expect((await request.get("/api/v1/session", { headers: staff.headers })).status()).toBe(401);
+  const reviewer = await signIn(request, staff.email, staff.password);
+  const refused = await request.put(`/api/v1/opportunities/${uniqueId("no")}`, { data: opportunityInput(), headers: reviewer });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).code).toBe("role_forbidden");
+
+  const disable = await request.patch(`/api/v1/admin/accounts/${staff.id}`, { data: { disabled: true }, headers: admin });
+  expect((await disable.json()).disabled).toBe(true);
+  expect((await request.get("/api/v1/session", { headers: reviewer })).status()).toBe(401);
+  const again = await request.post("/api/v1/session", { data: { email: staff.email, password: staff.password }, headers: { origin } });
+  expect(again.status()).toBe(401);
+
+  const self = await request.patch(`/api/v1/admin/accounts/${(await (await request.get("/api/v1/session", { headers: admin })).json()).id}`, {
+    data: { disabled: true },
+    headers: admin,
+  });
+  expect(self.status()).toBe(422);
+  expect((await self.json()).errors[0].code).toBe("self");
+});
+
+test("a used or unknown invitation is refused", async ({ request }) => {
+  const invited = await request.post("/api/v1/admin/invitations", {
+    data: { email: `${uniqueId("una-volta")}@sito-giovani.test`, name: "Una volta", role: "reviewer" },
+    headers: await headersAs(request, "admin"),
+  });
+  const token = (await invited.json()).url.split("/").pop();
+  expect((await request.post(`/api/v1/invitations/${token}`, { data: { password: "prima-password-ok" }, headers: { origin } })).status()).toBe(201);
+  const reuse = await request.post(`/api/v1/invitations/${token}`, { data: { password: "seconda-password" }, headers: { origin } });
+  expect(reuse.status()).toBe(403);
+  expect((await reuse.json()).code).toBe("invitation_invalid");
+  const short = await request.post(`/api/v1/invitations/${token}`, { data: { password: "corta" }, headers: { origin } });
+  expect(short.status()).toBe(422);
+  const applicant = await request.post("/api/v1/admin/invitations", {
+    data: { email: `${uniqueId("x")}@sito-giovani.test`, name: "X", role: "applicant" },
+    headers: await headersAs(request, "admin"),
+  });
+  expect((await applicant.json()).errors[0].code).toBe("not_staff");
+});
+
+test("an association signs up, is signed in as an applicant, and cannot take a used e-mail", async ({ request }) => {
+  const email = `${uniqueId("gruppo")}@example.org`;
+  const group = {
+    name: "Giovani per il Po",
+    group_kind: "informal_group",
+    district: "casalmaggiore",
+    contact_person: "Luca Bianchi",
+    email,
+    password: "password-del-gruppo",
+  };
+  const created = await request.post("/api/v1/accounts", { data: group, headers: { origin } });
+  expect(created.status(), await created.text()).toBe(201);
+  expect(await created.json()).toMatchObject({ email, role: "applicant" });
+  const cookie = sessionCookie(created.headers()["set-cookie"]);
+  expect((await (await request.get("/api/v1/session", { headers: { cookie } })).json()).role).toBe("applicant");
+
+  const twice = await request.post("/api/v1/accounts", { data: { ...group, email: email.toUpperCase() }, headers: { origin } });
+  expect(twice.status()).toBe(422);
+  expect((await twice.json()).errors).toEqual([expect.objectContaining({ field: "email", code: "taken" })]);
+
+  const bad = await request.post("/api/v1/accounts", { data: { ...group, email: "non-una-mail", password: "corta" }, headers: { origin } });
+  expect(bad.status()).toBe(422);
+  const messages = (await bad.json()).errors.map((e: { message: string }) => e.message);
+  expect(messages).toEqual(["Indirizzo e-mail non valido, per esempio nome@esempio.it.", "La password deve avere almeno 10 caratteri."]);
+});
+
+test("an expired session is refused as if there were none", async ({ request }) => {
+  const staff = await newStaff(request, "editor");
+  d1(`UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z' WHERE account_id = '${staff.id}'`);
+  const response = await request.put(`/api/v1/opportunities/${uniqueId("scaduta")}`, { data: opportunityInput(), headers: staff.headers });
+  expect(response.status()).toBe(401);
+  expect((await response.json()).code).toBe("unauthorized");
+});

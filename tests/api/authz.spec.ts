@@ -1,0 +1,113 @@
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { origin } from "../../playwright.config";
+import { askQuestion, d1, guideInput, headersAs, newStaff, opportunityInput, uniqueId } from "../support";
+
+/** Who makes the call, and the headers that make them so. */
+type Principal = { name: string; headers: () => Promise<Record<string, string>> };
+
+/** A write endpoint: how to prepare a fresh target, how to call it, and who may. */
+interface Endpoint {
+  name: string;
+  allowed: "editors" | "admins" | "anyone";
+  success: number;
+  call: (api: APIRequestContext, headers: Record<string, string>) => Promise<{ status: () => number }>;
+}
+
+test("authorization matrix: every write endpoint × every kind of caller gets exactly the expected answer", async ({ request }) => {
+  test.setTimeout(180_000);
+  const editor = await headersAs(request, "editor");
+  const expired = await newStaff(request, "editor");
+  d1(`UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z' WHERE account_id = '${expired.id}'`);
+  const disabled = await newStaff(request, "editor");
+  const off = await request.patch(`/api/v1/admin/accounts/${disabled.id}`, { data: { disabled: true }, headers: await headersAs(request, "admin") });
+  expect(off.status()).toBe(200);
+
+  const principals: Principal[] = [
+    { name: "admin", headers: () => headersAs(request, "admin") },
+    { name: "editor", headers: () => headersAs(request, "editor") },
+    { name: "reviewer", headers: () => headersAs(request, "reviewer") },
+    { name: "applicant", headers: () => headersAs(request, "applicant") },
+    { name: "no session", headers: async () => ({ origin }) },
+    { name: "expired session", headers: async () => expired.headers },
+    { name: "disabled account", headers: async () => disabled.headers },
+    { name: "forged cookie", headers: async () => ({ origin, cookie: "sito_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" }) },
+    { name: "editor without Origin", headers: async () => ({ cookie: editor.cookie }) },
+    { name: "editor from another site", headers: async () => ({ cookie: editor.cookie, origin: "https://evil.example" }) },
+  ];
+
+  /** A published opportunity to delete, made fresh for each call. */
+  async function published(): Promise<{ id: string; version: number }> {
+    const id = uniqueId("bersaglio");
+    const r = await request.put(`/api/v1/opportunities/${id}`, { data: opportunityInput(), headers: editor });
+    return { id, version: (await r.json()).version };
+  }
+  async function draftGuide(): Promise<{ id: string; version: number }> {
+    const id = uniqueId("guida");
+    const r = await request.put(`/api/v1/desk/entries/guides/${id}`, { data: { action: "draft", input: guideInput() }, headers: editor });
+    return { id, version: (await r.json()).version };
+  }
+  const target = await newStaff(request, "reviewer");
+
+  const endpoints: Endpoint[] = [
+    { name: "PUT /opportunities/{id}", allowed: "editors", success: 201,
+      call: (api, h) => api.put(`/api/v1/opportunities/${uniqueId("nuova")}`, { data: opportunityInput(), headers: h }) },
+    { name: "DELETE /opportunities/{id}", allowed: "editors", success: 200,
+      call: async (api, h) => { const t = await published(); return api.delete(`/api/v1/opportunities/${t.id}`, { headers: { ...h, "if-match": `"${t.version}"` } }); } },
+    { name: "PUT /desk/entries/guides/{id}", allowed: "editors", success: 201,
+      call: (api, h) => api.put(`/api/v1/desk/entries/guides/${uniqueId("g")}`, { data: { action: "draft", input: guideInput() }, headers: h }) },
+    { name: "DELETE /desk/entries/guides/{id}", allowed: "editors", success: 204,
+      call: async (api, h) => { const t = await draftGuide(); return api.delete(`/api/v1/desk/entries/guides/${t.id}`, { headers: { ...h, "if-match": `"${t.version}"` } }); } },
+    { name: "POST /desk/preview/news", allowed: "editors", success: 200,
+      call: (api, h) => api.post("/api/v1/desk/preview/news", { data: { input: { title: "T", summary: "S", body_md: "B", published_on: "2026-11-22" } }, headers: h }) },
+    { name: "POST /desk/questions/{id}/assign", allowed: "editors", success: 200,
+      call: async (api, h) => { const q = await askQuestion(request, `Domanda per la matrice ${uniqueId("q")}`); return api.post(`/api/v1/desk/questions/${q.id}/assign`, { data: {}, headers: h }); } },
+    { name: "PUT /desk/questions/{id}/answer", allowed: "editors", success: 200,
+      call: async (api, h) => {
+        const q = await askQuestion(request, `Domanda per la matrice ${uniqueId("q")}`);
+        return api.put(`/api/v1/desk/questions/${q.id}/answer`, { data: { topic: "internships", question: "Domanda?", answer_md: "Risposta.", answered_by: "Informagiovani" }, headers: h });
+      } },
+    { name: "POST /desk/questions/{id}/decline", allowed: "editors", success: 200,
+      call: async (api, h) => { const q = await askQuestion(request, `Domanda per la matrice ${uniqueId("q")}`); return api.post(`/api/v1/desk/questions/${q.id}/decline`, { headers: h }); } },
+    { name: "POST /admin/invitations", allowed: "admins", success: 201,
+      call: (api, h) => api.post("/api/v1/admin/invitations", { data: { email: `${uniqueId("inv")}@sito-giovani.test`, name: "Invitato", role: "editor" }, headers: h }) },
+    { name: "PATCH /admin/accounts/{id}", allowed: "admins", success: 200,
+      call: (api, h) => api.patch(`/api/v1/admin/accounts/${target.id}`, { data: { disabled: false }, headers: h }) },
+    { name: "POST /admin/tombstones/purge", allowed: "admins", success: 200,
+      call: (api, h) => api.post("/api/v1/admin/tombstones/purge?older_than_days=3650", { headers: h }) },
+    { name: "POST /questions (anyone, from this site)", allowed: "anyone", success: 201,
+      call: (api, h) => api.post("/api/v1/questions", { data: { id: crypto.randomUUID(), topic: "other", text: "Una domanda di chiunque, anche senza account." }, headers: h }) },
+  ];
+
+  // Calls go through a context that never signed in, so only the headers given count.
+  const api = await playwrightRequest.newContext({ baseURL: origin });
+  const rows: string[] = [];
+  for (const endpoint of endpoints) {
+    for (const principal of principals) {
+      const headers = await principal.headers();
+      const status = (await endpoint.call(api, headers)).status();
+      let expected: number;
+      if (principal.name === "editor without Origin" || principal.name === "editor from another site") expected = 403;
+      else if (endpoint.allowed === "anyone") expected = endpoint.success;
+      else if (["no session", "expired session", "disabled account", "forged cookie"].includes(principal.name)) expected = 401;
+      else if (principal.name === "admin" || (endpoint.allowed === "editors" && principal.name === "editor")) expected = endpoint.success;
+      else expected = 403;
+      rows.push(`${endpoint.name} × ${principal.name}: ${status}${status === expected ? "" : ` (expected ${expected})`}`);
+    }
+  }
+  await api.dispose();
+  const wrong = rows.filter((r) => r.includes("expected"));
+  expect(wrong, rows.join("\n")).toEqual([]);
+  expect(rows).toHaveLength(endpoints.length * principals.length);
+});
+
+test("reading the desk and the audit log needs the right role too", async ({ request }) => {
+  const api = await playwrightRequest.newContext({ baseURL: origin });
+  expect((await api.get("/api/v1/desk/entries")).status()).toBe(401);
+  expect((await api.get("/api/v1/desk/entries", { headers: await headersAs(request, "applicant") })).status()).toBe(403);
+  expect((await api.get("/api/v1/desk/entries", { headers: await headersAs(request, "editor") })).status()).toBe(200);
+  expect((await api.get("/api/v1/desk/audit", { headers: await headersAs(request, "editor") })).status()).toBe(403);
+  expect((await api.get("/api/v1/desk/audit", { headers: await headersAs(request, "admin") })).status()).toBe(200);
+  expect((await api.get("/api/v1/admin/accounts", { headers: await headersAs(request, "reviewer") })).status()).toBe(403);
+  await api.dispose();
+});
