@@ -247,3 +247,108 @@ async fn every_kind_of_content_lands_in_its_own_store() {
     assert_eq!(store.all::<Organisation>().await.unwrap()[0].name, "CGIL");
     assert!(store.opportunities().await.unwrap().is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn the_outbox_keeps_submissions_across_reopening_oldest_first() {
+    use sito_app::store::{OutboxEntry, OutboxState};
+    let name = format!("outbox-{}", js_sys::Math::random());
+    let entry = |id: &str, at: &str| OutboxEntry {
+        id: id.into(),
+        endpoint: "/api/v1/questions".into(),
+        body: json!({"id": id, "topic": "other", "text": "Una domanda abbastanza lunga."}),
+        state: OutboxState::Queued,
+        attempts: 0,
+        created_at: at.into(),
+        receipt: None,
+        problem: None,
+    };
+    {
+        let store = Store::open(&name).await.unwrap();
+        store
+            .outbox_put(&entry("b", "2026-11-22T10:01:00Z"))
+            .await
+            .unwrap();
+        store
+            .outbox_put(&entry("a", "2026-11-22T10:00:00Z"))
+            .await
+            .unwrap();
+    }
+    let store = Store::open(&name).await.unwrap();
+    let ids: Vec<String> = store
+        .outbox()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(ids, ["a", "b"]);
+
+    let mut sent = entry("a", "2026-11-22T10:00:00Z");
+    sent.state = OutboxState::Sent;
+    sent.receipt = Some(json!({"code": "ESP-2345-6789"}));
+    store.outbox_put(&sent).await.unwrap();
+    let stored = store.outbox().await.unwrap();
+    assert_eq!(stored.len(), 2, "replacing an entry does not duplicate it");
+    assert_eq!(stored[0].state, OutboxState::Sent);
+    store.outbox_delete("a").await.unwrap();
+    assert_eq!(store.outbox().await.unwrap().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn upgrading_from_version_2_keeps_saved_items_and_pulls_again_for_answers() {
+    use indexed_db_futures::{
+        database::Database, prelude::*, transaction::TransactionMode, KeyPath,
+    };
+    let name = format!("upgrade-{}", js_sys::Math::random());
+    {
+        // The version-2 layout, as phones have it before this version.
+        let db = Database::open(name.as_str())
+            .with_version(2u32)
+            .with_on_upgrade_needed(|_, db| {
+                for store in ["opportunity", "guide", "news", "organisation"] {
+                    db.create_object_store(store)
+                        .with_key_path(KeyPath::from("id"))
+                        .build()?;
+                }
+                db.create_object_store("meta").build()?;
+                db.create_object_store("saved")
+                    .with_key_path(KeyPath::from("key"))
+                    .build()?;
+                db.create_object_store("progress")
+                    .with_key_path(KeyPath::from("guide"))
+                    .build()?;
+                Ok(())
+            })
+            .await
+            .unwrap();
+        let tx = db
+            .transaction(["saved", "meta"])
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .unwrap();
+        tx.object_store("saved")
+            .unwrap()
+            .put(json!({"key": "opportunity:x", "kind": "opportunity", "id": "x", "saved_at": "2026-11-01T09:00:00Z"}))
+            .serde()
+            .unwrap();
+        tx.object_store("meta")
+            .unwrap()
+            .put(42f64)
+            .with_key("cursor")
+            .build()
+            .unwrap();
+        tx.commit().await.unwrap();
+        db.close();
+    }
+    let store = Store::open(&name).await.unwrap();
+    let saved = store.saved().await.unwrap();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].id, "x");
+    assert_eq!(
+        store.cursor().await.unwrap(),
+        0,
+        "the next pull starts again from zero"
+    );
+    assert!(store.all::<sito_core::Answer>().await.unwrap().is_empty());
+    assert!(store.outbox().await.unwrap().is_empty());
+}

@@ -216,11 +216,17 @@ fn unchanged(base: u32) -> &'static str {
     }
 }
 
+/// The entry a write batch is about, and the version it must still be at.
+#[derive(Clone, Copy)]
+struct Target<'a> {
+    kind: ContentKind,
+    id: &'a str,
+    base: u32,
+}
+
 fn audit(
     db: &D1Database,
-    kind: ContentKind,
-    id: &str,
-    base: u32,
+    Target { kind, id, base }: Target<'_>,
     at: &str,
     actor: &str,
     action: &str,
@@ -295,9 +301,7 @@ pub async fn save(
     let keys = || -> Vec<JsValue> { vec![kind.as_str().into(), id.into(), num(base)] };
     let mut batch = vec![audit(
         db,
-        kind,
-        id,
-        base,
+        Target { kind, id, base },
         &at,
         actor.audit_name,
         save_action_name(save.action),
@@ -412,9 +416,7 @@ pub async fn delete(
     let at = now();
     let mut batch = vec![audit(
         db,
-        kind,
-        id,
-        base,
+        Target { kind, id, base },
         &at,
         actor.audit_name,
         "delete",
@@ -530,8 +532,7 @@ pub async fn list(
     };
     let district = query
         .district
-        .map(|d| serde_json::to_value(d).ok())
-        .flatten()
+        .and_then(|d| serde_json::to_value(d).ok())
         .and_then(|v| v.as_str().map(str::to_owned));
     let rows = db
         .prepare(sql)
