@@ -5,6 +5,7 @@
 pub mod account;
 pub mod calendar;
 pub mod content;
+pub mod cv;
 pub mod dates;
 pub mod desk;
 pub mod filter;

@@ -1,0 +1,232 @@
+use proptest::prelude::*;
+
+use super::*;
+
+fn sample() -> Cv {
+    Cv {
+        id: "cv-1".into(),
+        name: "Lavori stagionali".into(),
+        updated_at: "2026-11-22T10:00:00Z".into(),
+        personal: Personal {
+            first_name: "Giulia".into(),
+            last_name: "De Luca".into(),
+            email: "giulia.deluca@example.org".into(),
+            phone: "333 1234567".into(),
+            city: "Crema".into(),
+            website: String::new(),
+            consent: true,
+        },
+        profile: "Diplomata in tecnico agrario, precisa e abituata a lavorare in squadra.".into(),
+        work: vec![Experience {
+            role: "Addetta al banco".into(),
+            organisation: "Caseificio Val Serio".into(),
+            city: "Crema".into(),
+            start: "2025-06".into(),
+            end: "2025-09".into(),
+            description: "Vendita e confezionamento.".into(),
+        }],
+        education: vec![Education {
+            title: "Diploma di perito agrario".into(),
+            institution: "IIS Stanga".into(),
+            city: "Cremona".into(),
+            start: "2019-09".into(),
+            end: "2024-07".into(),
+            description: "Corso HACCP".into(),
+        }],
+        mother_tongues: vec!["Italiano".into()],
+        languages: vec![LanguageSkill {
+            language: "Inglese".into(),
+            listening: Cefr::B2,
+            reading: Cefr::B2,
+            interaction: Cefr::B1,
+            production: Cefr::B1,
+            writing: Cefr::B1,
+        }],
+        digital_skills: vec!["Fogli di calcolo".into(), "Canva".into()],
+        other_skills: "Lavoro in squadra".into(),
+        driving_licence: vec!["B".into()],
+        volunteering: vec![Experience {
+            role: "Animatrice".into(),
+            organisation: "Oratorio San Giacomo".into(),
+            city: "Crema".into(),
+            start: "2022-06".into(),
+            end: String::new(),
+            description: "Centro estivo.".into(),
+        }],
+        interests: "Pallavolo, fotografia".into(),
+    }
+}
+
+#[test]
+fn an_export_imports_back_as_the_same_cv() {
+    let cv = sample();
+    let json = serde_json::to_string(&to_json_resume(&cv)).unwrap();
+    let back = from_json_resume(&serde_json::from_str(&json).unwrap(), "cv-1");
+    assert_eq!(back, cv);
+}
+
+#[test]
+fn the_export_is_readable_json_resume() {
+    let value = serde_json::to_value(to_json_resume(&sample())).unwrap();
+    assert_eq!(value["basics"]["name"], "Giulia De Luca");
+    assert_eq!(value["basics"]["location"]["city"], "Crema");
+    assert_eq!(value["work"][0]["position"], "Addetta al banco");
+    assert_eq!(value["work"][0]["startDate"], "2025-06");
+    assert_eq!(
+        value["volunteer"][0].get("endDate"),
+        None,
+        "ongoing: no end date"
+    );
+    assert_eq!(value["languages"][0]["fluency"], "Madrelingua");
+    assert_eq!(value["languages"][1]["fluency"], "B2");
+    assert_eq!(
+        value["education"][0]["studyType"],
+        "Diploma di perito agrario"
+    );
+}
+
+#[test]
+fn another_tools_json_resume_imports_sensibly() {
+    let resume: JsonResume = serde_json::from_value(serde_json::json!({
+        "basics": {"name": "Marco Bianchi", "email": "m@example.org", "location": {"city": "Casalmaggiore"}},
+        "work": [{"name": "Logistica Po", "position": "Magazziniere", "startDate": "2024-01"}],
+        "languages": [{"language": "Francese", "fluency": "B1"}],
+        "projects": [{"name": "ignored"}]
+    }))
+    .unwrap();
+    let cv = from_json_resume(&resume, "nuovo");
+    assert_eq!(cv.personal.first_name, "Marco");
+    assert_eq!(cv.personal.last_name, "Bianchi");
+    assert_eq!(cv.work[0].role, "Magazziniere");
+    assert_eq!(cv.languages[0].writing, Cefr::B1);
+}
+
+#[test]
+fn dates_must_be_months_in_order() {
+    let mut cv = sample();
+    cv.work[0].start = "giugno 2025".into();
+    cv.education[0].end = "2018-07".into();
+    cv.personal.email = "giulia".into();
+    let errors = cv.validate().unwrap_err();
+    let fields: Vec<(&str, &str)> = errors
+        .0
+        .iter()
+        .map(|e| (e.field.as_str(), e.code.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("personal.email", "invalid_email"),
+            ("work.0.start", "invalid_month"),
+            ("education.0.end", "end_before_start")
+        ]
+    );
+    assert!(sample().validate().is_ok());
+    assert_eq!(YearMonth::parse("2025-13"), None);
+    assert_eq!(YearMonth::parse("2025-06").unwrap().to_string(), "2025-06");
+}
+
+#[test]
+fn items_move_up_and_down_within_bounds() {
+    let mut items = vec!['a', 'b', 'c'];
+    move_item(&mut items, 2, true);
+    assert_eq!(items, ['a', 'c', 'b']);
+    move_item(&mut items, 0, true);
+    move_item(&mut items, 2, false);
+    move_item(&mut items, 7, false);
+    assert_eq!(items, ['a', 'c', 'b']);
+}
+
+#[test]
+fn a_letter_from_an_opportunity_names_it_and_the_cv() {
+    let target = LetterTarget {
+        organisation: "Comune di Crema".into(),
+        role: "tirocinante in biblioteca".into(),
+        place: "Crema".into(),
+        deadline: "2027-01-31".parse().ok(),
+    };
+    let today = "2026-11-22".parse().unwrap();
+    let letter = draft_letter(LetterTemplate::ReplyToAd, &sample(), &target, today);
+    assert!(letter.starts_with("Crema, 22/11/2026"));
+    assert!(letter.contains("posizione di tirocinante in biblioteca presso Comune di Crema, entro la scadenza del 31/01/2027"));
+    assert!(letter.contains("Addetta al banco presso Caseificio Val Serio"));
+    assert!(letter.contains("Giulia De Luca\n333 1234567 · giulia.deluca@example.org"));
+    let empty = draft_letter(
+        LetterTemplate::Volunteering,
+        &Cv::default(),
+        &LetterTarget::default(),
+        today,
+    );
+    assert!(
+        empty.contains("[nome dell'azienda o dell'ente]"),
+        "blanks are marked, not invented"
+    );
+}
+
+fn text() -> impl Strategy<Value = String> {
+    "[A-Za-zàèéìòù' ,.]{0,20}"
+}
+
+fn month() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        (1990u16..2030, 1u8..=12).prop_map(|(y, m)| format!("{y:04}-{m:02}"))
+    ]
+}
+
+fn experience() -> impl Strategy<Value = Experience> {
+    (text(), text(), text(), month(), month(), text()).prop_map(
+        |(role, organisation, city, start, end, description)| Experience {
+            role,
+            organisation,
+            city,
+            start,
+            end,
+            description,
+        },
+    )
+}
+
+fn cefr() -> impl Strategy<Value = Cefr> {
+    prop::sample::select(Cefr::ALL.to_vec())
+}
+
+proptest! {
+    #[test]
+    fn any_cv_survives_export_and_import(
+        first in "[A-Za-z]{1,10}",
+        last in "[A-Za-z ]{0,12}",
+        email in text(),
+        consent in any::<bool>(),
+        profile in text(),
+        work in prop::collection::vec(experience(), 0..4),
+        volunteering in prop::collection::vec(experience(), 0..3),
+        education in prop::collection::vec((text(), text(), text(), month(), month(), text()), 0..3),
+        mother_tongues in prop::collection::vec("[A-Za-z]{1,10}", 0..2),
+        languages in prop::collection::vec(("[A-Za-z]{1,10}", cefr(), cefr(), cefr(), cefr(), cefr()), 0..3),
+        digital_skills in prop::collection::vec("[A-Za-z]{1,10}", 0..3),
+        other_skills in text(),
+        driving_licence in prop::collection::vec("[A-Z]{1,2}", 0..2),
+        interests in text(),
+    ) {
+        let cv = Cv {
+            id: "x".into(),
+            name: "versione".into(),
+            updated_at: "2026-11-22T10:00:00Z".into(),
+            personal: Personal { first_name: first, last_name: last, email, consent, ..Personal::default() },
+            profile,
+            work,
+            education: education.into_iter().map(|(title, institution, city, start, end, description)| Education { title, institution, city, start, end, description }).collect(),
+            mother_tongues,
+            languages: languages.into_iter().map(|(language, listening, reading, interaction, production, writing)| LanguageSkill { language, listening, reading, interaction, production, writing }).collect(),
+            digital_skills,
+            other_skills,
+            driving_licence,
+            volunteering,
+            interests,
+        };
+        let json = serde_json::to_string(&to_json_resume(&cv)).unwrap();
+        let back = from_json_resume(&serde_json::from_str(&json).unwrap(), "x");
+        prop_assert_eq!(back, cv);
+    }
+}
