@@ -152,13 +152,16 @@ export async function waitForServiceWorker(page: Page) {
   });
 }
 
-/** Runs SQL on the test server's local D1 (for states no API reaches, like an expired session). */
-export function d1(sql: string): void {
-  execFileSync(
+/** Runs SQL on the test server's local D1 (for states no API reaches, like an expired
+ * session, and to look at what the server holds); returns the rows of the statement. */
+export function d1(sql: string): Record<string, unknown>[] {
+  const out = execFileSync(
     "wrangler",
-    ["d1", "execute", "DB", "--local", "--persist-to", process.env.SITO_TEST_STATE ?? ".wrangler/test-state", "--command", sql],
-    { stdio: "pipe" },
-  );
+    ["d1", "execute", "DB", "--local", "--json", "--persist-to", process.env.SITO_TEST_STATE ?? ".wrangler/test-state", "--command", sql],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  ).toString();
+  const results = JSON.parse(out) as { results: Record<string, unknown>[] }[];
+  return results.flatMap((r) => r.results);
 }
 
 /** Invites a member of staff as the administrator and accepts the invitation; returns their headers. */

@@ -9,7 +9,7 @@ mod search_box;
 mod sync_status;
 mod with_catalog;
 
-pub use actions::{CalendarButton, SaveButton, ShareButton};
+pub use actions::{save_file, CalendarButton, SaveButton, ShareButton};
 pub use bottom_nav::BottomNav;
 pub use deadline_badge::DeadlineBadge;
 pub use header::Header;

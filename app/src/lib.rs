@@ -65,6 +65,10 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/come-lavoriamo") view=About/>
                     <Route path=path!("/esperto") view=Expert/>
                     <Route path=path!("/esperto/:id") view=ExpertAnswer/>
+                    <Route path=path!("/cv") view=CvHome/>
+                    <Route path=path!("/cv/nuova-lettera") view=NewLetter/>
+                    <Route path=path!("/cv/lettera/:id") view=LetterEditor/>
+                    <Route path=path!("/cv/:id") view=CvEditor/>
                 </Routes>
             </main>
             <BottomNav/>

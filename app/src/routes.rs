@@ -1,6 +1,7 @@
 //! One page per route.
 
 mod about;
+mod cv;
 mod directory;
 mod events;
 mod expert;
@@ -13,6 +14,7 @@ mod saved;
 mod search;
 
 pub use about::About;
+pub use cv::{CvEditor, CvHome, LetterEditor, NewLetter};
 pub use directory::Directory;
 pub use events::Events;
 pub use expert::{Expert, ExpertAnswer};

@@ -10,16 +10,20 @@ use indexed_db_futures::{
 };
 use serde::{Deserialize, Serialize};
 use sito_core::{
+    cv::{Cv, Letter},
     Answer, Change, Content, ContentKind, Guide, News, Opportunity, Organisation, PullResponse,
 };
 
 /// The name of the app's database in the browser.
 pub const DB_NAME: &str = "sito-giovani";
 /// Version 2 added guides, news, the directory, saved items and tutorial progress; version 3
-/// the expert's answers and the outbox.
+/// the expert's answers, the outbox, and the CVs and cover letters.
 const DB_VERSION: u32 = 3;
 const META: &str = "meta";
 const OUTBOX: &str = "outbox";
+/// The CVs and cover letters: made on the phone, never synced.
+const CVS: &str = "cv";
+const LETTERS: &str = "letters";
 const SAVED: &str = "saved";
 const PROGRESS: &str = "progress";
 const CURSOR_KEY: &str = "cursor";
@@ -110,9 +114,11 @@ impl Store {
                             .with_key_path(KeyPath::from("id"))
                             .build()?;
                     }
-                    db.create_object_store(OUTBOX)
-                        .with_key_path(KeyPath::from("id"))
-                        .build()?;
+                    for name in [OUTBOX, CVS, LETTERS] {
+                        db.create_object_store(name)
+                            .with_key_path(KeyPath::from("id"))
+                            .build()?;
+                    }
                     if old >= 2 {
                         db.delete_object_store(META)?;
                         db.create_object_store(META).build()?;
@@ -283,40 +289,93 @@ impl Store {
 }
 
 impl Store {
-    /// Stores (or replaces) an outbox entry.
-    pub async fn outbox_put(&self, entry: &OutboxEntry) -> Result<(), StoreError> {
+    async fn put_one<T: Serialize>(&self, name: &str, value: &T) -> Result<(), StoreError> {
         let tx = self
             .db
-            .transaction(OUTBOX)
+            .transaction(name)
             .with_mode(TransactionMode::Readwrite)
             .build()?;
-        tx.object_store(OUTBOX)?.put(entry).serde()?;
+        tx.object_store(name)?.put(value).serde()?;
         tx.commit().await?;
         Ok(())
     }
 
+    async fn all_of<T: for<'de> Deserialize<'de> + 'static>(
+        &self,
+        name: &str,
+    ) -> Result<Vec<T>, StoreError> {
+        let tx = self.db.transaction(name).build()?;
+        let all = tx.object_store(name)?.get_all::<T>().serde()?.await?;
+        all.collect::<Result<Vec<_>, _>>()
+            .map_err(|e| StoreError::Corrupt(e.to_string()))
+    }
+
+    async fn delete_one(&self, name: &str, id: &str) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction(name)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        tx.object_store(name)?.delete(id).build()?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Stores (or replaces) an outbox entry.
+    pub async fn outbox_put(&self, entry: &OutboxEntry) -> Result<(), StoreError> {
+        self.put_one(OUTBOX, entry).await
+    }
+
     /// Every outbox entry, oldest first.
     pub async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {
-        let tx = self.db.transaction(OUTBOX).build()?;
-        let all = tx
-            .object_store(OUTBOX)?
-            .get_all::<OutboxEntry>()
-            .serde()?
-            .await?;
-        let mut entries = all
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let mut entries: Vec<OutboxEntry> = self.all_of(OUTBOX).await?;
         entries.sort_by(|a, b| a.created_at.cmp(&b.created_at));
         Ok(entries)
     }
 
     pub async fn outbox_delete(&self, id: &str) -> Result<(), StoreError> {
+        self.delete_one(OUTBOX, id).await
+    }
+
+    /// Every CV on the device, most recently changed first.
+    pub async fn cvs(&self) -> Result<Vec<Cv>, StoreError> {
+        let mut cvs: Vec<Cv> = self.all_of(CVS).await?;
+        cvs.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+        Ok(cvs)
+    }
+
+    pub async fn put_cv(&self, cv: &Cv) -> Result<(), StoreError> {
+        self.put_one(CVS, cv).await
+    }
+
+    pub async fn delete_cv(&self, id: &str) -> Result<(), StoreError> {
+        self.delete_one(CVS, id).await
+    }
+
+    /// Every cover letter, most recently changed first.
+    pub async fn letters(&self) -> Result<Vec<Letter>, StoreError> {
+        let mut letters: Vec<Letter> = self.all_of(LETTERS).await?;
+        letters.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+        Ok(letters)
+    }
+
+    pub async fn put_letter(&self, letter: &Letter) -> Result<(), StoreError> {
+        self.put_one(LETTERS, letter).await
+    }
+
+    pub async fn delete_letter(&self, id: &str) -> Result<(), StoreError> {
+        self.delete_one(LETTERS, id).await
+    }
+
+    /// Deletes every CV and cover letter on the device, in one transaction.
+    pub async fn delete_all_cv_data(&self) -> Result<(), StoreError> {
         let tx = self
             .db
-            .transaction(OUTBOX)
+            .transaction([CVS, LETTERS])
             .with_mode(TransactionMode::Readwrite)
             .build()?;
-        tx.object_store(OUTBOX)?.delete(id).build()?;
+        tx.object_store(CVS)?.clear()?;
+        tx.object_store(LETTERS)?.clear()?;
         tx.commit().await?;
         Ok(())
     }

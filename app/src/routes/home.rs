@@ -116,6 +116,8 @@ pub fn Home() -> impl IntoView {
             }
         }/>
         <p class="about-link">
+            <A href="/cv">{t!(i18n, home.cv)}</A>
+            " · "
             <A href="/esperto">{t!(i18n, home.expert)}</A>
             " · "
             <A href="/come-lavoriamo">{t!(i18n, home.about)}</A>

@@ -71,6 +71,9 @@ pub fn OpportunityDetail() -> impl IntoView {
                             />
                             {(o.deadline.is_some() || o.starts_on.is_some())
                                 .then(|| view! { <CalendarButton item=o.clone()/> })}
+                            <A href=format!("/cv/nuova-lettera?opportunita={}", o.id) attr:class="action">
+                                {t!(i18n, cv.write_letter)}
+                            </A>
                         </div>
                         <p class="summary">{o.summary.clone()}</p>
                         <dl class="facts">

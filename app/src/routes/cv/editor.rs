@@ -1,0 +1,477 @@
+//! The CV, one step at a time (`/cv/{id}?passo=1…8`). Every change is saved on the device at
+//! once; the last step checks it, shows the printable sheet and exports it.
+
+use leptos::{prelude::*, task::spawn_local};
+use leptos_router::{
+    components::A,
+    hooks::{use_params_map, use_query_map},
+};
+use sito_core::cv::{move_item, to_json_resume, Cefr, Cv, Education, Experience, LanguageSkill};
+
+use super::sheet::CvSheet;
+use crate::{components::save_file, i18n::*, store, sync::now_iso};
+
+pub const STEPS: u8 = 8;
+
+/// The CV being edited: `None` until loaded from the device.
+type Draft = RwSignal<Option<Cv>>;
+
+/// Applies a change and saves the CV on the device.
+fn edit(cv: Draft, change: impl FnOnce(&mut Cv)) {
+    cv.update(|c| {
+        if let Some(c) = c {
+            change(c);
+            c.updated_at = now_iso();
+        }
+    });
+    if let Some(snapshot) = cv.get_untracked() {
+        spawn_local(async move {
+            if let Ok(store) = store::shared().await {
+                let _ = store.put_cv(&snapshot).await;
+            }
+        });
+    }
+}
+
+fn read(cv: Draft, get: impl Fn(&Cv) -> String) -> impl Fn() -> String {
+    move || cv.with(|c| c.as_ref().map(&get).unwrap_or_default())
+}
+
+/// A labelled text input bound to one field of the CV.
+fn text_field(
+    cv: Draft,
+    id: &'static str,
+    label: impl IntoView + 'static,
+    kind: &'static str,
+    autocomplete: &'static str,
+    get: fn(&Cv) -> &String,
+    set: fn(&mut Cv) -> &mut String,
+) -> impl IntoView {
+    view! {
+        <label for=id>{label}</label>
+        <input
+            id=id
+            type=kind
+            autocomplete=autocomplete
+            prop:value=read(cv, move |c| get(c).clone())
+            on:input=move |ev| {
+                let value = event_target_value(&ev);
+                edit(cv, |c| *set(c) = value);
+            }
+        />
+    }
+}
+
+fn area_field(
+    cv: Draft,
+    id: &'static str,
+    label: impl IntoView + 'static,
+    get: fn(&Cv) -> &String,
+    set: fn(&mut Cv) -> &mut String,
+) -> impl IntoView {
+    view! {
+        <label for=id>{label}</label>
+        <textarea
+            id=id
+            rows="5"
+            prop:value=read(cv, move |c| get(c).clone())
+            on:input=move |ev| {
+                let value = event_target_value(&ev);
+                edit(cv, |c| *set(c) = value);
+            }
+        ></textarea>
+    }
+}
+
+/// A list of words, one per line (or comma-separated), bound to a `Vec<String>`.
+fn list_field(
+    cv: Draft,
+    id: &'static str,
+    label: impl IntoView + 'static,
+    get: fn(&Cv) -> &Vec<String>,
+    set: fn(&mut Cv) -> &mut Vec<String>,
+) -> impl IntoView {
+    view! {
+        <label for=id>{label}</label>
+        <textarea
+            id=id
+            rows="3"
+            prop:value=read(cv, move |c| get(c).join("\n"))
+            on:change=move |ev| {
+                let value = event_target_value(&ev);
+                let items = value
+                    .split(['\n', ','])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+                edit(cv, |c| *set(c) = items);
+            }
+        ></textarea>
+    }
+}
+
+#[component]
+pub fn CvEditor() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let query = use_query_map();
+    let cv: Draft = RwSignal::new(None);
+    let missing = RwSignal::new(false);
+    Effect::new(move |_| {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        spawn_local(async move {
+            let found = match store::shared().await {
+                Ok(store) => store
+                    .cvs()
+                    .await
+                    .unwrap_or_default()
+                    .into_iter()
+                    .find(|c| c.id == id),
+                Err(_) => None,
+            };
+            missing.set(found.is_none());
+            cv.set(found);
+        });
+    });
+    let step = Memo::new(move |_| {
+        query
+            .with(|q| q.get("passo").and_then(|s| s.parse::<u8>().ok()))
+            .unwrap_or(1)
+            .clamp(1, STEPS)
+    });
+    let loaded = Memo::new(move |_| cv.with(Option::is_some));
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let step_href = move |n: u8| format!("/cv/{}?passo={n}", id());
+
+    view! {
+        {move || missing.get().then(|| view! {
+            <h1>{t!(i18n, cv.not_found)}</h1>
+            <p><A href="/cv">{t!(i18n, cv.back)}</A></p>
+        })}
+        {move || loaded.get().then(|| view! {
+            <p class="no-print"><A href="/cv">{t!(i18n, cv.back)}</A></p>
+            <p class="kind no-print">{move || t_string!(i18n, cv.step_of, n = step.get(), total = STEPS).to_string()}</p>
+            <h1 class="no-print">{move || step_title(i18n, step.get())}</h1>
+            <p class="tip no-print">{move || step_tip(i18n, step.get())}</p>
+            <form class="stack no-print" on:submit=|ev| ev.prevent_default()>
+                {move || match step.get() {
+                    1 => personal(cv).into_any(),
+                    2 => area_field(cv, "cv-profile", t!(i18n, cv.profile), |c| &c.profile, |c| &mut c.profile).into_any(),
+                    3 => experiences(cv, "work", |c| &c.work, |c| &mut c.work).into_any(),
+                    4 => education(cv).into_any(),
+                    5 => languages(cv).into_any(),
+                    6 => skills(cv).into_any(),
+                    7 => view! {
+                        {experiences(cv, "volunteering", |c| &c.volunteering, |c| &mut c.volunteering)}
+                        {area_field(cv, "cv-interests", t!(i18n, cv.interests), |c| &c.interests, |c| &mut c.interests)}
+                    }.into_any(),
+                    _ => ().into_any(),
+                }}
+            </form>
+            {move || (step.get() == STEPS).then(|| review(cv))}
+            <nav class="steps no-print" aria-label=move || t_string!(i18n, cv.steps_label)>
+                {move || (step.get() > 1).then(|| view! { <A href=step_href(step.get() - 1) attr:class="action">{t!(i18n, cv.previous)}</A> })}
+                {move || (step.get() < STEPS).then(|| view! { <A href=step_href(step.get() + 1) attr:class="action">{t!(i18n, cv.next)}</A> })}
+            </nav>
+        })}
+    }
+}
+
+fn step_title(i18n: leptos_i18n::I18nContext<Locale>, step: u8) -> &'static str {
+    match step {
+        1 => t_string!(i18n, cv.step1),
+        2 => t_string!(i18n, cv.step2),
+        3 => t_string!(i18n, cv.step3),
+        4 => t_string!(i18n, cv.step4),
+        5 => t_string!(i18n, cv.step5),
+        6 => t_string!(i18n, cv.step6),
+        7 => t_string!(i18n, cv.step7),
+        _ => t_string!(i18n, cv.step8),
+    }
+}
+
+fn step_tip(i18n: leptos_i18n::I18nContext<Locale>, step: u8) -> &'static str {
+    match step {
+        1 => t_string!(i18n, cv.tip1),
+        2 => t_string!(i18n, cv.tip2),
+        3 => t_string!(i18n, cv.tip3),
+        4 => t_string!(i18n, cv.tip4),
+        5 => t_string!(i18n, cv.tip5),
+        6 => t_string!(i18n, cv.tip6),
+        7 => t_string!(i18n, cv.tip7),
+        _ => t_string!(i18n, cv.tip8),
+    }
+}
+
+fn personal(cv: Draft) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        {text_field(cv, "cv-name", t!(i18n, cv.version_name), "text", "off", |c| &c.name, |c| &mut c.name)}
+        {text_field(cv, "cv-first", t!(i18n, cv.first_name), "text", "given-name", |c| &c.personal.first_name, |c| &mut c.personal.first_name)}
+        {text_field(cv, "cv-last", t!(i18n, cv.last_name), "text", "family-name", |c| &c.personal.last_name, |c| &mut c.personal.last_name)}
+        {text_field(cv, "cv-email", t!(i18n, cv.email), "email", "email", |c| &c.personal.email, |c| &mut c.personal.email)}
+        {text_field(cv, "cv-phone", t!(i18n, cv.phone), "tel", "tel", |c| &c.personal.phone, |c| &mut c.personal.phone)}
+        {text_field(cv, "cv-city", t!(i18n, cv.city), "text", "address-level2", |c| &c.personal.city, |c| &mut c.personal.city)}
+        {text_field(cv, "cv-website", t!(i18n, cv.website), "url", "url", |c| &c.personal.website, |c| &mut c.personal.website)}
+        <p class="check">
+            <input
+                id="cv-consent"
+                type="checkbox"
+                prop:checked=move || cv.with(|c| c.as_ref().is_some_and(|c| c.personal.consent))
+                on:change=move |ev| {
+                    let checked = event_target_checked(&ev);
+                    edit(cv, |c| c.personal.consent = checked);
+                }
+            />
+            <label for="cv-consent">{t!(i18n, cv.consent)}</label>
+        </p>
+        <p class="hint">{sito_core::cv::CONSENT_LINE}</p>
+    }
+}
+
+/// Work or volunteering: a list of experiences with add, remove and reorder.
+fn experiences(
+    cv: Draft,
+    prefix: &'static str,
+    get: fn(&Cv) -> &Vec<Experience>,
+    set: fn(&mut Cv) -> &mut Vec<Experience>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let len = Memo::new(move |_| cv.with(|c| c.as_ref().map_or(0, |c| get(c).len())));
+    let field = move |i: usize,
+                      name: &'static str,
+                      label: &'static str,
+                      kind: &'static str,
+                      part: fn(&mut Experience) -> &mut String| {
+        let id = format!("{prefix}-{i}-{name}");
+        view! {
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                type=kind
+                placeholder=if kind == "month" { "AAAA-MM" } else { "" }
+                prop:value=move || cv.with(|c| c.as_ref().and_then(|c| get(c).get(i).cloned()).map(|mut e| part(&mut e).clone()).unwrap_or_default())
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    edit(cv, |c| if let Some(e) = set(c).get_mut(i) { *part(e) = value; });
+                }
+            />
+        }
+    };
+    view! {
+        <For each=move || 0..len.get() key=|i| *i let:i>
+            <fieldset class="item">
+                <legend>{move || t_string!(i18n, cv.item, n = i + 1).to_string()}</legend>
+                {field(i, "role", t_string!(i18n, cv.role), "text", |e| &mut e.role)}
+                {field(i, "organisation", t_string!(i18n, cv.organisation), "text", |e| &mut e.organisation)}
+                {field(i, "city", t_string!(i18n, cv.city), "text", |e| &mut e.city)}
+                {field(i, "start", t_string!(i18n, cv.start), "month", |e| &mut e.start)}
+                {field(i, "end", t_string!(i18n, cv.end), "month", |e| &mut e.end)}
+                <label for=format!("{prefix}-{i}-description")>{t!(i18n, cv.description)}</label>
+                <textarea
+                    id=format!("{prefix}-{i}-description")
+                    rows="3"
+                    prop:value=move || cv.with(|c| c.as_ref().and_then(|c| get(c).get(i).map(|e| e.description.clone())).unwrap_or_default())
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        edit(cv, |c| if let Some(e) = set(c).get_mut(i) { e.description = value; });
+                    }
+                ></textarea>
+                <ItemButtons cv i count=len move_up=move |c: &mut Cv, up| move_item(set(c), i, up) remove=move |c: &mut Cv| { set(c).remove(i); }/>
+            </fieldset>
+        </For>
+        <button type="button" class="action" on:click=move |_| edit(cv, |c| set(c).push(Experience::default()))>
+            {t!(i18n, cv.add)}
+        </button>
+    }
+}
+
+/// Up, down and remove for item `i` of a list.
+#[component]
+fn ItemButtons(
+    cv: Draft,
+    i: usize,
+    count: Memo<usize>,
+    move_up: impl Fn(&mut Cv, bool) + Copy + Send + Sync + 'static,
+    remove: impl Fn(&mut Cv) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="item-buttons">
+            <button type="button" class="secondary" disabled={move || i == 0} on:click=move |_| edit(cv, |c| move_up(c, true))>
+                {t!(i18n, cv.up)}<span class="visually-hidden">{format!(" ({})", i + 1)}</span>
+            </button>
+            <button type="button" class="secondary" disabled={move || i + 1 >= count.get()} on:click=move |_| edit(cv, |c| move_up(c, false))>
+                {t!(i18n, cv.down)}<span class="visually-hidden">{format!(" ({})", i + 1)}</span>
+            </button>
+            <button type="button" class="secondary" on:click=move |_| edit(cv, remove)>
+                {t!(i18n, cv.remove)}<span class="visually-hidden">{format!(" ({})", i + 1)}</span>
+            </button>
+        </div>
+    }
+}
+
+fn education(cv: Draft) -> impl IntoView {
+    let i18n = use_i18n();
+    let len = Memo::new(move |_| cv.with(|c| c.as_ref().map_or(0, |c| c.education.len())));
+    let field = move |i: usize,
+                      name: &'static str,
+                      label: &'static str,
+                      kind: &'static str,
+                      part: fn(&mut Education) -> &mut String| {
+        let id = format!("education-{i}-{name}");
+        view! {
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                type=kind
+                placeholder=if kind == "month" { "AAAA-MM" } else { "" }
+                prop:value=move || cv.with(|c| c.as_ref().and_then(|c| c.education.get(i).cloned()).map(|mut e| part(&mut e).clone()).unwrap_or_default())
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    edit(cv, |c| if let Some(e) = c.education.get_mut(i) { *part(e) = value; });
+                }
+            />
+        }
+    };
+    view! {
+        <For each=move || 0..len.get() key=|i| *i let:i>
+            <fieldset class="item">
+                <legend>{move || t_string!(i18n, cv.item, n = i + 1).to_string()}</legend>
+                {field(i, "title", t_string!(i18n, cv.qualification), "text", |e| &mut e.title)}
+                {field(i, "institution", t_string!(i18n, cv.institution), "text", |e| &mut e.institution)}
+                {field(i, "city", t_string!(i18n, cv.city), "text", |e| &mut e.city)}
+                {field(i, "start", t_string!(i18n, cv.start), "month", |e| &mut e.start)}
+                {field(i, "end", t_string!(i18n, cv.end), "month", |e| &mut e.end)}
+                {field(i, "description", t_string!(i18n, cv.description), "text", |e| &mut e.description)}
+                <ItemButtons cv i count=len move_up=move |c: &mut Cv, up| move_item(&mut c.education, i, up) remove=move |c: &mut Cv| { c.education.remove(i); }/>
+            </fieldset>
+        </For>
+        <button type="button" class="action" on:click=move |_| edit(cv, |c| c.education.push(Education::default()))>
+            {t!(i18n, cv.add)}
+        </button>
+    }
+}
+
+fn languages(cv: Draft) -> impl IntoView {
+    let i18n = use_i18n();
+    let len = Memo::new(move |_| cv.with(|c| c.as_ref().map_or(0, |c| c.languages.len())));
+    let level = move |i: usize,
+                      name: &'static str,
+                      label: &'static str,
+                      part: fn(&mut LanguageSkill) -> &mut Cefr| {
+        let id = format!("language-{i}-{name}");
+        view! {
+            <label for=id.clone()>{label}</label>
+            <select
+                id=id
+                prop:value=move || cv.with(|c| c.as_ref().and_then(|c| c.languages.get(i).cloned()).map(|mut l| part(&mut l).as_str()).unwrap_or("A2"))
+                on:change=move |ev| {
+                    if let Some(value) = Cefr::parse(&event_target_value(&ev)) {
+                        edit(cv, |c| if let Some(l) = c.languages.get_mut(i) { *part(l) = value; });
+                    }
+                }
+            >
+                {Cefr::ALL.into_iter().map(|c| view! { <option value=c.as_str()>{c.as_str()}</option> }).collect_view()}
+            </select>
+        }
+    };
+    view! {
+        {list_field(cv, "cv-mother", t!(i18n, cv.mother_tongues), |c| &c.mother_tongues, |c| &mut c.mother_tongues)}
+        <For each=move || 0..len.get() key=|i| *i let:i>
+            <fieldset class="item">
+                <legend>{move || t_string!(i18n, cv.item, n = i + 1).to_string()}</legend>
+                <label for=format!("language-{i}-name")>{t!(i18n, cv.language)}</label>
+                <input
+                    id=format!("language-{i}-name")
+                    prop:value=move || cv.with(|c| c.as_ref().and_then(|c| c.languages.get(i).map(|l| l.language.clone())).unwrap_or_default())
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        edit(cv, |c| if let Some(l) = c.languages.get_mut(i) { l.language = value; });
+                    }
+                />
+                <div class="levels">
+                    {level(i, "listening", t_string!(i18n, cv.listening), |l| &mut l.listening)}
+                    {level(i, "reading", t_string!(i18n, cv.reading), |l| &mut l.reading)}
+                    {level(i, "interaction", t_string!(i18n, cv.interaction), |l| &mut l.interaction)}
+                    {level(i, "production", t_string!(i18n, cv.production), |l| &mut l.production)}
+                    {level(i, "writing", t_string!(i18n, cv.writing), |l| &mut l.writing)}
+                </div>
+                <ItemButtons cv i count=len move_up=move |c: &mut Cv, up| move_item(&mut c.languages, i, up) remove=move |c: &mut Cv| { c.languages.remove(i); }/>
+            </fieldset>
+        </For>
+        <button type="button" class="action" on:click=move |_| edit(cv, |c| c.languages.push(LanguageSkill::default()))>
+            {t!(i18n, cv.add_language)}
+        </button>
+        <p class="hint">{t!(i18n, cv.cefr_hint)}</p>
+    }
+}
+
+fn skills(cv: Draft) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        {list_field(cv, "cv-digital", t!(i18n, cv.digital), |c| &c.digital_skills, |c| &mut c.digital_skills)}
+        {area_field(cv, "cv-other", t!(i18n, cv.other_skills), |c| &c.other_skills, |c| &mut c.other_skills)}
+        {list_field(cv, "cv-licence", t!(i18n, cv.licence), |c| &c.driving_licence, |c| &mut c.driving_licence)}
+    }
+}
+
+/// The last step: what to fix, the printable sheet, print and export.
+fn review(cv: Draft) -> impl IntoView {
+    let i18n = use_i18n();
+    let export = move |_| {
+        if let Some(c) = cv.get_untracked() {
+            if let Ok(json) = serde_json::to_string_pretty(&to_json_resume(&c)) {
+                let name = format!("cv-{}.json", c.full_name().replace(' ', "-").to_lowercase());
+                let _ = save_file(&name, "application/json", &json);
+            }
+        }
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let remove = move |_| {
+        let navigate = leptos_router::hooks::use_navigate();
+        if let Some(c) = cv.get_untracked() {
+            spawn_local(async move {
+                if let Ok(store) = store::shared().await {
+                    let _ = store.delete_cv(&c.id).await;
+                }
+                navigate("/cv", Default::default());
+            });
+        }
+    };
+    view! {
+        {move || cv.with(|c| c.as_ref().and_then(|c| c.validate().err())).map(|errors| view! {
+            <div class="notice error no-print" role="alert">
+                <p>{t!(i18n, cv.fix_first)}</p>
+                <ul>{errors.0.into_iter().map(|e| view! { <li>{field_label(i18n, &e.field)} ": " {e.message}</li> }).collect_view()}</ul>
+            </div>
+        })}
+        <div class="actions no-print">
+            <button type="button" class="action" on:click=print>{t!(i18n, cv.print)}</button>
+            <button type="button" class="action" on:click=export>{t!(i18n, cv.export)}</button>
+            <button type="button" class="secondary" on:click=remove>{t!(i18n, cv.delete_cv)}</button>
+        </div>
+        {move || cv.get().map(|c| view! { <CvSheet cv=c/> })}
+    }
+}
+
+/// Where a validation error points, in words.
+fn field_label(i18n: leptos_i18n::I18nContext<Locale>, field: &str) -> String {
+    let mut parts = field.split('.');
+    let section = match parts.next().unwrap_or_default() {
+        "personal" => t_string!(i18n, cv.step1),
+        "work" => t_string!(i18n, cv.step3),
+        "education" => t_string!(i18n, cv.step4),
+        "volunteering" => t_string!(i18n, cv.step7),
+        _ => t_string!(i18n, cv.step2),
+    };
+    match parts.next().and_then(|n| n.parse::<usize>().ok()) {
+        Some(n) => format!("{section} {}", n + 1),
+        None => section.to_owned(),
+    }
+}
