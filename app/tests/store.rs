@@ -352,3 +352,34 @@ async fn upgrading_from_version_2_keeps_saved_items_and_pulls_again_for_answers(
     assert!(store.all::<sito_core::Answer>().await.unwrap().is_empty());
     assert!(store.outbox().await.unwrap().is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn cvs_and_letters_stay_on_the_device_until_everything_is_deleted() {
+    use sito_core::cv::{Cv, Letter};
+    let store = fresh("cv").await;
+    let cv = |id: &str, at: &str| Cv {
+        id: id.into(),
+        name: format!("CV {id}"),
+        updated_at: at.into(),
+        ..Cv::default()
+    };
+    store.put_cv(&cv("old", "2026-11-01T10:00:00Z")).await.unwrap();
+    store.put_cv(&cv("new", "2026-11-20T10:00:00Z")).await.unwrap();
+    store
+        .put_letter(&Letter {
+            id: "l".into(),
+            cv_id: "new".into(),
+            body: "Gentili responsabili".into(),
+            ..Letter::default()
+        })
+        .await
+        .unwrap();
+    let names: Vec<String> = store.cvs().await.unwrap().into_iter().map(|c| c.id).collect();
+    assert_eq!(names, ["new", "old"], "most recently changed first");
+    store.delete_cv("old").await.unwrap();
+    assert_eq!(store.cvs().await.unwrap().len(), 1);
+    assert_eq!(store.letters().await.unwrap()[0].body, "Gentili responsabili");
+    store.delete_all_cv_data().await.unwrap();
+    assert!(store.cvs().await.unwrap().is_empty());
+    assert!(store.letters().await.unwrap().is_empty());
+}
