@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# Builds the app (Trunk → dist/, then the Workbox service worker) and the worker (worker-build →
-# worker/build/).
+# Builds the app (Trunk → dist/: the portal from index.html, and the CV tool from cv.html as its
+# own wasm, so the portal's first load does not carry it), then the Workbox service worker, and
+# the worker (worker-build → worker/build/).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$SITO_ROOT"
 
-echo "== app: trunk build"
+echo "== app: trunk build (portal)"
 (cd app && trunk build --release)
+echo "== app: trunk build (CV tool)"
+(cd app && trunk build cv.html --release true --dist ../target/dist-cv)
+# Trunk names every page index.html; the hashed JS, wasm and CSS names cannot collide.
+cp target/dist-cv/index.html dist/cv.html
+find target/dist-cv -maxdepth 1 -type f \( -name '*.js' -o -name '*.wasm' -o -name '*.css' \) -exec cp {} dist/ \;
 echo "== app: service worker"
 node scripts/build-sw.mjs
 echo "== worker: worker-build"

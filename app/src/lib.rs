@@ -26,6 +26,64 @@ use crate::{
     routes::*,
 };
 
+/// The CV tool (`/cv…`, the `sito-cv` binary and `cv.html`): the same shell and header, but
+/// only its own routes, so that the portal's first load does not carry it. Any other address
+/// is a full load of the portal.
+#[component]
+pub fn CvApp() -> impl IntoView {
+    sync::provide_sync(outbox::provide_outbox());
+    leptos_meta::provide_meta_context();
+    view! {
+        <I18nContextProvider>
+            <CvShell/>
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn CvShell() -> impl IntoView {
+    let i18n = use_i18n();
+    Effect::new(move |_| components::header::restore_locale(i18n));
+    view! {
+        <Router>
+            <a class="skip-link" href="#contenuto">{t!(i18n, skip)}</a>
+            <Header/>
+            <main id="contenuto" tabindex="-1">
+                <Routes fallback=OtherApp>
+                    <Route path=path!("/cv") view=CvHome/>
+                    <Route path=path!("/cv/nuova-lettera") view=NewLetter/>
+                    <Route path=path!("/cv/lettera/:id") view=LetterEditor/>
+                    <Route path=path!("/cv/:id") view=CvEditor/>
+                </Routes>
+            </main>
+            <BottomNav/>
+        </Router>
+    }
+}
+
+/// A route that belongs to the other wasm (portal ↔ CV tool): load the page in full, so that
+/// the server (or, offline, the service worker) serves the right one.
+#[component]
+fn OtherApp() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        let search = location.search.get_untracked();
+        let target = if search.is_empty() {
+            location.pathname.get_untracked()
+        } else {
+            format!(
+                "{}?{}",
+                location.pathname.get_untracked(),
+                search.trim_start_matches('?')
+            )
+        };
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().replace(&target);
+        }
+    });
+    view! { <p class="loading" aria-busy="true"></p> }
+}
+
 /// The whole app: the shell (header, content, bottom navigation) around the routes.
 #[component]
 pub fn App() -> impl IntoView {
@@ -65,10 +123,9 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/come-lavoriamo") view=About/>
                     <Route path=path!("/esperto") view=Expert/>
                     <Route path=path!("/esperto/:id") view=ExpertAnswer/>
-                    <Route path=path!("/cv") view=CvHome/>
-                    <Route path=path!("/cv/nuova-lettera") view=NewLetter/>
-                    <Route path=path!("/cv/lettera/:id") view=LetterEditor/>
-                    <Route path=path!("/cv/:id") view=CvEditor/>
+                    // The CV tool is its own, separately loaded wasm (cv.html).
+                    <Route path=path!("/cv") view=OtherApp/>
+                    <Route path=path!("/cv/*rest") view=OtherApp/>
                 </Routes>
             </main>
             <BottomNav/>

@@ -363,8 +363,14 @@ async fn cvs_and_letters_stay_on_the_device_until_everything_is_deleted() {
         updated_at: at.into(),
         ..Cv::default()
     };
-    store.put_cv(&cv("old", "2026-11-01T10:00:00Z")).await.unwrap();
-    store.put_cv(&cv("new", "2026-11-20T10:00:00Z")).await.unwrap();
+    store
+        .put_cv(&cv("old", "2026-11-01T10:00:00Z"))
+        .await
+        .unwrap();
+    store
+        .put_cv(&cv("new", "2026-11-20T10:00:00Z"))
+        .await
+        .unwrap();
     store
         .put_letter(&Letter {
             id: "l".into(),
@@ -374,11 +380,20 @@ async fn cvs_and_letters_stay_on_the_device_until_everything_is_deleted() {
         })
         .await
         .unwrap();
-    let names: Vec<String> = store.cvs().await.unwrap().into_iter().map(|c| c.id).collect();
+    let names: Vec<String> = store
+        .cvs()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
     assert_eq!(names, ["new", "old"], "most recently changed first");
     store.delete_cv("old").await.unwrap();
     assert_eq!(store.cvs().await.unwrap().len(), 1);
-    assert_eq!(store.letters().await.unwrap()[0].body, "Gentili responsabili");
+    assert_eq!(
+        store.letters().await.unwrap()[0].body,
+        "Gentili responsabili"
+    );
     store.delete_all_cv_data().await.unwrap();
     assert!(store.cvs().await.unwrap().is_empty());
     assert!(store.letters().await.unwrap().is_empty());

@@ -153,3 +153,17 @@ test("every step of the CV is accessible", async ({ page }) => {
     await expectAccessible(page, `passo ${step}`);
   }
 });
+
+test("the CV tool, a separate download, is reached from the portal and leads back to it", async ({ page }) => {
+  const loaded: string[] = [];
+  page.on("response", (r) => { if (r.url().endsWith(".wasm")) loaded.push(new URL(r.url()).pathname); });
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(loaded.some((p) => p.includes("sito-cv"))).toBe(false);
+  await page.getByRole("link", { name: "Il mio CV e le lettere" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Il mio CV e le lettere" })).toBeVisible();
+  expect(loaded.some((p) => p.includes("sito-cv"))).toBe(true);
+  await page.getByRole("navigation", { name: "Sezioni principali" }).getByRole("link", { name: "Opportunità" }).click();
+  await expect(page).toHaveURL(/\/opportunita$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Opportunità" })).toBeVisible();
+});

@@ -1,4 +1,5 @@
-//! Detail pages served by the worker (`/opportunita/{id}`, `/guide/{id}`, `/notizie/{id}`): the
+//! Pages served by the worker. The CV tool's addresses (`/cv…`) get its own page, `cv.html`.
+//! Detail pages (`/opportunita/{id}`, `/guide/{id}`, `/notizie/{id}`) get the
 //! app's own index.html with the item's title, description, Open Graph tags and schema.org
 //! JSON-LD written into the head, so a shared link previews and search engines can read it. The
 //! app then starts as usual.
@@ -29,6 +30,19 @@ async fn render(req: &Request, env: &Env) -> Result<Response, ApiError> {
     let url = req.url()?;
     let origin = url.origin().ascii_serialization();
     let path = url.path().trim_end_matches('/').to_owned();
+    if path == "/cv" || path.starts_with("/cv/") {
+        // The CV tool is a separate wasm with its own page; it reads only the phone's store.
+        let page = env
+            .assets("ASSETS")?
+            .fetch(format!("{origin}/cv.html"), None)
+            .await?
+            .text()
+            .await?;
+        let headers = Headers::new();
+        let _ = headers.set("content-type", "text/html; charset=utf-8");
+        let _ = headers.set("cache-control", "public, max-age=0, must-revalidate");
+        return Ok(text_response(page, 200, headers));
+    }
     let shell = env
         .assets("ASSETS")?
         .fetch(format!("{origin}/index.html"), None)
