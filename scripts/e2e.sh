@@ -12,4 +12,8 @@ wrangler d1 migrations apply DB --local --persist-to "$SITO_TEST_STATE" > /dev/n
 mkdir -p target
 cargo run -q -p sito-devtools --bin seed -- accounts > target/seed-accounts.sql
 wrangler d1 execute DB --local --persist-to "$SITO_TEST_STATE" --file target/seed-accounts.sql > /dev/null
+# A first administrator made the production way (scripts/create-admin.sh runs the same command).
+printf 'primo-amministratore-2026\n' |
+  cargo run -q -p sito-devtools --bin account -- create-admin primo@sito-giovani.test "Primo amministratore" > target/first-admin.sql
+wrangler d1 execute DB --local --persist-to "$SITO_TEST_STATE" --file target/first-admin.sql > /dev/null
 playwright test "$@"

@@ -42,20 +42,29 @@ pub fn CvApp() -> impl IntoView {
 
 #[component]
 fn CvShell() -> impl IntoView {
+    view! {
+        <Frame>
+            <Routes fallback=OtherApp>
+                <Route path=path!("/cv") view=CvHome/>
+                <Route path=path!("/cv/nuova-lettera") view=NewLetter/>
+                <Route path=path!("/cv/lettera/:id") view=LetterEditor/>
+                <Route path=path!("/cv/:id") view=CvEditor/>
+            </Routes>
+        </Frame>
+    }
+}
+
+/// What every page has around its content: the skip link, the header, the bottom navigation,
+/// and the reader's language applied after the provider chose one from the browser's.
+#[component]
+fn Frame(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     Effect::new(move |_| components::header::restore_locale(i18n));
     view! {
         <Router>
             <a class="skip-link" href="#contenuto">{t!(i18n, skip)}</a>
             <Header/>
-            <main id="contenuto" tabindex="-1">
-                <Routes fallback=OtherApp>
-                    <Route path=path!("/cv") view=CvHome/>
-                    <Route path=path!("/cv/nuova-lettera") view=NewLetter/>
-                    <Route path=path!("/cv/lettera/:id") view=LetterEditor/>
-                    <Route path=path!("/cv/:id") view=CvEditor/>
-                </Routes>
-            </main>
+            <main id="contenuto" tabindex="-1">{children()}</main>
             <BottomNav/>
         </Router>
     }
@@ -100,35 +109,27 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Shell() -> impl IntoView {
-    let i18n = use_i18n();
-    // After the provider has chosen from the browser's languages, apply the reader's own choice.
-    Effect::new(move |_| components::header::restore_locale(i18n));
     view! {
-        <Router>
-            <a class="skip-link" href="#contenuto">{t!(i18n, skip)}</a>
-            <Header/>
-            <main id="contenuto" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/opportunita") view=OpportunityList/>
-                    <Route path=path!("/opportunita/:id") view=OpportunityDetail/>
-                    <Route path=path!("/guide") view=GuideHub/>
-                    <Route path=path!("/guide/:id") view=GuideReader/>
-                    <Route path=path!("/salvati") view=SavedItems/>
-                    <Route path=path!("/rete") view=Directory/>
-                    <Route path=path!("/eventi") view=Events/>
-                    <Route path=path!("/notizie") view=NewsList/>
-                    <Route path=path!("/notizie/:id") view=NewsDetail/>
-                    <Route path=path!("/cerca") view=Search/>
-                    <Route path=path!("/come-lavoriamo") view=About/>
-                    <Route path=path!("/esperto") view=Expert/>
-                    <Route path=path!("/esperto/:id") view=ExpertAnswer/>
-                    // The CV tool is its own, separately loaded wasm (cv.html).
-                    <Route path=path!("/cv") view=OtherApp/>
-                    <Route path=path!("/cv/*rest") view=OtherApp/>
-                </Routes>
-            </main>
-            <BottomNav/>
-        </Router>
+        <Frame>
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=Home/>
+                <Route path=path!("/opportunita") view=OpportunityList/>
+                <Route path=path!("/opportunita/:id") view=OpportunityDetail/>
+                <Route path=path!("/guide") view=GuideHub/>
+                <Route path=path!("/guide/:id") view=GuideReader/>
+                <Route path=path!("/salvati") view=SavedItems/>
+                <Route path=path!("/rete") view=Directory/>
+                <Route path=path!("/eventi") view=Events/>
+                <Route path=path!("/notizie") view=NewsList/>
+                <Route path=path!("/notizie/:id") view=NewsDetail/>
+                <Route path=path!("/cerca") view=Search/>
+                <Route path=path!("/come-lavoriamo") view=About/>
+                <Route path=path!("/esperto") view=Expert/>
+                <Route path=path!("/esperto/:id") view=ExpertAnswer/>
+                // The CV tool is its own, separately loaded wasm (cv.html).
+                <Route path=path!("/cv") view=OtherApp/>
+                <Route path=path!("/cv/*rest") view=OtherApp/>
+            </Routes>
+        </Frame>
     }
 }

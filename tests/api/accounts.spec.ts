@@ -122,3 +122,15 @@ test("an expired session is refused as if there were none", async ({ request }) 
   expect(response.status()).toBe(401);
   expect((await response.json()).code).toBe("unauthorized");
 });
+
+test("the administrator made by the create-admin command signs in and may invite", async ({ request }) => {
+  const admin = await signIn(request, "primo@sito-giovani.test", "primo-amministratore-2026");
+  const me = await (await request.get("/api/v1/session", { headers: admin })).json();
+  expect(me).toMatchObject({ role: "admin", name: "Primo amministratore" });
+  const invited = await request.post("/api/v1/admin/invitations", {
+    data: { email: `${uniqueId("dal-primo")}@sito-giovani.test`, name: "Redattrice", role: "editor" },
+    headers: admin,
+  });
+  expect(invited.status()).toBe(201);
+  expect((await invited.json()).url).toMatch(/\/redazione\/invito\/[A-Za-z0-9_-]{43}$/);
+});

@@ -230,6 +230,33 @@ fn personal(cv: Draft) -> impl IntoView {
     }
 }
 
+/// One text input of item `i` of a list of the CV (an experience, a course…).
+#[allow(clippy::too_many_arguments)]
+fn item_input<T: Clone + Send + Sync + 'static>(
+    cv: Draft,
+    list: fn(&Cv) -> &Vec<T>,
+    list_mut: fn(&mut Cv) -> &mut Vec<T>,
+    i: usize,
+    id: String,
+    label: &'static str,
+    kind: &'static str,
+    part: fn(&mut T) -> &mut String,
+) -> impl IntoView {
+    view! {
+        <label for=id.clone()>{label}</label>
+        <input
+            id=id
+            type=kind
+            placeholder=if kind == "month" { "AAAA-MM" } else { "" }
+            prop:value=move || cv.with(|c| c.as_ref().and_then(|c| list(c).get(i).cloned()).map(|mut e| part(&mut e).clone()).unwrap_or_default())
+            on:input=move |ev| {
+                let value = event_target_value(&ev);
+                edit(cv, |c| if let Some(e) = list_mut(c).get_mut(i) { *part(e) = value; });
+            }
+        />
+    }
+}
+
 /// Work or volunteering: a list of experiences with add, remove and reorder.
 fn experiences(
     cv: Draft,
@@ -244,20 +271,16 @@ fn experiences(
                       label: &'static str,
                       kind: &'static str,
                       part: fn(&mut Experience) -> &mut String| {
-        let id = format!("{prefix}-{i}-{name}");
-        view! {
-            <label for=id.clone()>{label}</label>
-            <input
-                id=id
-                type=kind
-                placeholder=if kind == "month" { "AAAA-MM" } else { "" }
-                prop:value=move || cv.with(|c| c.as_ref().and_then(|c| get(c).get(i).cloned()).map(|mut e| part(&mut e).clone()).unwrap_or_default())
-                on:input=move |ev| {
-                    let value = event_target_value(&ev);
-                    edit(cv, |c| if let Some(e) = set(c).get_mut(i) { *part(e) = value; });
-                }
-            />
-        }
+        item_input(
+            cv,
+            get,
+            set,
+            i,
+            format!("{prefix}-{i}-{name}"),
+            label,
+            kind,
+            part,
+        )
     };
     view! {
         <For each=move || 0..len.get() key=|i| *i let:i>
@@ -320,20 +343,16 @@ fn education(cv: Draft) -> impl IntoView {
                       label: &'static str,
                       kind: &'static str,
                       part: fn(&mut Education) -> &mut String| {
-        let id = format!("education-{i}-{name}");
-        view! {
-            <label for=id.clone()>{label}</label>
-            <input
-                id=id
-                type=kind
-                placeholder=if kind == "month" { "AAAA-MM" } else { "" }
-                prop:value=move || cv.with(|c| c.as_ref().and_then(|c| c.education.get(i).cloned()).map(|mut e| part(&mut e).clone()).unwrap_or_default())
-                on:input=move |ev| {
-                    let value = event_target_value(&ev);
-                    edit(cv, |c| if let Some(e) = c.education.get_mut(i) { *part(e) = value; });
-                }
-            />
-        }
+        item_input(
+            cv,
+            |c| &c.education,
+            |c| &mut c.education,
+            i,
+            format!("education-{i}-{name}"),
+            label,
+            kind,
+            part,
+        )
     };
     view! {
         <For each=move || 0..len.get() key=|i| *i let:i>
