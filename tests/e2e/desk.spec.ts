@@ -132,3 +132,34 @@ test("the desk pages have no accessibility violations", async ({ browser }) => {
   }
   await desk.context().close();
 });
+
+test("an administrator invites an editor from the desk; the invitation link sets a password and opens the desk", async ({ browser }) => {
+  const admin = await deskAs(browser, accounts.admin);
+  await admin.getByRole("link", { name: "Account" }).click();
+  const email = `${uniqueId("nuova")}@sito-giovani.test`;
+  await admin.getByLabel("Nome").fill("Nuova redattrice");
+  await admin.getByLabel("E-mail").fill(email);
+  await admin.getByLabel("Ruolo", { exact: true }).selectOption("editor");
+  await admin.getByRole("button", { name: "Crea l'invito" }).click();
+  const link = (await admin.getByRole("status").locator("code").textContent())!;
+  expect(link).toMatch(/\/redazione\/invito\//);
+  const pending = admin.getByRole("table").filter({ has: admin.getByRole("columnheader", { name: "Scade" }) });
+  await expect(pending.getByRole("cell", { name: email })).toBeVisible();
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const invited = await context.newPage();
+  await invited.goto(link);
+  await invited.getByLabel("Password").fill("corta");
+  await invited.getByRole("button", { name: "Crea l'account" }).click();
+  await expect(invited.getByText("almeno 10 caratteri").first()).toBeVisible();
+  await invited.getByLabel("Password").fill("una-password-sicura");
+  await invited.getByRole("button", { name: "Crea l'account" }).click();
+  await expect(invited.getByRole("heading", { level: 1, name: "Contenuti" })).toBeVisible();
+  await expect(invited.getByText("Nuova redattrice (Redattore)")).toBeVisible();
+  await context.close();
+
+  await admin.reload();
+  await expect(admin.getByRole("cell", { name: email })).toHaveCount(1);
+  await expect(admin.getByRole("row", { name: new RegExp(email) })).toContainText("Attivo");
+  await admin.context().close();
+});

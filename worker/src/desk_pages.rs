@@ -348,7 +348,7 @@ fn invitation_form(token: &str, errors: Option<&ValidationErrors>) -> Markup {
         }
         form method="post" action={ (BASE) "/invito/" (token) } {
             label for="password" { "Password" }
-            input #password name="password" type="password" autocomplete="new-password" minlength="10" required;
+            input #password name="password" type="password" autocomplete="new-password" required;
             button type="submit" { "Crea l'account" }
         }
     }
@@ -1124,6 +1124,7 @@ async fn accounts_page(
     errors: &ValidationErrors,
 ) -> Result<Response, ApiError> {
     let accounts = account::all_accounts(db).await?;
+    let pending = account::pending_invitations(db).await?;
     let body = html! {
         h1 { "Account" }
         @if let Some(invited) = &invited {
@@ -1146,6 +1147,21 @@ async fn accounts_page(
                 }
             }
             button type="submit" { "Crea l'invito" }
+        }
+        @if !pending.is_empty() {
+            h2 { "Inviti in attesa" }
+            table {
+                thead { tr { th { "Nome" } th { "E-mail" } th { "Ruolo" } th { "Invitato da" } th { "Scade" } } }
+                tbody { @for p in &pending {
+                    tr {
+                        td { (p.name) }
+                        td { (p.email) }
+                        td { (Role::parse(&p.role).map_or(p.role.as_str(), |r| r.label_it())) }
+                        td { (p.invited_by) }
+                        td { (p.expires_at.get(..10).unwrap_or(&p.expires_at)) }
+                    }
+                } }
+            }
         }
         h2 { "Tutti gli account" }
         table {

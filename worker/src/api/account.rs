@@ -303,6 +303,29 @@ pub async fn accept_invitation(
     ))
 }
 
+/// An invitation not yet accepted.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PendingInvitation {
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub invited_by: String,
+    pub expires_at: String,
+}
+
+/// Invitations still waiting to be accepted, newest first.
+pub async fn pending_invitations(db: &D1Database) -> Result<Vec<PendingInvitation>, ApiError> {
+    Ok(db
+        .prepare(
+            "SELECT email, name, role, invited_by, expires_at FROM invitations \
+             WHERE accepted_at IS NULL AND expires_at > ?1 ORDER BY created_at DESC",
+        )
+        .bind(&[auth::now().into()])?
+        .all()
+        .await?
+        .results()?)
+}
+
 /// Every account, staff first.
 pub async fn all_accounts(db: &D1Database) -> Result<Vec<AccountView>, ApiError> {
     let rows = db
