@@ -558,10 +558,10 @@ fn list_page(
                             td { (kind_label(item.kind)) }
                             td.status {
                                 (item.status.label_it())
-                                @if let Some(at) = &item.publish_at { " · " (at.get(..16).unwrap_or(at)) }
+                                @if let Some(at) = &item.publish_at { " · " (rome(at)) }
                             }
                             td { (item.deadline.as_deref().unwrap_or("—")) }
-                            td { (item.updated_at.get(..16).unwrap_or(&item.updated_at)) " · " (item.updated_by) }
+                            td { (rome(&item.updated_at)) " · " (item.updated_by) }
                         }
                     }
                 }
@@ -624,15 +624,15 @@ fn editor_page_with_history(
         @if let Some(entry) = entry {
             p.status {
                 (kind_label(kind)) " · " (entry.status.label_it()) " · versione " (entry.version)
-                @if let Some(at) = &entry.publish_at { " · pubblicazione programmata: " (at) }
-                " · ultima modifica " (entry.updated_at.get(..16).unwrap_or(&entry.updated_at)) " di " (entry.updated_by)
+                @if let Some(at) = &entry.publish_at { " · pubblicazione programmata: " (rome(at)) }
+                " · ultima modifica " (rome(&entry.updated_at)) " di " (entry.updated_by)
             }
         }
         @match notice {
             Notice::Saved => p.ok role="status" { "Salvato." },
             Notice::Conflict(current) => div.error role="alert" {
                 p { strong { "Qualcun altro ha modificato questo contenuto mentre lo stavi scrivendo." } }
-                p { "Sotto trovi la tua versione (nel modulo) e quella salvata da " (current.updated_by) " alle " (current.updated_at.get(..16).unwrap_or(&current.updated_at)) ". Confrontale: se salvi ora, la tua versione sostituisce quella salvata." }
+                p { "Sotto trovi la tua versione (nel modulo) e quella salvata da " (current.updated_by) " alle " (rome(&current.updated_at)) ". Confrontale: se salvi ora, la tua versione sostituisce quella salvata." }
             },
             _ => {}
         }
@@ -808,7 +808,7 @@ fn audit_table(lines: &[sito_core::desk::AuditEntry]) -> Markup {
             tbody {
                 @for line in lines {
                     tr {
-                        td { (line.at.get(..19).unwrap_or(&line.at)) }
+                        td { (rome(&line.at)) }
                         td { (line.actor) }
                         td { (action_label(&line.action)) }
                         td { (line.kind) " / " (line.item_id) }
@@ -855,21 +855,26 @@ fn audit_page(lines: &[sito_core::desk::AuditEntry]) -> Markup {
     html! { h1 { "Registro delle modifiche" } (audit_table(lines)) }
 }
 
-/// `datetime-local` (Italian time) → UTC. Italy is UTC+1 in winter and UTC+2 from the last
-/// Sunday of March to the last Sunday of October.
+/// `datetime-local` as typed in Italy → UTC (the desk's times are Italian time).
 fn rome_to_utc(local: &str) -> Option<chrono::DateTime<chrono::Utc>> {
-    use chrono::{Datelike, NaiveDateTime, TimeZone, Weekday};
-    let naive = NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M").ok()?;
-    let last_sunday = |month: u32| {
-        let mut day = chrono::NaiveDate::from_ymd_opt(naive.year(), month, 31)?;
-        while day.weekday() != Weekday::Sun {
-            day = day.pred_opt()?;
-        }
-        day.and_hms_opt(2, 0, 0)
-    };
-    let summer = naive >= last_sunday(3)? && naive < last_sunday(10)?;
-    let offset = if summer { 2 } else { 1 };
-    Some(chrono::Utc.from_utc_datetime(&(naive - chrono::Duration::hours(offset))))
+    use chrono::TimeZone;
+    let naive = chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M").ok()?;
+    chrono_tz::Europe::Rome
+        .from_local_datetime(&naive)
+        .earliest()
+        .map(|t| t.with_timezone(&chrono::Utc))
+}
+
+/// A stored RFC 3339 time as Italian time, `22/11/2026 10:30`.
+fn rome(rfc3339: &str) -> String {
+    rfc3339
+        .parse::<chrono::DateTime<chrono::Utc>>()
+        .map(|t| {
+            t.with_timezone(&chrono_tz::Europe::Rome)
+                .format("%d/%m/%Y %H:%M")
+                .to_string()
+        })
+        .unwrap_or_else(|_| rfc3339.to_owned())
 }
 
 async fn save_entry(
@@ -1012,7 +1017,7 @@ fn questions_page(status: Option<QuestionStatus>, list: &[questions::DeskQuestio
                 tbody { @for q in list {
                     tr {
                         td { a href={ (BASE) "/domande/" (q.id) } { (q.code) } }
-                        td { (q.asked_at.get(..16).unwrap_or(&q.asked_at)) }
+                        td { (rome(&q.asked_at)) }
                         td { (Topic::parse(&q.topic).map_or(q.topic.as_str(), |t| t.label_it())) }
                         td { (q.text.chars().take(120).collect::<String>()) }
                         td { (QuestionStatus::parse(&q.status).map_or(q.status.as_str(), |s| s.label_it())) }
@@ -1037,7 +1042,7 @@ fn question_page(
         h1 { "Domanda " (q.code) }
         p.status {
             (QuestionStatus::parse(&q.status).map_or(q.status.as_str(), |s| s.label_it()))
-            " · ricevuta " (q.asked_at.get(..16).unwrap_or(&q.asked_at))
+            " · ricevuta " (rome(&q.asked_at))
             @if let Some(name) = &q.assigned_name { " · assegnata a " (name) }
             @if let Some(nick) = &q.nickname { " · firmata «" (nick) "»" }
         }
@@ -1197,4 +1202,25 @@ async fn accounts_page(
         }
     };
     Ok(page(Some(session), "Account", body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{rome, rome_to_utc};
+
+    #[test]
+    fn desk_times_are_italian_time_in_winter_and_in_summer() {
+        let utc = |local| rome_to_utc(local).map(|t| t.to_rfc3339());
+        assert_eq!(
+            utc("2026-11-22T10:30").as_deref(),
+            Some("2026-11-22T09:30:00+00:00")
+        );
+        assert_eq!(
+            utc("2026-07-01T10:30").as_deref(),
+            Some("2026-07-01T08:30:00+00:00")
+        );
+        assert_eq!(utc("22/11/2026"), None);
+        assert_eq!(rome("2026-07-01T08:30:00.000Z"), "01/07/2026 10:30");
+        assert_eq!(rome("2026-11-22T09:30:00Z"), "22/11/2026 10:30");
+    }
 }
