@@ -1,0 +1,417 @@
+//! Money and project budgets for the calls for youth-led projects (seed 002, §6: "budget e
+//! rendicontazione"). Amounts are exact integer cents: no floating point anywhere, so the
+//! totals a treasurer checks by hand are the totals the form and the server compute.
+
+use serde::{Deserialize, Serialize};
+
+use crate::validation::ValidationErrors;
+
+/// An amount in euro cents.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Cents(pub i64);
+
+/// The largest amount a budget handles (10 million euro): far above any call, far below overflow.
+pub const MAX_CENTS: i64 = 1_000_000_000;
+
+impl Cents {
+    /// Reads an amount as people type it in Italy: `1.234,56`, `1234,5`, `1234.56`, `€ 80`.
+    /// Thousands separators are dots or spaces; the decimal separator is a comma (or a dot
+    /// followed by one or two digits at the end). Negative amounts are refused.
+    pub fn parse(text: &str) -> Option<Self> {
+        let cleaned: String = text
+            .trim()
+            .trim_start_matches('€')
+            .trim_end_matches('€')
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+            .collect();
+        if cleaned.is_empty() {
+            return None;
+        }
+        let (grouped, decimals) = match cleaned.rsplit_once(',') {
+            Some((units, decimals)) => (units.to_owned(), decimals.to_owned()),
+            None => match cleaned.rsplit_once('.') {
+                Some((units, decimals))
+                    if (1..=2).contains(&decimals.len()) && !units.contains('.') =>
+                {
+                    (units.to_owned(), decimals.to_owned())
+                }
+                _ => (cleaned.clone(), String::new()),
+            },
+        };
+        // Thousands separators must group by three: `12.345` yes, `12.34.5` no.
+        let mut groups = grouped.split('.');
+        let first = groups.next().unwrap_or_default();
+        if !(1..=3).contains(&first.len()) && grouped.contains('.') {
+            return None;
+        }
+        if !groups.clone().all(|g| g.len() == 3) {
+            return None;
+        }
+        let units = grouped.replace('.', "");
+        if units.is_empty()
+            || !units.bytes().all(|b| b.is_ascii_digit())
+            || decimals.len() > 2
+            || !decimals.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        let euros: i64 = units.parse().ok()?;
+        let cents: i64 = match decimals.len() {
+            0 => 0,
+            1 => decimals.parse::<i64>().ok()? * 10,
+            _ => decimals.parse().ok()?,
+        };
+        let total = euros.checked_mul(100)?.checked_add(cents)?;
+        (total <= MAX_CENTS).then_some(Self(total))
+    }
+
+    pub fn checked_add(self, other: Self) -> Option<Self> {
+        self.0
+            .checked_add(other.0)
+            .filter(|c| *c <= MAX_CENTS)
+            .map(Self)
+    }
+
+    /// `amount × quantity`, if it stays within [`MAX_CENTS`].
+    pub fn times(self, quantity: u32) -> Option<Self> {
+        self.0
+            .checked_mul(i64::from(quantity))
+            .filter(|c| *c <= MAX_CENTS)
+            .map(Self)
+    }
+}
+
+impl std::fmt::Display for Cents {
+    /// `1.234,56 €`, as Italian documents write it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let euros = self.0 / 100;
+        let cents = self.0 % 100;
+        let digits = euros.to_string();
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push('.');
+            }
+            grouped.push(c);
+        }
+        write!(f, "{grouped},{cents:02} €")
+    }
+}
+
+/// What a budget line pays for (the usual headings of the calls' budget forms).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BudgetCategory {
+    Staff,
+    Materials,
+    Services,
+    Travel,
+    Communication,
+    Venues,
+    Other,
+}
+
+impl BudgetCategory {
+    pub const ALL: [BudgetCategory; 7] = [
+        Self::Staff,
+        Self::Materials,
+        Self::Services,
+        Self::Travel,
+        Self::Communication,
+        Self::Venues,
+        Self::Other,
+    ];
+
+    pub fn label_it(self) -> &'static str {
+        match self {
+            Self::Staff => "Personale e collaboratori",
+            Self::Materials => "Materiali e attrezzature",
+            Self::Services => "Servizi",
+            Self::Travel => "Viaggi e trasporti",
+            Self::Communication => "Comunicazione e promozione",
+            Self::Venues => "Spazi e affitti",
+            Self::Other => "Altre spese",
+        }
+    }
+}
+
+/// One line: quantity × unit cost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BudgetLine {
+    pub category: BudgetCategory,
+    pub description: String,
+    pub quantity: u32,
+    pub unit_cost: Cents,
+}
+
+impl BudgetLine {
+    pub fn total(&self) -> Option<Cents> {
+        self.unit_cost.times(self.quantity)
+    }
+}
+
+/// A project's budget: its lines and how much of the total is asked of the call.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Budget {
+    pub lines: Vec<BudgetLine>,
+    /// Asked of the call; the rest of the total is the group's co-financing.
+    pub requested: Cents,
+}
+
+/// What a call allows (from the call, shown live beside the form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BudgetRules {
+    /// The most a project may ask.
+    pub ceiling: Cents,
+    /// The least share of the total the group must cover itself, in basis points (2000 = 20%).
+    pub cofinancing_bp: u32,
+}
+
+/// The figures a treasurer checks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BudgetTotals {
+    pub total: Cents,
+    pub by_category: Vec<(BudgetCategory, Cents)>,
+    pub requested: Cents,
+    pub cofinancing: Cents,
+    /// The least co-financing the call asks for this total, rounded up to the cent.
+    pub cofinancing_required: Cents,
+}
+
+impl Budget {
+    /// Totals by category and overall; `None` if an amount leaves the handled range.
+    pub fn totals(&self, rules: &BudgetRules) -> Option<BudgetTotals> {
+        let mut total = Cents(0);
+        let mut by_category: Vec<(BudgetCategory, Cents)> = Vec::new();
+        for line in &self.lines {
+            let amount = line.total()?;
+            total = total.checked_add(amount)?;
+            match by_category.iter_mut().find(|(c, _)| *c == line.category) {
+                Some((_, sum)) => *sum = sum.checked_add(amount)?,
+                None => by_category.push((line.category, amount)),
+            }
+        }
+        by_category.sort_by_key(|(c, _)| *c);
+        let share = i128::from(total.0) * i128::from(rules.cofinancing_bp);
+        let required = (share + 9_999) / 10_000;
+        Some(BudgetTotals {
+            total,
+            by_category,
+            requested: self.requested,
+            cofinancing: Cents(total.0 - self.requested.0),
+            cofinancing_required: Cents(i64::try_from(required).ok()?),
+        })
+    }
+
+    /// The call's rules, with an Italian message for each one broken.
+    pub fn validate(&self, rules: &BudgetRules) -> Result<BudgetTotals, ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        for (i, line) in self.lines.iter().enumerate() {
+            errors.text(&format!("lines.{i}.description"), &line.description, 200);
+            if line.quantity == 0 {
+                errors.push(
+                    &format!("lines.{i}.quantity"),
+                    "zero",
+                    "La quantità deve essere almeno 1.",
+                );
+            }
+            if line.unit_cost.0 <= 0 {
+                errors.push(
+                    &format!("lines.{i}.unit_cost"),
+                    "not_positive",
+                    "Il costo unitario deve essere maggiore di zero.",
+                );
+            }
+        }
+        let Some(totals) = self.totals(rules) else {
+            errors.push(
+                "lines",
+                "too_large",
+                "Gli importi superano il massimo gestito (10 milioni di euro).",
+            );
+            return Err(errors);
+        };
+        if self.lines.is_empty() {
+            errors.push("lines", "required", "Inserisci almeno una voce di spesa.");
+        }
+        if self.requested.0 < 0 || self.requested > totals.total {
+            errors.push(
+                "requested",
+                "over_total",
+                format!(
+                    "Il contributo richiesto non può superare il costo totale ({}).",
+                    totals.total
+                ),
+            );
+        }
+        if self.requested > rules.ceiling {
+            errors.push(
+                "requested",
+                "over_ceiling",
+                format!(
+                    "Il bando finanzia al massimo {} per progetto.",
+                    rules.ceiling
+                ),
+            );
+        }
+        if totals.cofinancing < totals.cofinancing_required {
+            errors.push(
+                "requested",
+                "cofinancing",
+                format!(
+                    "Il cofinanziamento deve essere almeno il {}% del totale: {} (ora è {}).",
+                    f64::from(rules.cofinancing_bp) / 100.0,
+                    totals.cofinancing_required,
+                    totals.cofinancing
+                ),
+            );
+        }
+        errors.into_result(totals)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const RULES: BudgetRules = BudgetRules {
+        ceiling: Cents(500_000),
+        cofinancing_bp: 2000,
+    };
+
+    fn line(category: BudgetCategory, quantity: u32, unit: i64) -> BudgetLine {
+        BudgetLine {
+            category,
+            description: "Voce".into(),
+            quantity,
+            unit_cost: Cents(unit),
+        }
+    }
+
+    #[test]
+    fn amounts_are_read_as_typed_in_italy_and_written_back() {
+        for (typed, cents) in [
+            ("1.234,56", 123_456),
+            ("1234,5", 123_450),
+            ("€ 80", 8_000),
+            ("80 €", 8_000),
+            ("1 234,00", 123_400),
+            ("12.50", 1_250),
+            ("1.250", 125_000),
+            ("0,05", 5),
+        ] {
+            assert_eq!(Cents::parse(typed), Some(Cents(cents)), "{typed}");
+        }
+        for bad in [
+            "",
+            "abc",
+            "-5",
+            "1,234,5",
+            "1,2345",
+            "12.345.6",
+            "99999999999",
+        ] {
+            assert_eq!(Cents::parse(bad), None, "{bad}");
+        }
+        assert_eq!(Cents(123_456).to_string(), "1.234,56 €");
+        assert_eq!(Cents(5).to_string(), "0,05 €");
+        assert_eq!(Cents(100_000_000).to_string(), "1.000.000,00 €");
+    }
+
+    #[test]
+    fn a_budget_within_the_rules_gives_the_treasurers_totals() {
+        let budget = Budget {
+            lines: vec![
+                line(BudgetCategory::Staff, 20, 2_500),
+                line(BudgetCategory::Materials, 3, 3_333),
+                line(BudgetCategory::Staff, 1, 10_000),
+            ],
+            requested: Cents(48_000),
+        };
+        let totals = budget.validate(&RULES).unwrap();
+        assert_eq!(totals.total, Cents(69_999));
+        assert_eq!(
+            totals.by_category,
+            vec![
+                (BudgetCategory::Staff, Cents(60_000)),
+                (BudgetCategory::Materials, Cents(9_999))
+            ]
+        );
+        assert_eq!(totals.cofinancing, Cents(21_999));
+        assert_eq!(
+            totals.cofinancing_required,
+            Cents(14_000),
+            "20% of 699,99 € rounded up to the cent"
+        );
+    }
+
+    #[test]
+    fn each_broken_rule_is_named_in_italian() {
+        let budget = Budget {
+            lines: vec![line(BudgetCategory::Travel, 10, 60_000)],
+            requested: Cents(550_000),
+        };
+        let errors = budget.validate(&RULES).unwrap_err();
+        let codes: Vec<&str> = errors.0.iter().map(|e| e.code.as_str()).collect();
+        assert_eq!(codes, ["over_ceiling", "cofinancing"]);
+        assert_eq!(
+            errors.0[0].message,
+            "Il bando finanzia al massimo 5.000,00 € per progetto."
+        );
+        assert!(
+            errors.0[1]
+                .message
+                .contains("almeno il 20% del totale: 1.200,00 €"),
+            "{}",
+            errors.0[1].message
+        );
+        let empty = Budget::default().validate(&RULES).unwrap_err();
+        assert_eq!(empty.0[0].code, "required");
+    }
+
+    proptest! {
+        #[test]
+        fn totals_are_exact_sums_of_lines(lines in prop::collection::vec((0usize..7, 1u32..500, 1i64..1_000_000), 0..30), requested in 0i64..2_000_000) {
+            let budget = Budget {
+                lines: lines.iter().map(|(c, q, u)| line(BudgetCategory::ALL[*c], *q, *u)).collect(),
+                requested: Cents(requested),
+            };
+            let expected: i64 = lines.iter().map(|(_, q, u)| i64::from(*q) * u).sum();
+            match budget.totals(&RULES) {
+                Some(totals) => {
+                    prop_assert_eq!(totals.total, Cents(expected));
+                    prop_assert_eq!(totals.by_category.iter().map(|(_, c)| c.0).sum::<i64>(), expected);
+                    prop_assert_eq!(totals.requested.0 + totals.cofinancing.0, expected);
+                    prop_assert!(totals.cofinancing_required.0 * 10_000 >= expected * 2000);
+                    prop_assert!((totals.cofinancing_required.0 - 1) * 10_000 < expected * 2000 || expected == 0);
+                }
+                None => prop_assert!(expected > MAX_CENTS),
+            }
+        }
+
+        #[test]
+        fn a_valid_budget_never_asks_more_than_the_ceiling_or_the_total(lines in prop::collection::vec((1u32..50, 1i64..100_000), 1..10), requested in 0i64..1_000_000) {
+            let budget = Budget {
+                lines: lines.iter().map(|(q, u)| line(BudgetCategory::Other, *q, *u)).collect(),
+                requested: Cents(requested),
+            };
+            if let Ok(totals) = budget.validate(&RULES) {
+                prop_assert!(totals.requested <= RULES.ceiling);
+                prop_assert!(totals.requested <= totals.total);
+                prop_assert!(totals.cofinancing >= totals.cofinancing_required);
+            }
+        }
+
+        #[test]
+        fn written_amounts_read_back(cents in 0i64..MAX_CENTS) {
+            let written = Cents(cents).to_string();
+            prop_assert_eq!(Cents::parse(&written), Some(Cents(cents)));
+        }
+    }
+}
