@@ -1,0 +1,130 @@
+//! Questions to the expert: the list, one question, and answering it.
+
+use super::*;
+
+pub(super) fn questions_page(
+    status: Option<QuestionStatus>,
+    list: &[questions::DeskQuestion],
+) -> Markup {
+    let statuses = [
+        QuestionStatus::Received,
+        QuestionStatus::Assigned,
+        QuestionStatus::Answered,
+        QuestionStatus::Published,
+        QuestionStatus::Declined,
+    ];
+    html! {
+        h1 { "L'esperto risponde: domande" }
+        nav aria-label="Filtra per stato" {
+            a href={ (BASE) "/domande" } aria-current=[status.is_none().then_some("page")] { "Tutte" }
+            @for s in statuses {
+                " · "
+                a href={ (BASE) "/domande?stato=" (s.as_str()) } aria-current=[(status == Some(s)).then_some("page")] { (s.label_it()) }
+            }
+        }
+        @if list.is_empty() { p { "Nessuna domanda." } } @else {
+            table {
+                thead { tr { th { "Codice" } th { "Ricevuta" } th { "Argomento" } th { "Domanda" } th { "Stato" } th { "Assegnata a" } } }
+                tbody { @for q in list {
+                    tr {
+                        td { a href={ (BASE) "/domande/" (q.id) } { (q.code) } }
+                        td { (rome(&q.asked_at)) }
+                        td { (Topic::parse(&q.topic).map_or(q.topic.as_str(), |t| t.label_it())) }
+                        td { (q.text.chars().take(120).collect::<String>()) }
+                        td { (QuestionStatus::parse(&q.status).map_or(q.status.as_str(), |s| s.label_it())) }
+                        td { (q.assigned_name.as_deref().unwrap_or("—")) }
+                    }
+                } }
+            }
+        }
+    }
+}
+
+pub(super) fn question_page(
+    session: &Session,
+    q: &questions::DeskQuestion,
+    form: Option<&FormValues>,
+    errors: &ValidationErrors,
+) -> Response {
+    let value =
+        |name: &str, fallback: &str| form.map_or(fallback.to_owned(), |f| f.get(name).to_owned());
+    let body = html! {
+        p { a href={ (BASE) "/domande" } { "← Domande" } }
+        h1 { "Domanda " (q.code) }
+        p.status {
+            (QuestionStatus::parse(&q.status).map_or(q.status.as_str(), |s| s.label_it()))
+            " · ricevuta " (rome(&q.asked_at))
+            @if let Some(name) = &q.assigned_name { " · assegnata a " (name) }
+            @if let Some(nick) = &q.nickname { " · firmata «" (nick) "»" }
+        }
+        blockquote.panel { p style="white-space:pre-wrap" { (q.text) } }
+        (error_summary(errors))
+        form method="post" action={ (BASE) "/domande/" (q.id) } {
+            label for="topic" { "Argomento" }
+            select #topic name="topic" {
+                @for (option, label) in topics() {
+                    option value=(option) selected[value("topic", &q.topic) == option] { (label) }
+                }
+            }
+            label for="question" { "Domanda come sarà pubblicata" }
+            p.hint { "Togli nomi e dati personali prima di pubblicare." }
+            textarea #question name="question" { (value("question", &q.text)) }
+            label for="answer_md" { "Risposta" }
+            textarea.md #answer_md name="answer_md" { (value("answer_md", q.answer_md.as_deref().unwrap_or_default())) }
+            label for="answered_by" { "Risponde (l'ente che firma)" }
+            input #answered_by name="answered_by" value=(value("answered_by", q.answered_by.as_deref().unwrap_or(&session.account.name)));
+            div {
+                button.secondary type="submit" name="azione" value="assign" { "Assegna a me" }
+                button.secondary type="submit" name="azione" value="save" { "Salva la risposta" }
+                button type="submit" name="azione" value="publish" { "Pubblica la risposta" }
+                button.danger type="submit" name="azione" value="decline" { "Non pubblicare" }
+            }
+        }
+    };
+    page(Some(session), "Domanda", body)
+}
+
+pub(super) async fn answer_question(
+    db: &D1Database,
+    session: &Session,
+    id: &str,
+    form: FormValues,
+) -> Result<Response, ApiError> {
+    let done = || Ok(redirect(&format!("{BASE}/domande/{id}")));
+    match form.get("azione") {
+        "assign" => {
+            questions::assign_to(db, id, &session.account.id).await?;
+            done()
+        }
+        "decline" => {
+            questions::decline_question(db, id).await?;
+            done()
+        }
+        action @ ("save" | "publish") => {
+            let answer = Topic::parse(form.get("topic")).map(|topic| AnswerForm {
+                topic,
+                question: form.get("question").to_owned(),
+                answer_md: form.get("answer_md").to_owned(),
+                answered_by: form.get("answered_by").to_owned(),
+                publish: action == "publish",
+            });
+            let result = match answer {
+                Some(answer) => questions::save_answer(db, session, id, &answer).await,
+                None => {
+                    let mut errors = ValidationErrors::default();
+                    errors.push("topic", "required", "Scegli un argomento.");
+                    Err(ApiError::Validation(errors))
+                }
+            };
+            match result {
+                Ok(()) => done(),
+                Err(ApiError::Validation(errors)) => {
+                    let question = questions::desk_get(db, id).await?;
+                    Ok(question_page(session, &question, Some(&form), &errors))
+                }
+                Err(e) => Err(e),
+            }
+        }
+        _ => Err(ApiError::NotFound),
+    }
+}

@@ -1,0 +1,308 @@
+//! The editors' desk (`/redazione`): pages rendered on the server for a laptop, plain HTML forms
+//! that work without scripts. Every action goes through the same workflow, role checks and audit
+//! log as the JSON API; a form that fails keeps everything the editor typed.
+
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+use serde_json::Value;
+use sito_core::{
+    account::{AccountChange, Invitation, Role, SignIn},
+    desk::{DeskQuery, EntryStatus, EntryView, SaveAction, SaveEntry},
+    opportunity::District,
+    question::{QuestionStatus, Topic},
+    ContentKind, ValidationErrors,
+};
+use worker::{D1Database, Env, Headers, Method, Request, Response};
+
+use crate::{
+    api::{
+        account,
+        desk::actor,
+        questions::{self, AnswerForm},
+    },
+    auth::{self, Session},
+    db,
+    desk_forms::{fields, from_input, to_input, topics, FormValues, Widget},
+    editorial,
+    error::ApiError,
+};
+
+mod accounts;
+mod audit;
+mod entry;
+mod expert;
+mod layout;
+mod list;
+mod sign_in;
+
+use self::{accounts::*, audit::*, entry::*, expert::*, layout::*, list::*, sign_in::*};
+
+const BASE: &str = "/redazione";
+const MAX_FORM_BYTES: usize = 128 * 1024;
+
+pub async fn handle(req: Request, env: Env) -> Response {
+    match route(req, &env).await {
+        Ok(response) => response,
+        Err(error) => error_page(&error),
+    }
+}
+
+fn kind_label(kind: ContentKind) -> &'static str {
+    match kind {
+        ContentKind::Opportunity => "Opportunità",
+        ContentKind::Guide => "Guida",
+        ContentKind::News => "Notizia",
+        ContentKind::Organisation => "Ente della rete",
+        ContentKind::Answer => "Risposta dell'esperto",
+    }
+}
+
+async fn route(mut req: Request, env: &Env) -> Result<Response, ApiError> {
+    let path = req.path();
+    let rest = path
+        .strip_prefix(BASE)
+        .unwrap_or_default()
+        .trim_matches('/')
+        .to_owned();
+    let segments: Vec<&str> = if rest.is_empty() {
+        vec![]
+    } else {
+        rest.split('/').collect()
+    };
+    let db = db::database(env)?;
+    let post = req.method() == Method::Post;
+    let form = if post {
+        auth::check_origin(&req)?;
+        let body = req.bytes().await?;
+        if body.len() > MAX_FORM_BYTES {
+            return Err(ApiError::PayloadTooLarge {
+                max: MAX_FORM_BYTES,
+            });
+        }
+        FormValues::parse(&body)
+    } else {
+        FormValues::default()
+    };
+    match (segments.as_slice(), post) {
+        (["accesso"], false) => Ok(page(None, "Accesso", sign_in_form("", None))),
+        (["accesso"], true) => sign_in(&req, &db, form).await,
+        (["invito", token], false) => Ok(page(None, "Invito", invitation_form(token, None))),
+        (["invito", token], true) => accept_invitation(&db, token, &form).await,
+        _ => {
+            let Some(session) = auth::current(&req, &db).await? else {
+                return Ok(redirect(&format!("{BASE}/accesso")));
+            };
+            if !session.role().is_staff() {
+                return Err(ApiError::Forbidden {
+                    code: "role_forbidden",
+                    detail: "La redazione è riservata allo staff.".into(),
+                });
+            }
+            signed_in(&req, &db, &session, &segments, post, form).await
+        }
+    }
+}
+
+async fn signed_in(
+    req: &Request,
+    db: &D1Database,
+    session: &Session,
+    segments: &[&str],
+    post: bool,
+    form: FormValues,
+) -> Result<Response, ApiError> {
+    let editor = || {
+        if session.role().can_edit() {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden {
+                code: "role_forbidden",
+                detail: format!(
+                    "Il ruolo «{}» non pubblica contenuti.",
+                    session.role().label_it()
+                ),
+            })
+        }
+    };
+    let admin = || {
+        if session.role() == Role::Admin {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden {
+                code: "role_forbidden",
+                detail: "Solo gli amministratori gestiscono gli account.".into(),
+            })
+        }
+    };
+    match (segments, post) {
+        ([], false) if !session.role().can_edit() => Ok(page(
+            Some(session),
+            "Redazione",
+            html! {
+                h1 { "Redazione" }
+                p { "Il tuo ruolo è «" (session.role().label_it()) "». Qui compariranno le proposte dei bandi da valutare." }
+            },
+        )),
+        ([], false) => {
+            let pairs = crate::api::query_pairs(req)?;
+            let query = DeskQuery::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            let (errors, query) = match query {
+                Ok(q) => (ValidationErrors::default(), q),
+                Err(e) => (e, DeskQuery::default()),
+            };
+            let (items, more) = editorial::list(db, &query).await?;
+            Ok(page(
+                Some(session),
+                "Contenuti",
+                list_page(&pairs, &errors, &query, &items, more),
+            ))
+        }
+        (["esci"], true) => {
+            let cookie = auth::end_session(db, session).await?;
+            let response = redirect(&format!("{BASE}/accesso"));
+            response.headers().set("set-cookie", &cookie)?;
+            Ok(response)
+        }
+        (["nuovo", plural], false) => {
+            editor()?;
+            let kind = ContentKind::from_plural(plural).ok_or(ApiError::NotFound)?;
+            Ok(editor_page(
+                session,
+                kind,
+                None,
+                &FormValues::default(),
+                &Notice::None,
+            ))
+        }
+        (["nuovo", plural], true) => {
+            editor()?;
+            let kind = ContentKind::from_plural(plural).ok_or(ApiError::NotFound)?;
+            let id = form.get("id").trim().to_owned();
+            save_entry(db, session, kind, &id, None, form).await
+        }
+        ([plural, id], false) if ContentKind::from_plural(plural).is_some() => {
+            editor()?;
+            let kind = ContentKind::from_plural(plural).ok_or(ApiError::NotFound)?;
+            let entry = editorial::load(db, kind, id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            let history = editorial::history(db, Some((kind, id)), 50).await?;
+            let saved = crate::api::query_pairs(req)?
+                .iter()
+                .any(|(k, _)| k == "salvato");
+            let form = from_input(kind, &entry.input);
+            let notice = if saved { Notice::Saved } else { Notice::None };
+            Ok(editor_page_with_history(
+                session,
+                kind,
+                Some(&entry),
+                &form,
+                &notice,
+                &history,
+            ))
+        }
+        ([plural, id], true) if ContentKind::from_plural(plural).is_some() => {
+            editor()?;
+            let kind = ContentKind::from_plural(plural).ok_or(ApiError::NotFound)?;
+            let entry = editorial::load(db, kind, id)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            save_entry(db, session, kind, id, Some(entry), form).await
+        }
+        (["domande"], false) => {
+            editor()?;
+            let status = crate::api::query_pairs(req)?
+                .into_iter()
+                .find(|(k, _)| k == "stato")
+                .and_then(|(_, v)| QuestionStatus::parse(&v));
+            let list = questions::desk_list(db, status).await?;
+            Ok(page(
+                Some(session),
+                "Domande all'esperto",
+                questions_page(status, &list),
+            ))
+        }
+        (["domande", id], false) => {
+            editor()?;
+            let question = questions::desk_get(db, id).await?;
+            Ok(question_page(
+                session,
+                &question,
+                None,
+                &ValidationErrors::default(),
+            ))
+        }
+        (["domande", id], true) => {
+            editor()?;
+            answer_question(db, session, id, form).await
+        }
+        (["account"], false) => {
+            admin()?;
+            accounts_page(
+                db,
+                session,
+                None,
+                &FormValues::default(),
+                &ValidationErrors::default(),
+            )
+            .await
+        }
+        (["account", "invita"], true) => {
+            admin()?;
+            let Some(role) = Role::parse(form.get("role")) else {
+                let mut errors = ValidationErrors::default();
+                errors.push("role", "required", "Scegli un ruolo.");
+                return accounts_page(db, session, None, &form, &errors).await;
+            };
+            let invitation = Invitation {
+                email: form.get("email").to_owned(),
+                name: form.get("name").to_owned(),
+                role,
+            };
+            let origin = req.url()?.origin().ascii_serialization();
+            match account::create_invitation(db, session, &invitation, &origin).await {
+                Ok(invited) => {
+                    accounts_page(
+                        db,
+                        session,
+                        Some(invited),
+                        &FormValues::default(),
+                        &ValidationErrors::default(),
+                    )
+                    .await
+                }
+                Err(ApiError::Validation(errors)) => {
+                    accounts_page(db, session, None, &form, &errors).await
+                }
+                Err(e) => Err(e),
+            }
+        }
+        (["account", id], true) => {
+            admin()?;
+            let change = AccountChange {
+                role: Role::parse(form.get("role")),
+                disabled: match form.get("disabled") {
+                    "1" => Some(true),
+                    "0" => Some(false),
+                    _ => None,
+                },
+            };
+            match account::change_account(db, session, id, &change).await {
+                Ok(_) => Ok(redirect(&format!("{BASE}/account"))),
+                Err(ApiError::Validation(errors)) => {
+                    accounts_page(db, session, None, &FormValues::default(), &errors).await
+                }
+                Err(e) => Err(e),
+            }
+        }
+        (["registro"], false) => {
+            admin()?;
+            let lines = editorial::history(db, None, 300).await?;
+            Ok(page(
+                Some(session),
+                "Registro delle modifiche",
+                audit_page(&lines),
+            ))
+        }
+        _ => Err(ApiError::NotFound),
+    }
+}
