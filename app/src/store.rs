@@ -29,6 +29,9 @@ const PROGRESS: &str = "progress";
 const CURSOR_KEY: &str = "cursor";
 const SYNCED_AT_KEY: &str = "synced_at";
 
+mod user_data;
+pub use user_data::{OutboxEntry, OutboxState};
+
 /// Every object store that holds synced content, named by kind.
 fn content_stores() -> [&'static str; 5] {
     ContentKind::ALL.map(ContentKind::as_str)
@@ -286,129 +289,6 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
-}
-
-impl Store {
-    async fn put_one<T: Serialize>(&self, name: &str, value: &T) -> Result<(), StoreError> {
-        let tx = self
-            .db
-            .transaction(name)
-            .with_mode(TransactionMode::Readwrite)
-            .build()?;
-        tx.object_store(name)?.put(value).serde()?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    async fn all_of<T: for<'de> Deserialize<'de> + 'static>(
-        &self,
-        name: &str,
-    ) -> Result<Vec<T>, StoreError> {
-        let tx = self.db.transaction(name).build()?;
-        let all = tx.object_store(name)?.get_all::<T>().serde()?.await?;
-        all.collect::<Result<Vec<_>, _>>()
-            .map_err(|e| StoreError::Corrupt(e.to_string()))
-    }
-
-    async fn delete_one(&self, name: &str, id: &str) -> Result<(), StoreError> {
-        let tx = self
-            .db
-            .transaction(name)
-            .with_mode(TransactionMode::Readwrite)
-            .build()?;
-        tx.object_store(name)?.delete(id).build()?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// Stores (or replaces) an outbox entry.
-    pub async fn outbox_put(&self, entry: &OutboxEntry) -> Result<(), StoreError> {
-        self.put_one(OUTBOX, entry).await
-    }
-
-    /// Every outbox entry, oldest first.
-    pub async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {
-        let mut entries: Vec<OutboxEntry> = self.all_of(OUTBOX).await?;
-        entries.sort_by(|a, b| a.created_at.cmp(&b.created_at));
-        Ok(entries)
-    }
-
-    pub async fn outbox_delete(&self, id: &str) -> Result<(), StoreError> {
-        self.delete_one(OUTBOX, id).await
-    }
-
-    /// Every CV on the device, most recently changed first.
-    pub async fn cvs(&self) -> Result<Vec<Cv>, StoreError> {
-        let mut cvs: Vec<Cv> = self.all_of(CVS).await?;
-        cvs.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
-        Ok(cvs)
-    }
-
-    pub async fn put_cv(&self, cv: &Cv) -> Result<(), StoreError> {
-        self.put_one(CVS, cv).await
-    }
-
-    pub async fn delete_cv(&self, id: &str) -> Result<(), StoreError> {
-        self.delete_one(CVS, id).await
-    }
-
-    /// Every cover letter, most recently changed first.
-    pub async fn letters(&self) -> Result<Vec<Letter>, StoreError> {
-        let mut letters: Vec<Letter> = self.all_of(LETTERS).await?;
-        letters.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
-        Ok(letters)
-    }
-
-    pub async fn put_letter(&self, letter: &Letter) -> Result<(), StoreError> {
-        self.put_one(LETTERS, letter).await
-    }
-
-    pub async fn delete_letter(&self, id: &str) -> Result<(), StoreError> {
-        self.delete_one(LETTERS, id).await
-    }
-
-    /// Deletes every CV and cover letter on the device, in one transaction.
-    pub async fn delete_all_cv_data(&self) -> Result<(), StoreError> {
-        let tx = self
-            .db
-            .transaction([CVS, LETTERS])
-            .with_mode(TransactionMode::Readwrite)
-            .build()?;
-        tx.object_store(CVS)?.clear()?;
-        tx.object_store(LETTERS)?.clear()?;
-        tx.commit().await?;
-        Ok(())
-    }
-}
-
-/// Where a submission stands on the device.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OutboxState {
-    /// Waiting to be sent ("in coda").
-    Queued,
-    /// The server has it and answered with a receipt ("inviata").
-    Sent,
-    /// The server refused it for a reason that retrying cannot fix; the text is kept.
-    Refused,
-}
-
-/// One submission in the persistent outbox (DESIGN.md "Push"): its body goes to `endpoint`
-/// as JSON, with the same `id` on every attempt so the server applies it once.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct OutboxEntry {
-    pub id: String,
-    pub endpoint: String,
-    pub body: serde_json::Value,
-    pub state: OutboxState,
-    pub attempts: u32,
-    pub created_at: String,
-    /// The server's answer once sent (for questions, a `QuestionReceipt`).
-    #[serde(default)]
-    pub receipt: Option<serde_json::Value>,
-    /// Why the server refused it, in Italian.
-    #[serde(default)]
-    pub problem: Option<String>,
 }
 
 /// The saved-list key of an item.
