@@ -5,6 +5,7 @@
 pub mod account;
 pub mod budget;
 pub mod calendar;
+pub mod call;
 pub mod content;
 pub mod cv;
 pub mod dates;
@@ -18,6 +19,7 @@ pub mod news;
 pub mod opportunity;
 pub mod organisation;
 pub mod problem;
+pub mod proposal;
 pub mod question;
 pub mod search;
 pub mod sync;
@@ -25,6 +27,7 @@ pub mod sync;
 pub mod synthetic;
 pub mod validation;
 
+pub use call::{Call, CallInput};
 pub use content::{Content, PublishMeta};
 pub use guide::{Guide, GuideArea, GuideInput};
 pub use news::{News, NewsInput};

@@ -23,15 +23,18 @@ pub enum ContentKind {
     Organisation,
     /// A published question to the expert with its answer ("L'esperto risponde").
     Answer,
+    /// A call for youth-led projects (bando).
+    Call,
 }
 
 impl ContentKind {
-    pub const ALL: [ContentKind; 5] = [
+    pub const ALL: [ContentKind; 6] = [
         Self::Opportunity,
         Self::Guide,
         Self::News,
         Self::Organisation,
         Self::Answer,
+        Self::Call,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -41,6 +44,7 @@ impl ContentKind {
             Self::News => "news",
             Self::Organisation => "organisation",
             Self::Answer => "answer",
+            Self::Call => "call",
         }
     }
 
@@ -56,6 +60,7 @@ impl ContentKind {
             Self::News => "news",
             Self::Organisation => "organisations",
             Self::Answer => "answers",
+            Self::Call => "calls",
         }
     }
 
