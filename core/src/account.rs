@@ -135,6 +135,33 @@ pub struct AccountView {
     pub role: Role,
     #[serde(default)]
     pub disabled: bool,
+    /// Applicant groups only: what a proposal's first step is prefilled with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<GroupProfile>,
+}
+
+/// An applicant group's own details, given at sign-up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupProfile {
+    pub kind: GroupKind,
+    pub district: District,
+    pub contact_person: String,
+}
+
+impl GroupProfile {
+    /// From the stored columns (`group_kind`, `district`, `contact_person`); `None` for staff.
+    pub fn from_columns(
+        kind: Option<&str>,
+        district: Option<&str>,
+        contact: Option<&str>,
+    ) -> Option<Self> {
+        let text = |s: &str| serde_json::Value::from(s);
+        Some(GroupProfile {
+            kind: serde_json::from_value(text(kind?)).ok()?,
+            district: serde_json::from_value(text(district?)).ok()?,
+            contact_person: contact?.to_owned(),
+        })
+    }
 }
 
 /// A plausible e-mail address: one `@`, something before it, a dotted domain after it.

@@ -139,7 +139,9 @@ impl Content for Call {
         errors.text("title", &input.title, 140);
         errors.text("summary", &input.summary, 280);
         errors.text("description_md", &input.description_md, 20_000);
-        if !(14..=35).contains(&input.age_min) || input.age_max > 35 || input.age_min > input.age_max
+        if !(14..=35).contains(&input.age_min)
+            || input.age_max > 35
+            || input.age_min > input.age_max
         {
             errors.push(
                 "age_max",
@@ -162,7 +164,11 @@ impl Content for Call {
             );
         }
         if input.criteria.is_empty() {
-            errors.push("criteria", "required", "Inserisci almeno un criterio di valutazione.");
+            errors.push(
+                "criteria",
+                "required",
+                "Inserisci almeno un criterio di valutazione.",
+            );
         }
         for (i, c) in input.criteria.iter().enumerate() {
             errors.text(&format!("criteria.{i}.name"), &c.name, 120);
@@ -312,7 +318,10 @@ mod tests {
             },
         );
         let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
-        assert_eq!(call.phase(at("2027-01-10T07:59:59Z")), CallPhase::NotYetOpen);
+        assert_eq!(
+            call.phase(at("2027-01-10T07:59:59Z")),
+            CallPhase::NotYetOpen
+        );
         assert_eq!(call.phase(at("2027-03-31T09:59:59Z")), CallPhase::Open);
         assert_eq!(call.phase(at("2027-03-31T10:00:00Z")), CallPhase::Closed);
         assert_eq!(call.rules().cofinancing_bp, 2000);

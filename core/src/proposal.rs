@@ -19,8 +19,8 @@ pub mod status;
 
 pub use draft::{ActionDraft, LineDraft, ProposalDraft};
 pub use status::{
-    ChangesRequest, Decision, ProposalReceipt, ProposalStatus, ProposalSubmission,
-    ProposalSummary, ProposalView, ReviewInput, TimelineEvent,
+    ChangesRequest, Decision, ProposalReceipt, ProposalStatus, ProposalSubmission, ProposalSummary,
+    ProposalView, ReviewInput, TimelineEvent,
 };
 
 /// The longest free text of a section (needs, objectives, results, …).
@@ -113,7 +113,10 @@ impl ProposalBody {
             errors.push(
                 "group.kind",
                 "not_eligible",
-                format!("Questo bando è aperto a: {}.", call.eligible.label_it().to_lowercase()),
+                format!(
+                    "Questo bando è aperto a: {}.",
+                    call.eligible.label_it().to_lowercase()
+                ),
             );
         }
         if let Some(district) = call.district {
@@ -121,12 +124,19 @@ impl ProposalBody {
                 errors.push(
                     "group.district",
                     "not_eligible",
-                    format!("Il bando è riservato al territorio di {}.", district.label_it()),
+                    format!(
+                        "Il bando è riservato al territorio di {}.",
+                        district.label_it()
+                    ),
                 );
             }
         }
         if g.members == 0 {
-            errors.push("group.members", "zero", "Il gruppo ha almeno un componente.");
+            errors.push(
+                "group.members",
+                "zero",
+                "Il gruppo ha almeno un componente.",
+            );
         }
         if g.age_min > g.age_max {
             errors.push(
@@ -145,7 +155,11 @@ impl ProposalBody {
             );
         }
         if self.partners.len() > MAX_PARTNERS {
-            errors.push("partners", "too_many", format!("Al massimo {MAX_PARTNERS} partner."));
+            errors.push(
+                "partners",
+                "too_many",
+                format!("Al massimo {MAX_PARTNERS} partner."),
+            );
         }
         for (i, p) in self.partners.iter().enumerate() {
             errors.text(&format!("partners.{i}.name"), &p.name, 140);
@@ -158,7 +172,11 @@ impl ProposalBody {
             errors.push("actions", "required", "Inserisci almeno un'azione.");
         }
         if self.actions.len() > MAX_ACTIONS {
-            errors.push("actions", "too_many", format!("Al massimo {MAX_ACTIONS} azioni."));
+            errors.push(
+                "actions",
+                "too_many",
+                format!("Al massimo {MAX_ACTIONS} azioni."),
+            );
         }
         for (i, a) in self.actions.iter().enumerate() {
             errors.text(&format!("actions.{i}.title"), &a.title, 140);

@@ -12,8 +12,8 @@ use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use sito_core::account::{
-    AccountView, PasswordHash, Role, HASH_BYTES, PBKDF2_ITERATIONS, SALT_BYTES, SESSION_COOKIE,
-    SESSION_DAYS,
+    AccountView, GroupProfile, PasswordHash, Role, HASH_BYTES, PBKDF2_ITERATIONS, SALT_BYTES,
+    SESSION_COOKIE, SESSION_DAYS,
 };
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -137,6 +137,9 @@ struct SessionRow {
     email: String,
     name: String,
     role: String,
+    group_kind: Option<String>,
+    district: Option<String>,
+    contact_person: Option<String>,
 }
 
 fn cookie_value(req: &Request, name: &str) -> Option<String> {
@@ -154,7 +157,8 @@ pub async fn current(req: &Request, database: &D1Database) -> Result<Option<Sess
     };
     let row: Option<SessionRow> = database
         .prepare(
-            "SELECT s.token_hash, a.id, a.email, a.name, a.role FROM sessions s \
+            "SELECT s.token_hash, a.id, a.email, a.name, a.role, a.group_kind, a.district, \
+             a.contact_person FROM sessions s \
              JOIN accounts a ON a.id = s.account_id \
              WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND a.disabled = 0",
         )
@@ -169,6 +173,11 @@ pub async fn current(req: &Request, database: &D1Database) -> Result<Option<Sess
                 name: row.name,
                 role: Role::parse(&row.role)?,
                 disabled: false,
+                group: GroupProfile::from_columns(
+                    row.group_kind.as_deref(),
+                    row.district.as_deref(),
+                    row.contact_person.as_deref(),
+                ),
             },
             token_hash: row.token_hash,
         })

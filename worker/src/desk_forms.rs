@@ -4,8 +4,9 @@
 
 use serde_json::{Map, Value};
 use sito_core::{
-    guide::GuideArea, opportunity::District, organisation::OrganisationCategory, question::Topic,
-    ContentKind, OpportunityKind, ValidationErrors,
+    budget::Cents, call::Eligible, guide::GuideArea, opportunity::District,
+    organisation::OrganisationCategory, question::Topic, ContentKind, OpportunityKind,
+    ValidationErrors,
 };
 
 /// How a field is typed.
@@ -27,6 +28,12 @@ pub enum Widget {
     Lines,
     /// Tutorial steps: title and Markdown body, repeated.
     Steps,
+    /// Euro typed Italian-style (`5.000,00`), stored as integer cents.
+    Money,
+    /// Italian date and time (`datetime-local`), stored as UTC.
+    DateTime,
+    /// A call's scoring grid: one criterion per line, `name | weight`.
+    Criteria,
 }
 
 pub struct Field {
@@ -106,6 +113,13 @@ fn categories() -> Vec<(String, &'static str)> {
         .collect()
 }
 
+fn eligibles() -> Vec<(String, &'static str)> {
+    Eligible::ALL
+        .into_iter()
+        .map(|e| (serde_name(e), e.label_it()))
+        .collect()
+}
+
 pub fn topics() -> Vec<(String, &'static str)> {
     Topic::ALL
         .into_iter()
@@ -179,6 +193,30 @@ pub fn fields(kind: ContentKind) -> Vec<Field> {
                 "L'ente che firma la risposta, per esempio «Centro per l'Impiego di Crema».",
             ),
             field("asked_on", "Data della domanda", Date, true),
+        ],
+        ContentKind::Call => vec![
+            field("title", "Titolo del bando", Text, true),
+            hinted(field("summary", "Sintesi", Area, true), "Una o due frasi: compare negli elenchi."),
+            hinted(field("description_md", "Descrizione", Markdown, true), MARKDOWN_HINT),
+            field("eligible", "Chi può partecipare", select(eligibles, false), true),
+            field("age_min", "Età minima dei giovani", Number, true),
+            field("age_max", "Età massima dei giovani", Number, true),
+            hinted(
+                field("district", "Territorio", select(districts, true), false),
+                "Vuoto: tutta la provincia.",
+            ),
+            hinted(field("ceiling", "Contributo massimo per progetto (€)", Money, true), "Per esempio 5.000,00."),
+            hinted(
+                field("cofinancing_percent", "Cofinanziamento minimo (% del costo totale)", Number, true),
+                "La quota del costo che il gruppo copre da sé; 0 se non richiesta.",
+            ),
+            hinted(
+                field("criteria", "Criteri di valutazione", Criteria, true),
+                "Un criterio per riga, con il peso dopo una barra: «Coerenza tra bisogni e obiettivi | 30». I pesi sommano 100.",
+            ),
+            hinted(field("opens_at", "Apertura (ora italiana)", DateTime, true), "Da quando si possono inviare le proposte."),
+            hinted(field("closes_at", "Chiusura (ora italiana)", DateTime, true), "Dopo quest'ora non si può più inviare né modificare."),
+            hinted(field("attachments", "Allegati richiesti", Lines, false), "Uno per riga, descritto a parole."),
         ],
     }
 }
@@ -255,6 +293,31 @@ pub fn to_input(kind: ContentKind, form: &FormValues) -> Result<Value, Validatio
                 errors.push(field.name, "required", "Scegli un valore.");
                 continue;
             }
+            Widget::Money => match Cents::parse(raw) {
+                Some(cents) => Value::from(cents.0),
+                None => {
+                    errors.push(field.name, "not_an_amount", "Importo non valido: scrivi per esempio 5.000,00.");
+                    continue;
+                }
+            },
+            Widget::DateTime => match crate::italian_time::rome_to_utc(raw) {
+                Some(utc) => Value::from(utc.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+                None => {
+                    errors.push(field.name, "invalid_datetime", "Indica data e ora.");
+                    continue;
+                }
+            },
+            Widget::Criteria => match criteria(raw) {
+                Ok(list) => Value::from(list),
+                Err(line) => {
+                    errors.push(
+                        field.name,
+                        "invalid_criterion",
+                        format!("Riga {line}: scrivi il criterio, una barra e il peso, per esempio «Innovazione | 20»."),
+                    );
+                    continue;
+                }
+            },
             Widget::Lines => Value::from(
                 raw.lines()
                     .map(str::trim)
@@ -276,6 +339,24 @@ pub fn to_input(kind: ContentKind, form: &FormValues) -> Result<Value, Validatio
     errors.into_result(Value::Object(map))
 }
 
+/// `name | weight` lines → criteria; `Err` carries the first unreadable line (from 1).
+fn criteria(raw: &str) -> Result<Vec<Value>, usize> {
+    raw.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, line)| {
+            let (name, weight) = line.rsplit_once('|').ok_or(i + 1)?;
+            let weight: u8 = weight
+                .trim()
+                .trim_end_matches('%')
+                .trim()
+                .parse()
+                .map_err(|_| i + 1)?;
+            Ok(serde_json::json!({ "name": name.trim(), "weight": weight }))
+        })
+        .collect()
+}
+
 /// Optional texts that the input models as `Option<String>` (empty means absent).
 fn is_optional_text(kind: ContentKind, name: &str) -> bool {
     matches!(
@@ -295,6 +376,36 @@ pub fn from_input(kind: ContentKind, input: &Value) -> FormValues {
                     .as_array()
                     .map(|a| a.iter().filter_map(Value::as_str).collect())
                     .unwrap_or_default();
+                form.set(field.name, lines.join("\n"));
+            }
+            Widget::Money => form.set(
+                field.name,
+                value
+                    .as_i64()
+                    .map(|c| Cents(c).to_string().trim_end_matches(" €").to_owned())
+                    .unwrap_or_default(),
+            ),
+            Widget::DateTime => form.set(
+                field.name,
+                value
+                    .as_str()
+                    .and_then(|t| t.parse().ok())
+                    .map(crate::italian_time::rome_input)
+                    .unwrap_or_default(),
+            ),
+            Widget::Criteria => {
+                let lines: Vec<String> = value
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|c| {
+                        format!(
+                            "{} | {}",
+                            c.get("name").and_then(Value::as_str).unwrap_or_default(),
+                            c.get("weight").and_then(Value::as_u64).unwrap_or_default()
+                        )
+                    })
+                    .collect();
                 form.set(field.name, lines.join("\n"));
             }
             Widget::Steps => {
@@ -367,6 +478,58 @@ mod tests {
             "{fields:?}"
         );
         assert!(fields.contains(&"kind"), "an empty select is reported too");
+    }
+
+    #[test]
+    fn a_call_form_reads_money_italian_time_and_the_scoring_grid() {
+        let form = FormValues(
+            [
+                ("title", "Think Town 2027"),
+                ("summary", "Idee dei giovani per la città."),
+                ("description_md", "Il bando."),
+                ("eligible", "both"),
+                ("age_min", "16"),
+                ("age_max", "30"),
+                ("district", ""),
+                ("ceiling", "5.000,00"),
+                ("cofinancing_percent", "20"),
+                (
+                    "criteria",
+                    "Coerenza tra bisogni e obiettivi | 60\n\nSostenibilità | 40",
+                ),
+                ("opens_at", "2027-01-10T09:00"),
+                ("closes_at", "2027-07-31T12:00"),
+                ("attachments", "Statuto"),
+            ]
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .to_vec(),
+        );
+        let input = to_input(ContentKind::Call, &form).unwrap();
+        let typed: sito_core::CallInput = serde_json::from_value(input.clone()).unwrap();
+        assert_eq!(typed.ceiling, Cents(500_000));
+        assert_eq!(typed.criteria.len(), 2);
+        assert_eq!(typed.criteria[1].weight, 40);
+        // 09:00 in winter is 08:00 UTC; 12:00 in summer is 10:00 UTC.
+        assert_eq!(typed.opens_at.to_rfc3339(), "2027-01-10T08:00:00+00:00");
+        assert_eq!(typed.closes_at.to_rfc3339(), "2027-07-31T10:00:00+00:00");
+        let back = from_input(ContentKind::Call, &input);
+        assert_eq!(back.get("ceiling"), "5.000,00");
+        assert_eq!(back.get("closes_at"), "2027-07-31T12:00");
+        assert_eq!(
+            back.get("criteria"),
+            "Coerenza tra bisogni e obiettivi | 60\nSostenibilità | 40"
+        );
+
+        let mut bad = form.clone();
+        bad.set("criteria", "Innovazione 20".into());
+        bad.set("ceiling", "cinquemila".into());
+        let errors = to_input(ContentKind::Call, &bad).unwrap_err();
+        assert!(errors
+            .for_field("criteria")
+            .unwrap()
+            .message
+            .contains("Riga 1"));
+        assert_eq!(errors.for_field("ceiling").unwrap().code, "not_an_amount");
     }
 
     #[test]

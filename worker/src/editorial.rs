@@ -8,7 +8,7 @@ use sito_core::{
     desk::{search_text, DeskQuery, EntryStatus, EntrySummary, EntryView, SaveAction, SaveEntry},
     markdown,
     opportunity::is_valid_id,
-    Answer, Content, ContentKind, Guide, News, Opportunity, Organisation, PublishMeta,
+    Answer, Call, Content, ContentKind, Guide, News, Opportunity, Organisation, PublishMeta,
     ValidationErrors,
 };
 use wasm_bindgen::JsValue;
@@ -109,6 +109,7 @@ fn prepare_kind(
         ContentKind::News => go::<News>(id, input, publish),
         ContentKind::Organisation => go::<Organisation>(id, input, publish),
         ContentKind::Answer => go::<Answer>(id, input, publish),
+        ContentKind::Call => go::<Call>(id, input, publish),
     }
 }
 

@@ -9,6 +9,7 @@ mod desk_forms;
 mod desk_pages;
 mod editorial;
 mod error;
+mod italian_time;
 mod pages;
 
 use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent};

@@ -141,7 +141,12 @@ impl ProposalDraft {
                     unit_cost: l.unit_cost.to_string().trim_end_matches(" €").to_owned(),
                 })
                 .collect(),
-            requested: body.budget.requested.to_string().trim_end_matches(" €").to_owned(),
+            requested: body
+                .budget
+                .requested
+                .to_string()
+                .trim_end_matches(" €")
+                .to_owned(),
             results: body.results.clone(),
             indicators: body.indicators.clone(),
             reporting: body.reporting.clone(),
@@ -192,7 +197,13 @@ impl ProposalDraft {
             .lines
             .iter()
             .enumerate()
-            .map(|(i, l)| number(&format!("budget.lines.{i}.quantity"), &l.quantity, "la quantità"))
+            .map(|(i, l)| {
+                number(
+                    &format!("budget.lines.{i}.quantity"),
+                    &l.quantity,
+                    "la quantità",
+                )
+            })
             .collect();
         let mut amount = |field: &str, text: &str| -> Cents {
             Cents::parse(text).unwrap_or_else(|| {
@@ -230,7 +241,11 @@ impl ProposalDraft {
             })
             .collect();
         if self.group_kind.is_none() {
-            unread.push("group.kind", "required", "Scegli se siete un'associazione o un gruppo informale.");
+            unread.push(
+                "group.kind",
+                "required",
+                "Scegli se siete un'associazione o un gruppo informale.",
+            );
         }
         if self.district.is_none() {
             unread.push("group.district", "required", "Scegli il territorio.");

@@ -110,7 +110,10 @@ fn the_call_decides_who_may_apply_and_how_much() {
     d.requested = "6.000".into();
     let errors = d.check(&strict).unwrap_err();
     assert_eq!(errors.for_field("group.kind").unwrap().code, "not_eligible");
-    assert_eq!(errors.for_field("group.age_max").unwrap().code, "not_eligible");
+    assert_eq!(
+        errors.for_field("group.age_max").unwrap().code,
+        "not_eligible"
+    );
     let requested = errors.for_field("budget.requested").unwrap();
     assert!(requested.message.contains("costo totale"), "{requested:?}");
 }
@@ -134,9 +137,21 @@ fn the_deadline_message_names_the_call_and_the_time() {
 #[test]
 fn decisions_never_grant_more_than_was_asked() {
     let asked = Cents(80_000);
-    assert!(Decision::Funded { amount: Cents(80_000) }.validate(asked).is_ok());
-    assert!(Decision::Funded { amount: Cents(80_001) }.validate(asked).is_err());
-    assert!(Decision::NotFunded { reasons: " ".into() }.validate(asked).is_err());
+    assert!(Decision::Funded {
+        amount: Cents(80_000)
+    }
+    .validate(asked)
+    .is_ok());
+    assert!(Decision::Funded {
+        amount: Cents(80_001)
+    }
+    .validate(asked)
+    .is_err());
+    assert!(Decision::NotFunded {
+        reasons: " ".into()
+    }
+    .validate(asked)
+    .is_err());
 }
 
 proptest! {

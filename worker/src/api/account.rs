@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 use sito_core::{
     account::{
-        check_new_password, AcceptInvitation, AccountChange, AccountView, Invitation, Role, SignIn,
-        SignUp, INVITATION_DAYS,
+        check_new_password, AcceptInvitation, AccountChange, AccountView, GroupProfile, Invitation,
+        Role, SignIn, SignUp, INVITATION_DAYS,
     },
     ValidationErrors,
 };
@@ -41,6 +41,7 @@ impl AccountRow {
             name: self.name.clone(),
             role: Role::parse(&self.role)?,
             disabled: self.disabled != 0,
+            group: None,
         })
     }
 }
@@ -194,6 +195,11 @@ pub async fn sign_up(req: Request, env: &Env) -> ApiResult {
         name: input.name.trim().to_owned(),
         role: Role::Applicant,
         disabled: false,
+        group: Some(GroupProfile {
+            kind: input.group_kind,
+            district: input.district,
+            contact_person: input.contact_person.trim().to_owned(),
+        }),
     };
     with_cookie(json(&view, 201)?, &cookie)
 }
@@ -298,6 +304,7 @@ pub async fn accept_invitation(
             name: row.name,
             role,
             disabled: false,
+            group: None,
         },
         cookie,
     ))

@@ -35,6 +35,7 @@ fn path_of(kind: ContentKind) -> &'static str {
         ContentKind::News => "notizie",
         ContentKind::Organisation => "rete",
         ContentKind::Answer => "esperto",
+        ContentKind::Call => "bandi",
     }
 }
 
@@ -45,6 +46,7 @@ fn title_of(kind: ContentKind) -> &'static str {
         ContentKind::News => "Notizie",
         ContentKind::Organisation => "Rete dei servizi",
         ContentKind::Answer => "L'esperto risponde",
+        ContentKind::Call => "Bandi per progetti di giovani",
     }
 }
 
@@ -145,6 +147,9 @@ fn body_html(kind: ContentKind, body: &str) -> String {
         ContentKind::Organisation => String::new(),
         ContentKind::Answer => serde_json::from_str::<sito_core::Answer>(body)
             .map(|a| a.answer_html)
+            .unwrap_or_default(),
+        ContentKind::Call => serde_json::from_str::<sito_core::Call>(body)
+            .map(|c| c.description_html)
             .unwrap_or_default(),
     }
 }

@@ -145,7 +145,7 @@ pub(super) fn field_markup(
                     option value=(option) selected[value == option] { (label) }
                 }
             },
-            Widget::Area | Widget::Lines => textarea id=(field.name) name=(field.name) required[field.required] aria-describedby=[described.as_deref()] aria-invalid=[error.as_ref().map(|_| "true")] { (value) },
+            Widget::Area | Widget::Lines | Widget::Criteria => textarea id=(field.name) name=(field.name) required[field.required] aria-describedby=[described.as_deref()] aria-invalid=[error.as_ref().map(|_| "true")] { (value) },
             Widget::Markdown => textarea.md id=(field.name) name=(field.name) required[field.required] aria-describedby=[described.as_deref()] aria-invalid=[error.as_ref().map(|_| "true")] { (value) },
             Widget::Steps => {
                 @let steps = form.steps(field.name);
@@ -161,7 +161,7 @@ pub(super) fn field_markup(
                 }
             },
             _ => input id=(field.name) name=(field.name) value=(value) required[field.required]
-                type=(match field.widget { Widget::Date => "date", Widget::Number => "number", Widget::Url => "url", Widget::Email => "email", _ => "text" })
+                type=(match field.widget { Widget::Date => "date", Widget::DateTime => "datetime-local", Widget::Number => "number", Widget::Url => "url", Widget::Email => "email", _ => "text" })
                 aria-describedby=[described.as_deref()] aria-invalid=[error.as_ref().map(|_| "true")];
         }
     }

@@ -106,45 +106,4 @@ table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;
 fieldset{border:1px solid #ccc;margin-top:.8rem}details{margin-top:1rem}
 "#;
 
-/// `datetime-local` as typed in Italy → UTC (the desk's times are Italian time).
-pub(super) fn rome_to_utc(local: &str) -> Option<chrono::DateTime<chrono::Utc>> {
-    use chrono::TimeZone;
-    let naive = chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M").ok()?;
-    chrono_tz::Europe::Rome
-        .from_local_datetime(&naive)
-        .earliest()
-        .map(|t| t.with_timezone(&chrono::Utc))
-}
-
-/// A stored RFC 3339 time as Italian time, `22/11/2026 10:30`.
-pub(super) fn rome(rfc3339: &str) -> String {
-    rfc3339
-        .parse::<chrono::DateTime<chrono::Utc>>()
-        .map(|t| {
-            t.with_timezone(&chrono_tz::Europe::Rome)
-                .format("%d/%m/%Y %H:%M")
-                .to_string()
-        })
-        .unwrap_or_else(|_| rfc3339.to_owned())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{rome, rome_to_utc};
-
-    #[test]
-    fn desk_times_are_italian_time_in_winter_and_in_summer() {
-        let utc = |local| rome_to_utc(local).map(|t| t.to_rfc3339());
-        assert_eq!(
-            utc("2026-11-22T10:30").as_deref(),
-            Some("2026-11-22T09:30:00+00:00")
-        );
-        assert_eq!(
-            utc("2026-07-01T10:30").as_deref(),
-            Some("2026-07-01T08:30:00+00:00")
-        );
-        assert_eq!(utc("22/11/2026"), None);
-        assert_eq!(rome("2026-07-01T08:30:00.000Z"), "01/07/2026 10:30");
-        assert_eq!(rome("2026-11-22T09:30:00Z"), "22/11/2026 10:30");
-    }
-}
+pub(super) use crate::italian_time::{rome, rome_to_utc};

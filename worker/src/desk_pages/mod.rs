@@ -53,6 +53,7 @@ fn kind_label(kind: ContentKind) -> &'static str {
         ContentKind::News => "Notizia",
         ContentKind::Organisation => "Ente della rete",
         ContentKind::Answer => "Risposta dell'esperto",
+        ContentKind::Call => "Bando",
     }
 }
 
