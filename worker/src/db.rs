@@ -1,6 +1,7 @@
 //! D1 access: small typed functions, parameters always bound.
 
 pub mod content;
+pub mod proposals;
 
 use worker::{D1Database, Env};
 

@@ -37,6 +37,15 @@ pub enum ApiError {
         current: Option<Box<serde_json::value::RawValue>>,
         current_version: u32,
     },
+    /// A request the rules of the domain refuse, such as a proposal after the call's deadline
+    /// (422) or one already submitted (409).
+    #[error("refused: {code}")]
+    Refused {
+        status: u16,
+        code: &'static str,
+        title: &'static str,
+        detail: String,
+    },
     #[error("storage: {0}")]
     Storage(String),
 }
@@ -113,6 +122,12 @@ impl ApiError {
                 "Il contenuto è stato modificato da qualcun altro",
             )
             .with_detail("Ricarica la versione attuale e riapplica le modifiche."),
+            ApiError::Refused {
+                status,
+                code,
+                title,
+                detail,
+            } => Problem::new(*status, code, title).with_detail(detail.clone()),
             ApiError::Storage(_) => {
                 Problem::new(503, "storage_unavailable", "Servizio non disponibile")
                     .with_detail("Il database non risponde: riprova tra poco.")

@@ -1,0 +1,166 @@
+//! D1 access for proposals, their timeline and the calls they answer.
+
+use serde::Deserialize;
+use sito_core::{
+    budget::Cents,
+    proposal::{Decision, ProposalBody, ProposalStatus, TimelineEvent},
+    Call, ContentKind,
+};
+use worker::D1Database;
+
+use crate::error::ApiError;
+
+/// The columns of `proposals` that every reader needs.
+pub const COLUMNS: &str = "id, account_id, call_id, protocol, revision, body, body_hash, title, \
+    group_name, total, requested, status, first_submitted_at, submitted_at, updated_at, decision, \
+    decision_amount, decision_reasons, decided_by, decision_published_at";
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ProposalRow {
+    pub id: String,
+    pub account_id: String,
+    pub call_id: String,
+    pub protocol: String,
+    pub revision: u32,
+    pub body: String,
+    pub body_hash: String,
+    pub title: String,
+    pub group_name: String,
+    pub total: i64,
+    pub requested: i64,
+    /// submitted | withdrawn | in_review | changes_requested
+    pub status: String,
+    pub first_submitted_at: String,
+    pub submitted_at: String,
+    pub updated_at: String,
+    pub decision: Option<String>,
+    pub decision_amount: Option<i64>,
+    pub decision_reasons: Option<String>,
+    pub decided_by: Option<String>,
+    pub decision_published_at: Option<String>,
+}
+
+impl ProposalRow {
+    pub fn body(&self) -> Result<ProposalBody, ApiError> {
+        serde_json::from_str(&self.body)
+            .map_err(|e| ApiError::Storage(format!("proposal body: {e}")))
+    }
+
+    /// The working status, as staff see it.
+    pub fn working_status(&self) -> ProposalStatus {
+        ProposalStatus::parse(&self.status).unwrap_or(ProposalStatus::Submitted)
+    }
+
+    /// The status the group sees: the outcome once published, otherwise the working status.
+    pub fn group_status(&self) -> ProposalStatus {
+        match (&self.decision_published_at, self.decision()) {
+            (Some(_), Some(decision)) => decision.status(),
+            _ => self.working_status(),
+        }
+    }
+
+    /// The proposed (or published) decision.
+    pub fn decision(&self) -> Option<Decision> {
+        match self.decision.as_deref()? {
+            "funded" => Some(Decision::Funded {
+                amount: Cents(self.decision_amount?),
+            }),
+            "not_funded" => Some(Decision::NotFunded {
+                reasons: self.decision_reasons.clone().unwrap_or_default(),
+            }),
+            _ => None,
+        }
+    }
+}
+
+pub async fn find(db: &D1Database, id: &str) -> Result<Option<ProposalRow>, ApiError> {
+    Ok(db
+        .prepare(format!("SELECT {COLUMNS} FROM proposals WHERE id = ?1"))
+        .bind(&[id.into()])?
+        .first(None)
+        .await?)
+}
+
+/// The proposal `id` if it belongs to `account_id`; another group's proposal is "not found",
+/// exactly like one that does not exist.
+pub async fn own(db: &D1Database, id: &str, account_id: &str) -> Result<ProposalRow, ApiError> {
+    match find(db, id).await? {
+        Some(row) if row.account_id == account_id => Ok(row),
+        _ => Err(ApiError::NotFound),
+    }
+}
+
+#[derive(Deserialize)]
+struct EventRow {
+    at: String,
+    status: String,
+    revision: Option<u32>,
+    message: Option<String>,
+    amount: Option<i64>,
+}
+
+/// The status timeline, oldest first. Decision events exist only once published.
+pub async fn timeline(db: &D1Database, id: &str) -> Result<Vec<TimelineEvent>, ApiError> {
+    let rows: Vec<EventRow> = db
+        .prepare("SELECT at, status, revision, message, amount FROM proposal_events WHERE proposal_id = ?1 ORDER BY id")
+        .bind(&[id.into()])?
+        .all()
+        .await?
+        .results()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(TimelineEvent {
+                at: r.at,
+                status: ProposalStatus::parse(&r.status)?,
+                message: r.message,
+                amount: r.amount.map(Cents),
+                revision: r.revision,
+            })
+        })
+        .collect())
+}
+
+/// A published call, or `None` if there is none with that id (or it was retired).
+pub async fn call(db: &D1Database, id: &str) -> Result<Option<Call>, ApiError> {
+    let Some(current) = super::content::current(db, ContentKind::Call, id).await? else {
+        return Ok(None);
+    };
+    if current.deleted {
+        return Ok(None);
+    }
+    current
+        .body
+        .map(|raw| {
+            serde_json::from_str(raw.get()).map_err(|e| ApiError::Storage(format!("call: {e}")))
+        })
+        .transpose()
+}
+
+/// An event row for the timeline, to go into a batch.
+pub fn event(
+    db: &D1Database,
+    proposal_id: &str,
+    at: &str,
+    status: ProposalStatus,
+    revision: Option<u32>,
+    message: Option<&str>,
+    amount: Option<Cents>,
+    actor: &str,
+) -> Result<worker::D1PreparedStatement, ApiError> {
+    use wasm_bindgen::JsValue;
+    Ok(db
+        .prepare(
+            "INSERT INTO proposal_events (proposal_id, at, status, revision, message, amount, actor) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )
+        .bind(&[
+            proposal_id.into(),
+            at.into(),
+            status.as_str().into(),
+            revision.map_or(JsValue::NULL, |r| r.into()),
+            message.map_or(JsValue::NULL, JsValue::from),
+            amount.map_or(JsValue::NULL, |a| JsValue::from(a.0 as f64)),
+            actor.into(),
+        ])?)
+}
