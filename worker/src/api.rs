@@ -7,6 +7,7 @@ mod content;
 pub mod desk;
 mod feeds;
 mod health;
+pub mod proposals;
 pub mod questions;
 mod sync;
 
@@ -47,6 +48,13 @@ async fn route(req: Request, env: Env) -> ApiResult {
         (["accounts"], _) => not_allowed("POST"),
         (["invitations", token], Method::Post) => account::accept(req, &env, token).await,
         (["invitations", _], _) => not_allowed("POST"),
+        (["proposals"], Method::Post) => proposals::submit(req, &env).await,
+        (["proposals"], Method::Get) => proposals::list(&req, &env).await,
+        (["proposals"], _) => not_allowed("GET, POST"),
+        (["proposals", id], Method::Get) => proposals::get(&req, &env, id).await,
+        (["proposals", _], _) => not_allowed("GET"),
+        (["proposals", id, "withdraw"], Method::Post) => proposals::withdraw(&req, &env, id).await,
+        (["proposals", _, "withdraw"], _) => not_allowed("POST"),
         (["questions"], Method::Post) => questions::ask(req, &env).await,
         (["questions"], _) => not_allowed("POST"),
         (["questions", code], Method::Get) => questions::follow(&env, code).await,
@@ -126,26 +134,30 @@ pub fn json_text(body: String, status: u16) -> Response {
 }
 
 /// Reads a JSON body of at most [`MAX_BODY_BYTES`]; wrong type, size or shape is a 4xx.
-pub async fn read_json<T: DeserializeOwned>(mut req: Request) -> Result<T, ApiError> {
+pub async fn read_json<T: DeserializeOwned>(req: Request) -> Result<T, ApiError> {
+    read_json_within(req, MAX_BODY_BYTES).await
+}
+
+/// Like [`read_json`] with another size limit.
+pub async fn read_json_within<T: DeserializeOwned>(
+    mut req: Request,
+    max: usize,
+) -> Result<T, ApiError> {
     let content_type = req.headers().get("content-type")?.unwrap_or_default();
     if !content_type.starts_with("application/json") {
         return Err(ApiError::UnsupportedMediaType);
     }
     if let Some(length) = req.headers().get("content-length")? {
-        if length.parse::<usize>().map_or(true, |n| n > MAX_BODY_BYTES) {
-            return Err(ApiError::PayloadTooLarge {
-                max: MAX_BODY_BYTES,
-            });
+        if length.parse::<usize>().map_or(true, |n| n > max) {
+            return Err(ApiError::PayloadTooLarge { max });
         }
     }
     let bytes = req
         .bytes()
         .await
         .map_err(|e| ApiError::MalformedBody(e.to_string()))?;
-    if bytes.len() > MAX_BODY_BYTES {
-        return Err(ApiError::PayloadTooLarge {
-            max: MAX_BODY_BYTES,
-        });
+    if bytes.len() > max {
+        return Err(ApiError::PayloadTooLarge { max });
     }
     serde_json::from_slice(&bytes).map_err(|e| ApiError::MalformedBody(e.to_string()))
 }

@@ -9,6 +9,7 @@ mod desk_forms;
 mod desk_pages;
 mod editorial;
 mod error;
+mod faults;
 mod italian_time;
 mod pages;
 
@@ -18,7 +19,10 @@ use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, Sc
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     let path = req.path();
     if path.starts_with("/api/") {
-        Ok(api::handle(req, env).await)
+        match faults::rate(&req, &env) {
+            Some(rate) => Ok(faults::handle(req, env, rate).await),
+            None => Ok(api::handle(req, env).await),
+        }
     } else if path == "/redazione" || path.starts_with("/redazione/") {
         Ok(desk_pages::handle(req, env).await)
     } else {

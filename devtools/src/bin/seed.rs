@@ -1,12 +1,12 @@
 //! `seed demo <dir>` prints SQL for the demo content in `<dir>` (opportunities, guides, news,
-//! organisations); `seed accounts` prints the development accounts of `DEMO_ACCOUNTS`;
+//! organisations, calls); `seed accounts` prints the development accounts of `DEMO_ACCOUNTS`;
 //! `seed synthetic <count>` prints SQL for that many generated opportunities
 //! (benchmarks).
 
 use std::{env, fs, path::Path, process::ExitCode};
 
 use sito_core::{
-    synthetic::synthetic, Content, ContentKind, Guide, News, Opportunity, Organisation,
+    synthetic::synthetic, Call, Content, ContentKind, Guide, News, Opportunity, Organisation,
 };
 use sito_devtools::{
     account_sql, entry_sql, insert_sql, publish, sql_for, NewAccount, Seed, DEMO_ACCOUNTS,
@@ -56,6 +56,7 @@ fn demo(dir: &Path, now: &str) -> Result<String, String> {
     file::<Guide>(dir, "guides.json", now, &mut sql)?;
     file::<News>(dir, "news.json", now, &mut sql)?;
     file::<Organisation>(dir, "organisations.json", now, &mut sql)?;
+    file::<Call>(dir, "calls.json", now, &mut sql)?;
     Ok(sql)
 }
 

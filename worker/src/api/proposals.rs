@@ -1,0 +1,343 @@
+//! The groups' side of proposals: submit (idempotent by id and revision), list and read their
+//! own, withdraw before the deadline. A group never learns that another group's proposal exists:
+//! every read and write of one it does not own is "not found".
+
+use chrono::Utc;
+use sito_core::{
+    account::Role,
+    call::CallPhase,
+    proposal::{
+        deadline_error, ProposalReceipt, ProposalStatus, ProposalSubmission, ProposalSummary,
+        ProposalView, MAX_BODY_BYTES,
+    },
+    Call, ValidationErrors,
+};
+use worker::{D1Database, Env, Request};
+
+use crate::{
+    api::{json, read_json_within, ApiResult},
+    auth::{self, Session},
+    db::{
+        self,
+        proposals::{self as stored, ProposalRow},
+    },
+    error::ApiError,
+    italian_time::rome_words,
+};
+
+fn is_group(role: Role) -> bool {
+    role == Role::Applicant
+}
+
+fn refused(status: u16, code: &'static str, title: &'static str, detail: String) -> ApiError {
+    ApiError::Refused {
+        status,
+        code,
+        title,
+        detail,
+    }
+}
+
+fn receipt(row: &ProposalRow) -> Result<ProposalReceipt, ApiError> {
+    Ok(ProposalReceipt {
+        id: row
+            .id
+            .parse()
+            .map_err(|_| ApiError::Storage("proposal id".into()))?,
+        protocol: row.protocol.clone(),
+        revision: row.revision,
+        submitted_at: row.submitted_at.clone(),
+        status: row.group_status(),
+    })
+}
+
+/// The call's dates forbid this now (`None`: they allow it).
+fn closed(call: &Call) -> Option<ApiError> {
+    let phase = call.phase(Utc::now());
+    let detail = deadline_error(call, phase, rome_words)?;
+    Some(match phase {
+        CallPhase::NotYetOpen => refused(422, "call_not_open", "Bando non ancora aperto", detail),
+        _ => refused(422, "call_closed", "Bando chiuso", detail),
+    })
+}
+
+/// `POST /api/v1/proposals`.
+pub async fn submit(req: Request, env: &Env) -> ApiResult {
+    let db = db::database(env)?;
+    let session = auth::require(&req, &db, is_group).await?;
+    let submission: ProposalSubmission = read_json_within(req, MAX_BODY_BYTES).await?;
+    let ProposalSubmission {
+        id,
+        revision,
+        call_id,
+        mut body,
+    } = submission;
+    let id = id.to_string();
+    if revision == 0 {
+        let mut errors = ValidationErrors::default();
+        errors.push("revision", "zero", "La prima revisione è la 1.");
+        return Err(ApiError::Validation(errors));
+    }
+    // What the group is comes from its account, not from the form.
+    if let Some(group) = &session.account.group {
+        body.group.kind = group.kind;
+    }
+    let canonical =
+        serde_json::to_string(&(&call_id, &body)).map_err(|e| ApiError::Storage(e.to_string()))?;
+    let hash = auth::token_hash(&canonical);
+    let existing = stored::find(&db, &id).await?;
+    if let Some(row) = &existing {
+        if row.account_id != session.account.id {
+            return Err(ApiError::NotFound);
+        }
+        if revision == row.revision && row.body_hash == hash && row.call_id == call_id {
+            // A replay: the outbox did not hear the first answer.
+            return json(&receipt(row)?, 200);
+        }
+        if revision <= row.revision || row.call_id != call_id {
+            return Err(refused(
+                409,
+                "revision_conflict",
+                "Revisione già inviata",
+                format!(
+                    "La revisione {revision} di questa proposta è già stata inviata con un contenuto diverso (ora è alla revisione {}).",
+                    row.revision
+                ),
+            ));
+        }
+        if row.decision_published_at.is_some() || !row.working_status().open_to_resubmission() {
+            return Err(refused(
+                409,
+                "already_submitted",
+                "Proposta già inviata",
+                "La proposta è già stata inviata: per modificarla ritirala prima, finché il bando è aperto.".into(),
+            ));
+        }
+    }
+    let call = stored::call(&db, &call_id).await?.ok_or_else(|| {
+        refused(
+            404,
+            "call_not_found",
+            "Bando non trovato",
+            format!("Non esiste un bando pubblicato con codice «{call_id}»."),
+        )
+    })?;
+    // Answering the reviewers' request for changes is allowed after the deadline; nothing else.
+    let answering_changes = existing
+        .as_ref()
+        .is_some_and(|r| r.working_status() == ProposalStatus::ChangesRequested);
+    if !answering_changes {
+        if let Some(error) = closed(&call) {
+            return Err(error);
+        }
+    }
+    let totals = body.validate(&call).map_err(ApiError::Validation)?;
+    let now = auth::now();
+    let text = |s: &str| wasm_bindgen::JsValue::from(s);
+    let cents = |c: i64| wasm_bindgen::JsValue::from(c as f64);
+    let write = match &existing {
+        None => db
+            .prepare(
+                "INSERT INTO proposals (id, account_id, call_id, protocol_seq, protocol, revision, \
+                 body, body_hash, title, group_name, total, requested, status, first_submitted_at, \
+                 submitted_at, updated_at) \
+                 SELECT ?1, ?2, ?3, s.n, 'PG-' || substr(?4, 1, 4) || '-' || printf('%05d', s.n), \
+                 ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'submitted', ?4, ?4, ?4 \
+                 FROM (SELECT COALESCE(MAX(protocol_seq), 0) + 1 AS n FROM proposals) s WHERE true \
+                 ON CONFLICT (id) DO NOTHING",
+            )
+            .bind(&[
+                text(&id),
+                text(&session.account.id),
+                text(&call_id),
+                text(&now),
+                revision.into(),
+                text(&canonical_body(&body)?),
+                text(&hash),
+                text(body.title.trim()),
+                text(body.group.name.trim()),
+                cents(totals.total.0),
+                cents(totals.requested.0),
+            ])?,
+        Some(row) => db
+            .prepare(
+                "UPDATE proposals SET revision = ?3, body = ?4, body_hash = ?5, title = ?6, \
+                 group_name = ?7, total = ?8, requested = ?9, status = 'submitted', \
+                 submitted_at = ?10, updated_at = ?10 \
+                 WHERE id = ?1 AND revision = ?2 AND account_id = ?11",
+            )
+            .bind(&[
+                text(&id),
+                row.revision.into(),
+                revision.into(),
+                text(&canonical_body(&body)?),
+                text(&hash),
+                text(body.title.trim()),
+                text(body.group.name.trim()),
+                cents(totals.total.0),
+                cents(totals.requested.0),
+                text(&now),
+                text(&session.account.id),
+            ])?,
+    };
+    // The event is written only if this request's write changed a row: a racing replay adds
+    // nothing to the timeline.
+    let event = db
+        .prepare(
+            "INSERT INTO proposal_events (proposal_id, at, status, revision, actor) \
+             SELECT ?1, ?2, 'submitted', ?3, 'group' WHERE changes() = 1",
+        )
+        .bind(&[text(&id), text(&now), revision.into()])?;
+    db.batch(vec![write, event]).await?;
+    let row = stored::find(&db, &id)
+        .await?
+        .ok_or_else(|| ApiError::Storage("proposal vanished".into()))?;
+    if row.revision != revision || row.body_hash != hash {
+        return Err(refused(
+            409,
+            "revision_conflict",
+            "Revisione già inviata",
+            "Un altro invio di questa proposta è arrivato nello stesso momento con un contenuto diverso.".into(),
+        ));
+    }
+    let status = if existing.is_none() && row.submitted_at == now {
+        201
+    } else {
+        200
+    };
+    json(&receipt(&row)?, status)
+}
+
+fn canonical_body(body: &sito_core::proposal::ProposalBody) -> Result<String, ApiError> {
+    serde_json::to_string(body).map_err(|e| ApiError::Storage(e.to_string()))
+}
+
+/// `GET /api/v1/proposals`: the signed-in group's own proposals, latest change first.
+pub async fn list(req: &Request, env: &Env) -> ApiResult {
+    let db = db::database(env)?;
+    let session = signed_in_group(req, &db).await?;
+    let rows: Vec<ProposalRow> = db
+        .prepare(format!(
+            "SELECT {} FROM proposals WHERE account_id = ?1 ORDER BY updated_at DESC LIMIT 200",
+            stored::COLUMNS
+        ))
+        .bind(&[session.account.id.as_str().into()])?
+        .all()
+        .await?
+        .results()?;
+    let mut titles: Vec<(String, String)> = Vec::new();
+    let mut summaries = Vec::with_capacity(rows.len());
+    for row in rows {
+        let call_title = match titles.iter().find(|(id, _)| *id == row.call_id) {
+            Some((_, title)) => title.clone(),
+            None => {
+                let title = stored::call(&db, &row.call_id)
+                    .await?
+                    .map_or_else(|| row.call_id.clone(), |c| c.title);
+                titles.push((row.call_id.clone(), title.clone()));
+                title
+            }
+        };
+        summaries.push(ProposalSummary {
+            id: receipt(&row)?.id,
+            call_title,
+            status: row.group_status(),
+            call_id: row.call_id,
+            protocol: row.protocol,
+            title: row.title,
+            revision: row.revision,
+            submitted_at: row.submitted_at,
+        });
+    }
+    json(&summaries, 200)
+}
+
+/// Reading needs a group's session; reads are GETs, so no Origin check.
+async fn signed_in_group(req: &Request, db: &D1Database) -> Result<Session, ApiError> {
+    let session = auth::current(req, db)
+        .await?
+        .ok_or(ApiError::Unauthorized)?;
+    if !is_group(session.role()) {
+        return Err(ApiError::Forbidden {
+            code: "role_forbidden",
+            detail: "Le proposte si consultano con l'account del gruppo che le ha inviate.".into(),
+        });
+    }
+    Ok(session)
+}
+
+async fn view(db: &D1Database, row: &ProposalRow) -> Result<ProposalView, ApiError> {
+    let call = stored::call(db, &row.call_id).await?;
+    let open = call
+        .as_ref()
+        .is_some_and(|c| c.phase(Utc::now()) == CallPhase::Open);
+    let published = row.decision_published_at.is_some();
+    let status = row.working_status();
+    Ok(ProposalView {
+        id: receipt(row)?.id,
+        call_id: row.call_id.clone(),
+        call_title: call.map_or_else(|| row.call_id.clone(), |c| c.title),
+        protocol: row.protocol.clone(),
+        revision: row.revision,
+        status: row.group_status(),
+        submitted_at: row.submitted_at.clone(),
+        body: row.body()?,
+        timeline: stored::timeline(db, &row.id).await?,
+        can_withdraw: open && !published && status != ProposalStatus::Withdrawn,
+        can_resubmit: !published
+            && match status {
+                ProposalStatus::ChangesRequested => true,
+                ProposalStatus::Withdrawn => open,
+                _ => false,
+            },
+    })
+}
+
+/// `GET /api/v1/proposals/{id}`.
+pub async fn get(req: &Request, env: &Env, id: &str) -> ApiResult {
+    let db = db::database(env)?;
+    let session = signed_in_group(req, &db).await?;
+    let row = stored::own(&db, id, &session.account.id).await?;
+    json(&view(&db, &row).await?, 200)
+}
+
+/// `POST /api/v1/proposals/{id}/withdraw`: only while the call is open.
+pub async fn withdraw(req: &Request, env: &Env, id: &str) -> ApiResult {
+    let db = db::database(env)?;
+    let session = auth::require(req, &db, is_group).await?;
+    let row = stored::own(&db, id, &session.account.id).await?;
+    if row.working_status() == ProposalStatus::Withdrawn {
+        return json(&view(&db, &row).await?, 200);
+    }
+    if row.decision_published_at.is_some() {
+        return Err(refused(
+            409,
+            "decided",
+            "Decisione già pubblicata",
+            "La decisione su questa proposta è già stata pubblicata: non si può più ritirare."
+                .into(),
+        ));
+    }
+    let call = stored::call(&db, &row.call_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if let Some(error) = closed(&call) {
+        return Err(error);
+    }
+    let now = auth::now();
+    let update = db
+        .prepare(
+            "UPDATE proposals SET status = 'withdrawn', updated_at = ?2 \
+             WHERE id = ?1 AND status != 'withdrawn'",
+        )
+        .bind(&[id.into(), now.as_str().into()])?;
+    let event = db
+        .prepare(
+            "INSERT INTO proposal_events (proposal_id, at, status, revision, actor) \
+             SELECT ?1, ?2, 'withdrawn', ?3, 'group' WHERE changes() = 1",
+        )
+        .bind(&[id.into(), now.as_str().into(), row.revision.into()])?;
+    db.batch(vec![update, event]).await?;
+    let row = stored::own(&db, id, &session.account.id).await?;
+    json(&view(&db, &row).await?, 200)
+}
