@@ -5,7 +5,8 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$SITO_ROOT"
 
-export SITO_TEST_STATE="$SITO_ROOT/.wrangler/test-state"
+# One state per port, so that runs on different ports never share a database.
+export SITO_TEST_STATE="$SITO_ROOT/.wrangler/test-state-${SITO_TEST_PORT:-8788}"
 rm -rf "$SITO_TEST_STATE"
 wrangler d1 migrations apply DB --local --persist-to "$SITO_TEST_STATE" > /dev/null
 # The accounts of every role that the tests sign in with (devtools DEMO_ACCOUNTS).
