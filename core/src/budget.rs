@@ -258,7 +258,8 @@ impl Budget {
                 ),
             );
         }
-        if totals.cofinancing < totals.cofinancing_required {
+        // Co-financing is the rest of the total; asking more than the total already says it all.
+        if self.requested <= totals.total && totals.cofinancing < totals.cofinancing_required {
             errors.push(
                 "requested",
                 "cofinancing",
