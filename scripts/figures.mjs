@@ -2,7 +2,7 @@
 // these machines are noisy, so the numbers are for reading, and for ratios against the budgets.
 //   node scripts/figures.mjs        (run by `make figures`, after `make build`)
 import { spawn, execFileSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const port = 8790;
@@ -15,9 +15,9 @@ const brotli = (b) =>
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const row = (cells) => console.log(cells.map((c, i) => String(c).padEnd(i ? 12 : 34)).join(""));
 
-// 1. First load: each page (the portal, index.html; the CV tool, cv.html) and what it pulls in
-// before first paint.
-for (const page of ["index.html", "cv.html"]) {
+// 1. First load: each page (the portal, index.html; the CV tool, cv.html; the proposals,
+// proposte.html) and what it pulls in before first paint.
+for (const page of ["index.html", "cv.html", "proposte.html"].filter((p) => existsSync(`dist/${p}`))) {
   console.log(`\n== First load of dist/${page}, budget 250 KB compressed`);
   const html = readFileSync(`dist/${page}`);
   const assets = [...html.toString().matchAll(/\/([\w.-]+\.(?:js|wasm|css))\b/g)]
@@ -190,4 +190,13 @@ try {
   console.log(`requests: 1, changes: ${deltaPage.changes.length}, more: ${deltaPage.more}, bytes: raw ${kb(delta.length)}, brotli ${kb(brotli(delta))}`);
 } finally {
   process.kill(-server.pid, "SIGTERM");
+}
+
+// 9. The fault-injection run of the last `make test` (tests/api/faults.spec.ts).
+if (existsSync("target/fault-injection.json")) {
+  const f = JSON.parse(readFileSync("target/fault-injection.json", "utf8"));
+  console.log(`\n== Proposals through a worker disturbing ${f.fault_percent}% of requests (last test run)`);
+  console.log(`submit sequences: ${f.sequences}, requests: ${f.attempts} (${(f.attempts / f.sequences).toFixed(2)} per proposal)`);
+  console.log(`faults: ${f.faults.refused} refused, ${f.faults["answer-lost"]} answers lost after the write, ${f.faults.delayed} delayed`);
+  console.log(`proposals stored: ${f.stored}, lost: ${f.lost}, duplicated: ${f.duplicated}`);
 }
