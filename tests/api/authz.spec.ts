@@ -2,6 +2,7 @@ import { expect, request as playwrightRequest, test } from "@playwright/test";
 import type { APIRequestContext } from "@playwright/test";
 import { origin } from "../../playwright.config";
 import { askQuestion, d1, guideInput, headersAs, newStaff, opportunityInput, uniqueId } from "../support";
+import { publishCall, submission } from "../proposals";
 
 /** Who makes the call, and the headers that make them so. */
 type Principal = { name: string; headers: () => Promise<Record<string, string>> };
@@ -9,7 +10,8 @@ type Principal = { name: string; headers: () => Promise<Record<string, string>> 
 /** A write endpoint: how to prepare a fresh target, how to call it, and who may. */
 interface Endpoint {
   name: string;
-  allowed: "editors" | "admins" | "anyone";
+  /** `staff`: reviewers, editors and administrators. */
+  allowed: "staff" | "editors" | "admins" | "anyone";
   success: number;
   call: (api: APIRequestContext, headers: Record<string, string>) => Promise<{ status: () => number }>;
 }
@@ -48,6 +50,15 @@ test("authorization matrix: every write endpoint × every kind of caller gets ex
     return { id, version: (await r.json()).version };
   }
   const target = await newStaff(request, "reviewer");
+  // A proposal to score, send back and decide; and a call whose decisions are all made, to publish.
+  const group = await headersAs(request, "applicant");
+  const underReview = submission(await publishCall(request));
+  expect((await request.post("/api/v1/proposals", { data: underReview, headers: group })).status()).toBe(201);
+  const decidedCall = await publishCall(request);
+  const decided = submission(decidedCall);
+  expect((await request.post("/api/v1/proposals", { data: decided, headers: group })).status()).toBe(201);
+  const decision = await request.put(`/api/v1/review/proposals/${decided.id}/decision`, { data: { outcome: "funded", amount: 50_000 }, headers: editor });
+  expect(decision.status(), await decision.text()).toBe(200);
 
   const endpoints: Endpoint[] = [
     { name: "PUT /opportunities/{id}", allowed: "editors", success: 201,
@@ -75,6 +86,14 @@ test("authorization matrix: every write endpoint × every kind of caller gets ex
       call: (api, h) => api.patch(`/api/v1/admin/accounts/${target.id}`, { data: { disabled: false }, headers: h }) },
     { name: "POST /admin/tombstones/purge", allowed: "admins", success: 200,
       call: (api, h) => api.post("/api/v1/admin/tombstones/purge?older_than_days=3650", { headers: h }) },
+    { name: "PUT /review/proposals/{id}/score", allowed: "staff", success: 200,
+      call: (api, h) => api.put(`/api/v1/review/proposals/${underReview.id}/score`, { data: { scores: [6, 7] }, headers: h }) },
+    { name: "POST /review/proposals/{id}/changes", allowed: "staff", success: 200,
+      call: (api, h) => api.post(`/api/v1/review/proposals/${underReview.id}/changes`, { data: { message: "Precisate il calendario." }, headers: h }) },
+    { name: "PUT /review/proposals/{id}/decision", allowed: "staff", success: 200,
+      call: (api, h) => api.put(`/api/v1/review/proposals/${underReview.id}/decision`, { data: { outcome: "not_funded", reasons: "Fuori tema." }, headers: h }) },
+    { name: "POST /review/calls/{id}/publish", allowed: "editors", success: 200,
+      call: (api, h) => api.post(`/api/v1/review/calls/${decidedCall}/publish`, { headers: h }) },
     { name: "POST /questions (anyone, from this site)", allowed: "anyone", success: 201,
       call: (api, h) => api.post("/api/v1/questions", { data: { id: crypto.randomUUID(), topic: "other", text: "Una domanda di chiunque, anche senza account." }, headers: h }) },
   ];
@@ -90,7 +109,11 @@ test("authorization matrix: every write endpoint × every kind of caller gets ex
       if (principal.name === "editor without Origin" || principal.name === "editor from another site") expected = 403;
       else if (endpoint.allowed === "anyone") expected = endpoint.success;
       else if (["no session", "expired session", "disabled account", "forged cookie"].includes(principal.name)) expected = 401;
-      else if (principal.name === "admin" || (endpoint.allowed === "editors" && principal.name === "editor")) expected = endpoint.success;
+      else if (
+        principal.name === "admin" ||
+        (endpoint.allowed === "editors" && principal.name === "editor") ||
+        (endpoint.allowed === "staff" && (principal.name === "editor" || principal.name === "reviewer"))
+      ) expected = endpoint.success;
       else expected = 403;
       rows.push(`${endpoint.name} × ${principal.name}: ${status}${status === expected ? "" : ` (expected ${expected})`}`);
     }

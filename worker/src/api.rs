@@ -9,6 +9,7 @@ mod feeds;
 mod health;
 pub mod proposals;
 pub mod questions;
+pub mod review;
 mod sync;
 
 use serde::{de::DeserializeOwned, Serialize};
@@ -97,6 +98,28 @@ async fn route(req: Request, env: Env) -> ApiResult {
         (["desk", "questions", id, "decline"], Method::Post) => {
             questions::decline(&req, &env, id).await
         }
+        (["review", "calls"], Method::Get) => review::calls(&req, &env).await,
+        (["review", "calls"], _) => not_allowed("GET"),
+        (["review", "calls", id, "proposals"], Method::Get) => {
+            review::proposals(&req, &env, id).await
+        }
+        (["review", "calls", id, "publish"], Method::Post) => review::publish(&req, &env, id).await,
+        (["review", "calls", id, "export.csv"], Method::Get) => {
+            review::export_csv(&req, &env, id).await
+        }
+        (["review", "calls", _, "proposals" | "export.csv"], _) => not_allowed("GET"),
+        (["review", "calls", _, "publish"], _) => not_allowed("POST"),
+        (["review", "proposals", id], Method::Get) => review::get(&req, &env, id).await,
+        (["review", "proposals", _], _) => not_allowed("GET"),
+        (["review", "proposals", id, "score"], Method::Put) => review::score(req, &env, id).await,
+        (["review", "proposals", id, "changes"], Method::Post) => {
+            review::changes(req, &env, id).await
+        }
+        (["review", "proposals", id, "decision"], Method::Put) => {
+            review::decision(req, &env, id).await
+        }
+        (["review", "proposals", _, "score" | "decision"], _) => not_allowed("PUT"),
+        (["review", "proposals", _, "changes"], _) => not_allowed("POST"),
         ([collection, id], method) if ContentKind::from_plural(collection).is_some() => {
             let kind = kind_of(collection)?;
             match method {

@@ -2,6 +2,7 @@
 
 pub mod content;
 pub mod proposals;
+pub mod review;
 
 use worker::{D1Database, Env};
 

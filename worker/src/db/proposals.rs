@@ -136,31 +136,3 @@ pub async fn call(db: &D1Database, id: &str) -> Result<Option<Call>, ApiError> {
         })
         .transpose()
 }
-
-/// An event row for the timeline, to go into a batch.
-pub fn event(
-    db: &D1Database,
-    proposal_id: &str,
-    at: &str,
-    status: ProposalStatus,
-    revision: Option<u32>,
-    message: Option<&str>,
-    amount: Option<Cents>,
-    actor: &str,
-) -> Result<worker::D1PreparedStatement, ApiError> {
-    use wasm_bindgen::JsValue;
-    Ok(db
-        .prepare(
-            "INSERT INTO proposal_events (proposal_id, at, status, revision, message, amount, actor) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )
-        .bind(&[
-            proposal_id.into(),
-            at.into(),
-            status.as_str().into(),
-            revision.map_or(JsValue::NULL, |r| r.into()),
-            message.map_or(JsValue::NULL, JsValue::from),
-            amount.map_or(JsValue::NULL, |a| JsValue::from(a.0 as f64)),
-            actor.into(),
-        ])?)
-}

@@ -210,10 +210,32 @@ pub(super) fn preview_markup(kind: ContentKind, item: &Value) -> Markup {
                         } }
                     }
                 },
+                Widget::Money => {
+                    @if let Some(cents) = item.get(field.name).and_then(Value::as_i64) {
+                        p { strong { (field.label) ": " } (sito_core::budget::Cents(cents)) }
+                    }
+                },
+                Widget::DateTime => {
+                    @let value = text(field.name);
+                    @if !value.is_empty() { p { strong { (field.label) ": " } (rome(&value)) " (ora italiana)" } }
+                },
+                Widget::Criteria => {
+                    @let criteria = item.get(field.name).and_then(Value::as_array).cloned().unwrap_or_default();
+                    h3 { (field.label) }
+                    table {
+                        thead { tr { th scope="col" { "Criterio" } th scope="col" { "Peso (su 100)" } } }
+                        tbody { @for c in &criteria {
+                            tr {
+                                td { (c.get("name").and_then(Value::as_str).unwrap_or_default()) }
+                                td.num { (c.get("weight").and_then(Value::as_u64).unwrap_or_default()) }
+                            }
+                        } }
+                    }
+                },
                 Widget::Select { options, .. } => {
                     @let value = text(field.name);
                     @let label = options().into_iter().find(|(v, _)| *v == value).map_or(value.clone(), |(_, l)| l.to_owned());
-                    p { strong { (field.label) ": " } (label) }
+                    @if !label.is_empty() { p { strong { (field.label) ": " } (label) } }
                 },
                 _ => {
                     @let value = match item.get(field.name) {

@@ -18,7 +18,10 @@ pub(super) fn page(session: Option<&Session>, title: &str, body: Markup) -> Resp
                     a.brand href=(BASE) { "SI.T.O. Giovani · Redazione" }
                     @if let Some(session) = session {
                         nav aria-label="Redazione" {
-                            a href=(BASE) { "Contenuti" }
+                            @if session.role().can_edit() {
+                                a href=(BASE) { "Contenuti" }
+                            }
+                            a href={ (BASE) "/bandi" } { "Bandi e proposte" }
                             @if session.role().can_edit() {
                                 a href={ (BASE) "/domande" } { "Domande all'esperto" }
                             }
@@ -104,6 +107,12 @@ table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;
 .columns{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5rem}
 .panel{background:#fff;border:1px solid #ccc;border-radius:4px;padding:.5rem 1rem}
 fieldset{border:1px solid #ccc;margin-top:.8rem}details{margin-top:1rem}
+caption{text-align:left;font-weight:600;padding:.6rem 0 .2rem}td.num,th.num{text-align:right;white-space:nowrap}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.prose{white-space:pre-wrap}.notice{background:#fff4ce;border:1px solid #7a5c00;padding:.5rem 1rem;border-radius:4px}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
+section{margin-top:1.5rem}section.panel{padding-bottom:1rem}input.score{width:6rem}
+label.choice{display:flex;gap:.5rem;align-items:center;font-weight:400;margin-top:.3rem}label.choice input{width:auto}
 "#;
 
 pub(super) use crate::italian_time::{rome, rome_to_utc};

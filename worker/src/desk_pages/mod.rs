@@ -32,6 +32,9 @@ mod entry;
 mod expert;
 mod layout;
 mod list;
+mod proposal;
+mod proposal_body;
+mod review;
 mod sign_in;
 
 use self::{accounts::*, audit::*, entry::*, expert::*, layout::*, list::*, sign_in::*};
@@ -135,14 +138,8 @@ async fn signed_in(
         }
     };
     match (segments, post) {
-        ([], false) if !session.role().can_edit() => Ok(page(
-            Some(session),
-            "Redazione",
-            html! {
-                h1 { "Redazione" }
-                p { "Il tuo ruolo è «" (session.role().label_it()) "». Qui compariranno le proposte dei bandi da valutare." }
-            },
-        )),
+        // Reviewers work on the calls' proposals only.
+        ([], false) if !session.role().can_edit() => Ok(redirect(&format!("{BASE}/bandi"))),
         ([], false) => {
             let pairs = crate::api::query_pairs(req)?;
             let query = DeskQuery::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
@@ -295,6 +292,42 @@ async fn signed_in(
                 Err(e) => Err(e),
             }
         }
+        (["bandi"], false) => review::calls_page(db, session).await,
+        (["bandi", id], false) => {
+            let pairs = crate::api::query_pairs(req)?;
+            let get = |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| k == name)
+                    .map(|(_, v)| v.as_str())
+            };
+            let filter = get("filtro")
+                .and_then(crate::api::review::views::Filter::parse)
+                .unwrap_or(crate::api::review::views::Filter::All);
+            let notice = match get("pubblicate").and_then(|n| n.parse().ok()) {
+                Some(n) => review::CallNotice::Published(n),
+                None => review::CallNotice::None,
+            };
+            review::call_page(db, session, id, filter, notice).await
+        }
+        (["bandi", id, "pubblica"], true) => {
+            editor()?;
+            review::publish(db, session, id, &form).await
+        }
+        (["proposte", id], false) => {
+            let proposal = crate::api::review::detail(db, session, id).await?;
+            let saved = crate::api::query_pairs(req)?
+                .into_iter()
+                .find(|(k, _)| k == "salvato")
+                .map(|(_, v)| v);
+            Ok(proposal::proposal_page(
+                session,
+                &proposal,
+                None,
+                saved.as_deref(),
+            ))
+        }
+        (["proposte", id], true) => proposal::proposal_post(db, session, id, form).await,
         (["registro"], false) => {
             admin()?;
             let lines = editorial::history(db, None, 300).await?;
