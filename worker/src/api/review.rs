@@ -89,10 +89,8 @@ pub async fn call_proposals(
     call_id: &str,
     filter: Filter,
 ) -> Result<(CallLine, Vec<ProposalLine>), ApiError> {
-    let call = store::calls(db)
+    let call = store::call_line(db, call_id)
         .await?
-        .into_iter()
-        .find(|c| c.id == call_id)
         .ok_or(ApiError::NotFound)?;
     let (rows, reviews) = store::call_proposals(db, call_id).await?;
     let lines = rows
@@ -326,10 +324,8 @@ pub async fn publish_call(
     session: &Session,
     call_id: &str,
 ) -> Result<u32, ApiError> {
-    store::calls(db)
+    store::call_line(db, call_id)
         .await?
-        .into_iter()
-        .find(|c| c.id == call_id)
         .ok_or(ApiError::NotFound)?;
     let count = store::publish(db, call_id, &session.account.name, &auth::now()).await?;
     if count == 0 {
@@ -379,9 +375,13 @@ pub async fn export_csv(req: &Request, env: &Env, call_id: &str) -> ApiResult {
         .map_err(|e| ApiError::Storage(format!("csv: {e}")))?;
     let headers = Headers::new();
     headers.set("content-type", "text/csv; charset=utf-8")?;
+    let name: String = call_id
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
     headers.set(
         "content-disposition",
-        &format!("attachment; filename=\"valutazioni-{call_id}.csv\""),
+        &format!("attachment; filename=\"valutazioni-{name}.csv\""),
     )?;
     headers.set("cache-control", "no-store")?;
     Ok(text_response(body, 200, headers))

@@ -40,26 +40,33 @@ const REVIEW_COLUMNS: &str =
 /// Proposals that count for a call: all but the withdrawn ones.
 const LIVE: &str = "status != 'withdrawn'";
 
+/// One line per call, for every call or only `only`.
+const CALLS: &str = "SELECT c.id, COALESCE(json_extract(c.body, '$.title'), c.id) AS title, \
+    json_extract(c.body, '$.closes_at') AS closes_at, \
+    COUNT(p.id) AS proposals, \
+    COALESCE(SUM(p.status = 'submitted'), 0) AS submitted, \
+    COALESCE(SUM(p.status = 'in_review'), 0) AS in_review, \
+    COALESCE(SUM(p.status = 'changes_requested'), 0) AS changes_requested, \
+    COALESCE(SUM(p.decision IS NOT NULL), 0) AS decided, \
+    COALESCE(SUM(p.decision IS NULL), 0) AS undecided, \
+    COALESCE(SUM(p.decision_published_at IS NOT NULL), 0) AS published \
+    FROM content c LEFT JOIN proposals p ON p.call_id = c.id AND p.status != 'withdrawn' \
+    WHERE c.kind = 'call' AND (c.deleted = 0 OR p.id IS NOT NULL) AND (?1 IS NULL OR c.id = ?1) \
+    GROUP BY c.id ORDER BY closes_at DESC, c.id";
+
 /// Every call that is published, or that received proposals, with its proposals counted.
 pub async fn calls(db: &D1Database) -> Result<Vec<CallLine>, ApiError> {
     Ok(db
-        .prepare(
-            "SELECT c.id, COALESCE(json_extract(c.body, '$.title'), c.id) AS title, \
-             json_extract(c.body, '$.closes_at') AS closes_at, \
-             COUNT(p.id) AS proposals, \
-             COALESCE(SUM(p.status = 'submitted'), 0) AS submitted, \
-             COALESCE(SUM(p.status = 'in_review'), 0) AS in_review, \
-             COALESCE(SUM(p.status = 'changes_requested'), 0) AS changes_requested, \
-             COALESCE(SUM(p.decision IS NOT NULL), 0) AS decided, \
-             COALESCE(SUM(p.decision IS NULL), 0) AS undecided, \
-             COALESCE(SUM(p.decision_published_at IS NOT NULL), 0) AS published \
-             FROM content c LEFT JOIN proposals p ON p.call_id = c.id AND p.status != 'withdrawn' \
-             WHERE c.kind = 'call' AND (c.deleted = 0 OR p.id IS NOT NULL) \
-             GROUP BY c.id ORDER BY closes_at DESC, c.id",
-        )
+        .prepare(CALLS)
+        .bind(&[JsValue::NULL])?
         .all()
         .await?
         .results()?)
+}
+
+/// One call's line (`None`: no such call, or retired without proposals).
+pub async fn call_line(db: &D1Database, id: &str) -> Result<Option<CallLine>, ApiError> {
+    Ok(db.prepare(CALLS).bind(&[id.into()])?.first(None).await?)
 }
 
 /// The proposals of a call (withdrawn ones left out), in protocol order, and all their reviews,
