@@ -1,6 +1,7 @@
 // Generates dist/sw.js with Workbox: precaches the hashed build (HTML, JS, wasm, CSS, icons,
 // manifest) so the app opens offline, and serves index.html for navigations, or cv.html for those
-// of the CV tool (/cv…, its own wasm). /api/* is never
+// of the CV tool (/cv…) and proposte.html for those of the proposal tool (/proposte…), each its
+// own wasm. /api/* is never
 // matched: data comes from IndexedDB, never from a stale cache.
 import { generateSW } from "workbox-build";
 
@@ -17,13 +18,19 @@ const { count, size, warnings } = await generateSW({
   // Trunk puts a content hash in these names: no need for a revision query.
   dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/,
   navigateFallback: "/index.html",
-  navigateFallbackDenylist: [/^\/api\//, /^\/cv(\/|$)/],
+  navigateFallbackDenylist: [/^\/api\//, /^\/cv(\/|$)/, /^\/proposte(\/|$)/],
   runtimeCaching: [
     {
       // The CV tool's pages: from the worker when online, from the precached cv.html offline.
       urlPattern: ({ request, url }) => request.mode === "navigate" && /^\/cv(\/|$)/.test(url.pathname),
       handler: "NetworkFirst",
       options: { cacheName: "cv-pages", networkTimeoutSeconds: 3, precacheFallback: { fallbackURL: "/cv.html" } },
+    },
+    {
+      // The proposal tool's pages: the same, with proposte.html.
+      urlPattern: ({ request, url }) => request.mode === "navigate" && /^\/proposte(\/|$)/.test(url.pathname),
+      handler: "NetworkFirst",
+      options: { cacheName: "proposte-pages", networkTimeoutSeconds: 3, precacheFallback: { fallbackURL: "/proposte.html" } },
     },
   ],
   maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,

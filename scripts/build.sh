@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds the app (Trunk → dist/: the portal from index.html, and the CV tool from cv.html as its
-# own wasm, so the portal's first load does not carry it), then the Workbox service worker, and
-# the worker (worker-build → worker/build/).
+# Builds the app (Trunk → dist/: the portal from index.html, and the CV tool from cv.html and the
+# proposal tool from proposte.html, each as its own wasm, so the portal's first load carries
+# neither), then the Workbox service worker, and the worker (worker-build → worker/build/).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$SITO_ROOT"
@@ -10,9 +10,14 @@ echo "== app: trunk build (portal)"
 (cd app && trunk build --release)
 echo "== app: trunk build (CV tool)"
 (cd app && trunk build cv.html --release true --dist ../target/dist-cv)
+echo "== app: trunk build (proposal tool)"
+(cd app && trunk build proposte.html --release true --dist ../target/dist-proposte)
 # Trunk names every page index.html; the hashed JS, wasm and CSS names cannot collide.
 cp target/dist-cv/index.html dist/cv.html
-find target/dist-cv -maxdepth 1 -type f \( -name '*.js' -o -name '*.wasm' -o -name '*.css' \) -exec cp {} dist/ \;
+cp target/dist-proposte/index.html dist/proposte.html
+for extra in target/dist-cv target/dist-proposte; do
+  find "$extra" -maxdepth 1 -type f \( -name '*.js' -o -name '*.wasm' -o -name '*.css' \) -exec cp {} dist/ \;
+done
 echo "== app: service worker"
 node scripts/build-sw.mjs
 echo "== worker: worker-build"

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use sito_core::{
     filter::opportunity_fields,
     search::{weight, SearchIndex},
-    Answer, ContentKind, Guide, News, Opportunity, Organisation,
+    Answer, Call, ContentKind, Guide, News, Opportunity, Organisation,
 };
 
 use crate::{store, store::StoreError, sync::use_sync};
@@ -18,6 +18,7 @@ pub struct Catalog {
     pub news: Vec<News>,
     pub organisations: Vec<Organisation>,
     pub answers: Vec<Answer>,
+    pub calls: Vec<Call>,
     // Search indexes are built on first use, not on every load: the list must be on screen
     // before anyone types.
     opportunity_index: OnceLock<SearchIndex>,
@@ -32,6 +33,7 @@ impl Catalog {
         news: Vec<News>,
         organisations: Vec<Organisation>,
         answers: Vec<Answer>,
+        calls: Vec<Call>,
     ) -> Self {
         Catalog {
             opportunities,
@@ -39,6 +41,7 @@ impl Catalog {
             news,
             organisations,
             answers,
+            calls,
             opportunity_index: OnceLock::new(),
             organisation_index: OnceLock::new(),
             everything: OnceLock::new(),
@@ -104,6 +107,16 @@ impl Catalog {
                 (a.answered_by.as_str(), weight::SUBTITLE),
             ]);
         }
+        for (i, c) in self.calls.iter().enumerate() {
+            refs.push((ContentKind::Call, i));
+            let mut fields = vec![
+                (c.title.as_str(), weight::TITLE),
+                (c.summary.as_str(), weight::SUBTITLE),
+                (c.description_html.as_str(), weight::BODY),
+            ];
+            fields.extend(c.criteria.iter().map(|k| (k.name.as_str(), weight::BODY)));
+            docs.push(fields);
+        }
         (SearchIndex::build(docs), refs)
     }
 }
@@ -123,6 +136,7 @@ pub type CatalogResource = LocalResource<Result<Arc<Catalog>, StoreError>>;
 async fn load() -> Result<Arc<Catalog>, StoreError> {
     let store = store::shared().await?;
     Ok(Arc::new(Catalog::new(
+        store.all().await?,
         store.all().await?,
         store.all().await?,
         store.all().await?,

@@ -61,3 +61,33 @@ pub fn local_date_time(rfc3339: &str, locale: Locale) -> String {
         ]),
     ))
 }
+
+/// "31 marzo 2027 alle ore 12:00"-style date and time in Italian time (Europe/Rome), whatever
+/// the phone's own zone: calls open and close, and proposals are received, by Italian clocks.
+pub fn rome_date_time(at: chrono::DateTime<chrono::Utc>, locale: Locale) -> String {
+    rome_time(at.timestamp_millis() as f64, locale)
+}
+
+/// The same for an RFC 3339 instant (a receipt's `submitted_at`); empty if unreadable.
+pub fn rome_date_time_text(rfc3339: &str, locale: Locale) -> String {
+    let date = Date::new(&rfc3339.into());
+    if date.get_time().is_nan() {
+        return String::new();
+    }
+    rome_time(date.get_time(), locale)
+}
+
+fn rome_time(millis: f64, locale: Locale) -> String {
+    let date = Date::new(&JsValue::from_f64(millis));
+    String::from(date.to_locale_string(
+        tag(locale),
+        &options(&[
+            ("day", "numeric"),
+            ("month", "long"),
+            ("year", "numeric"),
+            ("hour", "2-digit"),
+            ("minute", "2-digit"),
+            ("timeZone", "Europe/Rome"),
+        ]),
+    ))
+}

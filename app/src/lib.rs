@@ -23,7 +23,7 @@ use leptos_router::{
 use crate::{
     components::{BottomNav, Header},
     i18n::*,
-    routes::*,
+    routes::{proposals, *},
 };
 
 /// The CV tool (`/cv…`, the `sito-cv` binary and `cv.html`): the same shell and header, but
@@ -54,6 +54,35 @@ fn CvShell() -> impl IntoView {
     }
 }
 
+/// The proposal tool (`/proposte…`, the `sito-proposte` binary and `proposte.html`): the group's
+/// drafts and proposals, the six-step form, sending through the outbox. Like the CV tool it is
+/// its own wasm, so the portal's first load does not carry it.
+#[component]
+pub fn ProposteApp() -> impl IntoView {
+    sync::provide_sync(outbox::provide_outbox());
+    leptos_meta::provide_meta_context();
+    view! {
+        <I18nContextProvider>
+            <ProposteShell/>
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn ProposteShell() -> impl IntoView {
+    proposals::provide_session();
+    view! {
+        <Frame>
+            <Routes fallback=OtherApp>
+                <Route path=path!("/proposte") view=ProposalHome/>
+                <Route path=path!("/proposte/nuova") view=NewProposal/>
+                <Route path=path!("/proposte/:id/stampa") view=ProposalPrint/>
+                <Route path=path!("/proposte/:id") view=ProposalEditor/>
+            </Routes>
+        </Frame>
+    }
+}
+
 /// What every page has around its content: the skip link, the header, the bottom navigation,
 /// and the reader's language applied after the provider chose one from the browser's.
 #[component]
@@ -70,7 +99,7 @@ fn Frame(children: Children) -> impl IntoView {
     }
 }
 
-/// A route that belongs to the other wasm (portal ↔ CV tool): load the page in full, so that
+/// A route that belongs to another wasm (portal, CV tool, proposal tool): load the page in full, so that
 /// the server (or, offline, the service worker) serves the right one.
 #[component]
 fn OtherApp() -> impl IntoView {
@@ -126,9 +155,14 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/come-lavoriamo") view=About/>
                 <Route path=path!("/esperto") view=Expert/>
                 <Route path=path!("/esperto/:id") view=ExpertAnswer/>
+                <Route path=path!("/bandi") view=CallList/>
+                <Route path=path!("/bandi/:id") view=CallDetail/>
                 // The CV tool is its own, separately loaded wasm (cv.html).
                 <Route path=path!("/cv") view=OtherApp/>
                 <Route path=path!("/cv/*rest") view=OtherApp/>
+                // So is the proposal tool (proposte.html).
+                <Route path=path!("/proposte") view=OtherApp/>
+                <Route path=path!("/proposte/*rest") view=OtherApp/>
             </Routes>
         </Frame>
     }

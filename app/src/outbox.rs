@@ -2,7 +2,8 @@
 //! until the server has it. Each entry keeps one id for every attempt, so the server stores it
 //! once however often it is repeated. Sending is tried at start, when the phone comes back
 //! online or to the foreground, right after something is queued, and again with a growing pause
-//! while the page is open.
+//! while the page is open. An entry the server wants a signed-in account for (401) is not
+//! refused: it waits, and leaves once the group signs in.
 
 use gloo_net::http::Request;
 use leptos::{prelude::*, task::spawn_local};
@@ -36,14 +37,27 @@ pub fn use_outbox() -> Outbox {
 /// What one attempt to send an entry came to.
 enum Attempt {
     Sent(serde_json::Value),
-    Refused(String),
+    Refused(Refusal),
+    /// Not signed in (401): the entry waits for a sign-in, not for a timer.
+    SignIn,
     /// Offline, a server error or "too many requests": try again later.
     Later,
 }
 
+/// Why the server refused an entry: the text for people, the code and the field errors.
+struct Refusal {
+    text: String,
+    code: Option<String>,
+    errors: Vec<sito_core::FieldError>,
+}
+
 async fn send(entry: &OutboxEntry) -> Attempt {
     let Ok(request) = Request::post(&entry.endpoint).json(&entry.body) else {
-        return Attempt::Refused("Contenuto non valido.".into());
+        return Attempt::Refused(Refusal {
+            text: "Contenuto non valido.".into(),
+            code: None,
+            errors: Vec::new(),
+        });
     };
     let Ok(response) = request.send().await else {
         return Attempt::Later;
@@ -53,18 +67,27 @@ async fn send(entry: &OutboxEntry) -> Attempt {
             Ok(receipt) => Attempt::Sent(receipt),
             Err(_) => Attempt::Later,
         },
+        401 => Attempt::SignIn,
         408 | 425 | 429 | 500.. => Attempt::Later,
         _ => {
             let problem = response.json::<Problem>().await.ok();
             Attempt::Refused(problem.map_or_else(
-                || "Il server non ha accettato l'invio.".to_owned(),
+                || Refusal {
+                    text: "Il server non ha accettato l'invio.".to_owned(),
+                    code: None,
+                    errors: Vec::new(),
+                },
                 |p| {
                     let mut text = p.detail.unwrap_or(p.title);
-                    for error in p.errors {
+                    for error in &p.errors {
                         text.push(' ');
                         text.push_str(&error.message);
                     }
-                    text
+                    Refusal {
+                        text,
+                        code: Some(p.code),
+                        errors: p.errors,
+                    }
                 },
             ))
         }
@@ -81,16 +104,7 @@ impl Outbox {
     ) -> Result<(), store::StoreError> {
         let store = store::shared().await?;
         store
-            .outbox_put(&OutboxEntry {
-                id,
-                endpoint: endpoint.to_owned(),
-                body,
-                state: OutboxState::Queued,
-                attempts: 0,
-                created_at: now_iso(),
-                receipt: None,
-                problem: None,
-            })
+            .outbox_put(&OutboxEntry::queued(id, endpoint, body, now_iso()))
             .await?;
         self.revision.update(|r| *r += 1);
         self.flush();
@@ -130,10 +144,18 @@ impl Outbox {
                 Attempt::Sent(receipt) => {
                     entry.state = OutboxState::Sent;
                     entry.receipt = Some(receipt);
+                    entry.needs_sign_in = false;
                 }
-                Attempt::Refused(problem) => {
+                Attempt::Refused(refusal) => {
                     entry.state = OutboxState::Refused;
-                    entry.problem = Some(problem);
+                    entry.problem = Some(refusal.text);
+                    entry.code = refusal.code;
+                    entry.errors = refusal.errors;
+                    entry.needs_sign_in = false;
+                }
+                Attempt::SignIn => {
+                    // Stays queued; a sign-in (or the next start, online or foreground) sends it.
+                    entry.needs_sign_in = true;
                 }
                 Attempt::Later => {
                     entry.attempts += 1;

@@ -1,6 +1,7 @@
 //! One page per route.
 
 mod about;
+mod calls;
 mod cv;
 mod directory;
 mod events;
@@ -10,10 +11,12 @@ mod home;
 mod news;
 mod not_found;
 mod opportunities;
+pub mod proposals;
 mod saved;
 mod search;
 
 pub use about::About;
+pub use calls::{CallDetail, CallList};
 pub use cv::{CvEditor, CvHome, LetterEditor, NewLetter};
 pub use directory::Directory;
 pub use events::Events;
@@ -23,5 +26,6 @@ pub use home::Home;
 pub use news::{NewsDetail, NewsList};
 pub use not_found::NotFound;
 pub use opportunities::{OpportunityDetail, OpportunityList};
+pub use proposals::{NewProposal, ProposalEditor, ProposalHome, ProposalPrint};
 pub use saved::SavedItems;
 pub use search::Search;

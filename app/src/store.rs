@@ -11,29 +11,39 @@ use indexed_db_futures::{
 use serde::{Deserialize, Serialize};
 use sito_core::{
     cv::{Cv, Letter},
-    Answer, Change, Content, ContentKind, Guide, News, Opportunity, Organisation, PullResponse,
+    Answer, Call, Change, Content, ContentKind, Guide, News, Opportunity, Organisation,
+    PullResponse,
 };
 
 /// The name of the app's database in the browser.
 pub const DB_NAME: &str = "sito-giovani";
 /// Version 2 added guides, news, the directory, saved items and tutorial progress; version 3
-/// the expert's answers, the outbox, and the CVs and cover letters.
-const DB_VERSION: u32 = 3;
+/// the expert's answers, the outbox, and the CVs and cover letters; version 4 the calls for
+/// youth-led projects, the proposal drafts and what the server last said about the group's
+/// proposals.
+const DB_VERSION: u32 = 4;
 const META: &str = "meta";
 const OUTBOX: &str = "outbox";
 /// The CVs and cover letters: made on the phone, never synced.
 const CVS: &str = "cv";
 const LETTERS: &str = "letters";
+/// Proposal drafts, as typed: made on the phone, sent only through the outbox.
+const PROPOSALS: &str = "proposals";
+/// The group's account and proposals as the server last told them (JSON text by key), so
+/// that they show offline.
+const PROPOSAL_CACHE: &str = "proposal_cache";
 const SAVED: &str = "saved";
 const PROGRESS: &str = "progress";
 const CURSOR_KEY: &str = "cursor";
 const SYNCED_AT_KEY: &str = "synced_at";
 
+mod proposals;
 mod user_data;
+pub use proposals::DraftRecord;
 pub use user_data::{OutboxEntry, OutboxState};
 
 /// Every object store that holds synced content, named by kind.
-fn content_stores() -> [&'static str; 5] {
+fn content_stores() -> [&'static str; 6] {
     ContentKind::ALL.map(ContentKind::as_str)
 }
 
@@ -123,6 +133,25 @@ impl Store {
                             .build()?;
                     }
                     if old >= 2 {
+                        db.delete_object_store(META)?;
+                        db.create_object_store(META).build()?;
+                    }
+                }
+                if old < 4 {
+                    // Everything the young person made stays (saved items, progress, the outbox,
+                    // CVs and letters). The calls store is new, so the cursor is dropped again and
+                    // the next pull brings the calls published before this version.
+                    let calls = ContentKind::Call.as_str();
+                    if !db.object_store_names().any(|n| n == calls) {
+                        db.create_object_store(calls)
+                            .with_key_path(KeyPath::from("id"))
+                            .build()?;
+                    }
+                    db.create_object_store(PROPOSALS)
+                        .with_key_path(KeyPath::from("id"))
+                        .build()?;
+                    db.create_object_store(PROPOSAL_CACHE).build()?;
+                    if old >= 3 {
                         db.delete_object_store(META)?;
                         db.create_object_store(META).build()?;
                     }
@@ -314,6 +343,7 @@ fn apply_change(items: &ObjectStore<'_>, change: &Change) -> Result<(), StoreErr
             ContentKind::News => put::<News>(items, change, raw.get()),
             ContentKind::Organisation => put::<Organisation>(items, change, raw.get()),
             ContentKind::Answer => put::<Answer>(items, change, raw.get()),
+            ContentKind::Call => put::<Call>(items, change, raw.get()),
         },
         _ => {
             items.delete(change.id.as_str()).build()?;

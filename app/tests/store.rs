@@ -252,15 +252,13 @@ async fn every_kind_of_content_lands_in_its_own_store() {
 async fn the_outbox_keeps_submissions_across_reopening_oldest_first() {
     use sito_app::store::{OutboxEntry, OutboxState};
     let name = format!("outbox-{}", js_sys::Math::random());
-    let entry = |id: &str, at: &str| OutboxEntry {
-        id: id.into(),
-        endpoint: "/api/v1/questions".into(),
-        body: json!({"id": id, "topic": "other", "text": "Una domanda abbastanza lunga."}),
-        state: OutboxState::Queued,
-        attempts: 0,
-        created_at: at.into(),
-        receipt: None,
-        problem: None,
+    let entry = |id: &str, at: &str| {
+        OutboxEntry::queued(
+            id.into(),
+            "/api/v1/questions",
+            json!({"id": id, "topic": "other", "text": "Una domanda abbastanza lunga."}),
+            at.into(),
+        )
     };
     {
         let store = Store::open(&name).await.unwrap();

@@ -1,4 +1,5 @@
-//! Pages served by the worker. The CV tool's addresses (`/cv…`) get its own page, `cv.html`.
+//! Pages served by the worker. The CV tool's addresses (`/cv…`) get its own page, `cv.html`, and
+//! the proposal tool's (`/proposte…`) `proposte.html`.
 //! Detail pages (`/opportunita/{id}`, `/guide/{id}`, `/notizie/{id}`) get the
 //! app's own index.html with the item's title, description, Open Graph tags and schema.org
 //! JSON-LD written into the head, so a shared link previews and search engines can read it. The
@@ -30,11 +31,18 @@ async fn render(req: &Request, env: &Env) -> Result<Response, ApiError> {
     let url = req.url()?;
     let origin = url.origin().ascii_serialization();
     let path = url.path().trim_end_matches('/').to_owned();
-    if path == "/cv" || path.starts_with("/cv/") {
-        // The CV tool is a separate wasm with its own page; it reads only the phone's store.
+    let tool = if path == "/cv" || path.starts_with("/cv/") {
+        Some("cv.html")
+    } else if path == "/proposte" || path.starts_with("/proposte/") {
+        Some("proposte.html")
+    } else {
+        None
+    };
+    if let Some(tool) = tool {
+        // The CV tool and the proposal tool are separate wasm binaries with their own pages.
         let page = env
             .assets("ASSETS")?
-            .fetch(format!("{origin}/cv.html"), None)
+            .fetch(format!("{origin}/{tool}"), None)
             .await?
             .text()
             .await?;

@@ -59,6 +59,15 @@ pub fn Home() -> impl IntoView {
                     .collect_view()}
             </ul>
         </section>
+        <section aria-labelledby="progetti">
+            <h2 id="progetti">{t!(i18n, home.projects)}</h2>
+            <p>{t!(i18n, home.projects_text)}</p>
+            <p class="more">
+                <A href="/bandi" attr:class="button">{t!(i18n, home.calls)}</A>
+                " "
+                <a href="/proposte" rel="external">{t!(i18n, home.proposals)}</a>
+            </p>
+        </section>
         <WithCatalog render=move |catalog| {
             let mut upcoming: Vec<_> = catalog
                 .opportunities

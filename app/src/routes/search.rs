@@ -46,6 +46,10 @@ pub fn Search() -> impl IntoView {
                                 let a = &catalog.answers[i];
                                 (format!("/esperto/{}", a.id), a.question.clone(), Box::new(move || t_string!(i18n, search.answer).to_owned()))
                             }
+                            ContentKind::Call => {
+                                let c = &catalog.calls[i];
+                                (format!("/bandi/{}", c.id), c.title.clone(), Box::new(move || t_string!(i18n, search.call).to_owned()))
+                            }
                             ContentKind::Organisation => {
                                 let o = &catalog.organisations[i];
                                 (format!("/rete?q={}", js_sys::encode_uri_component(&o.name)), o.name.clone(), Box::new(move || t_string!(i18n, search.organisation).to_owned()))

@@ -4,7 +4,11 @@
 use super::*;
 
 impl Store {
-    async fn put_one<T: Serialize>(&self, name: &str, value: &T) -> Result<(), StoreError> {
+    pub(super) async fn put_one<T: Serialize>(
+        &self,
+        name: &str,
+        value: &T,
+    ) -> Result<(), StoreError> {
         let tx = self
             .db
             .transaction(name)
@@ -15,7 +19,7 @@ impl Store {
         Ok(())
     }
 
-    async fn all_of<T: for<'de> Deserialize<'de> + 'static>(
+    pub(super) async fn all_of<T: for<'de> Deserialize<'de> + 'static>(
         &self,
         name: &str,
     ) -> Result<Vec<T>, StoreError> {
@@ -25,7 +29,7 @@ impl Store {
             .map_err(|e| StoreError::Corrupt(e.to_string()))
     }
 
-    async fn delete_one(&self, name: &str, id: &str) -> Result<(), StoreError> {
+    pub(super) async fn delete_one(&self, name: &str, id: &str) -> Result<(), StoreError> {
         let tx = self
             .db
             .transaction(name)
@@ -124,4 +128,33 @@ pub struct OutboxEntry {
     /// Why the server refused it, in Italian.
     #[serde(default)]
     pub problem: Option<String>,
+    /// The refusal's stable code (`call_closed`, `already_submitted`…).
+    #[serde(default)]
+    pub code: Option<String>,
+    /// The refusal's field errors, shown beside the fields they name.
+    #[serde(default)]
+    pub errors: Vec<sito_core::FieldError>,
+    /// The server asked for a signed-in account (401): the entry stays queued and leaves once
+    /// someone signs in.
+    #[serde(default)]
+    pub needs_sign_in: bool,
+}
+
+impl OutboxEntry {
+    /// A new entry, waiting to be sent.
+    pub fn queued(id: String, endpoint: &str, body: serde_json::Value, created_at: String) -> Self {
+        OutboxEntry {
+            id,
+            endpoint: endpoint.to_owned(),
+            body,
+            state: OutboxState::Queued,
+            attempts: 0,
+            created_at,
+            receipt: None,
+            problem: None,
+            code: None,
+            errors: Vec::new(),
+            needs_sign_in: false,
+        }
+    }
 }

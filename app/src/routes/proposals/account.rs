@@ -1,0 +1,397 @@
+//! The group's account: who is signed in (asked of the server, remembered on the phone for
+//! offline use), sign-in, sign-up for associations and informal groups, sign-out. Drafting needs
+//! none of this; only sending does.
+
+use gloo_net::http::{Request, Response};
+use leptos::{prelude::*, task::spawn_local};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use sito_core::{
+    account::{GroupKind, SignIn, SignUp},
+    District, FieldError, Problem, ValidationErrors,
+};
+
+use super::{field_id, group_kind_label, GROUP_DISTRICTS};
+use crate::{i18n::*, labels, outbox::use_outbox, store};
+
+/// The signed-in account, as `GET /api/v1/session` tells it. The group's details are optional:
+/// staff accounts have none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    #[serde(default)]
+    pub group_kind: Option<GroupKind>,
+    #[serde(default)]
+    pub district: Option<District>,
+    #[serde(default)]
+    pub contact_person: Option<String>,
+}
+
+impl Me {
+    pub fn is_group(&self) -> bool {
+        self.role == "applicant"
+    }
+}
+
+/// Who is signed in, for every page of the proposal tool.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub me: RwSignal<Option<Me>>,
+    /// Bumped on sign-in and sign-out: pages ask the server again.
+    pub changed: RwSignal<u32>,
+}
+
+pub const ME_KEY: &str = "me";
+pub const LIST_KEY: &str = "list";
+
+/// Provides the session: first what the phone remembers, then what the server says.
+pub fn provide_session() -> Session {
+    let session = Session {
+        me: RwSignal::new(None),
+        changed: RwSignal::new(0),
+    };
+    provide_context(session);
+    spawn_local(async move {
+        let Ok(store) = store::shared().await else {
+            return;
+        };
+        if let Ok(Some(me)) = store.cache_get::<Me>(ME_KEY).await {
+            session.me.set(Some(me));
+        }
+        match fetch_json::<Me>(Request::get("/api/v1/session").build()).await {
+            Ok(me) => {
+                let _ = store.cache_put(ME_KEY, &me).await;
+                session.me.set(Some(me));
+            }
+            Err(ApiFailure::Problem(p)) if p.status == 401 => {
+                let _ = store.cache_clear().await;
+                session.me.set(None);
+            }
+            // Offline or a server error: keep what the phone remembers.
+            Err(_) => {}
+        }
+    });
+    session
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+/// Why a call to the API did not work.
+#[derive(Debug, Clone)]
+pub enum ApiFailure {
+    Offline,
+    Problem(Problem),
+    Status(u16),
+}
+
+impl ApiFailure {
+    /// The sentence to show (the server's own Italian detail when it gave one).
+    pub fn text(&self, i18n: leptos_i18n::I18nContext<Locale>) -> String {
+        match self {
+            ApiFailure::Offline => t_string!(i18n, account.offline).to_owned(),
+            ApiFailure::Problem(p) => p.detail.clone().unwrap_or_else(|| p.title.clone()),
+            ApiFailure::Status(s) => t_string!(i18n, account.server_error, status = *s).to_string(),
+        }
+    }
+
+    pub fn field_errors(&self) -> Vec<FieldError> {
+        match self {
+            ApiFailure::Problem(p) => p.errors.clone(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+async fn read_failure(response: Response) -> ApiFailure {
+    let status = response.status();
+    match response.json::<Problem>().await {
+        Ok(problem) => ApiFailure::Problem(problem),
+        Err(_) => ApiFailure::Status(status),
+    }
+}
+
+/// Sends a request and reads the JSON answer, or the problem+json refusal.
+pub async fn fetch_json<T: DeserializeOwned>(
+    request: Result<Request, gloo_net::Error>,
+) -> Result<T, ApiFailure> {
+    let request = request.map_err(|_| ApiFailure::Status(0))?;
+    let response = request.send().await.map_err(|_| ApiFailure::Offline)?;
+    if !response.ok() {
+        return Err(read_failure(response).await);
+    }
+    let status = response.status();
+    response
+        .json::<T>()
+        .await
+        .map_err(|_| ApiFailure::Status(status))
+}
+
+/// A field's error, from the phone's check or the server's refusal.
+fn error_of(errors: RwSignal<Vec<FieldError>>, field: &'static str) -> impl Fn() -> Option<String> {
+    move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone())
+        })
+    }
+}
+
+/// One labelled input of the account forms, with its error tied to it.
+fn account_input(
+    form: &'static str,
+    field: &'static str,
+    label: impl IntoView + 'static,
+    kind: &'static str,
+    autocomplete: &'static str,
+    value: RwSignal<String>,
+    errors: RwSignal<Vec<FieldError>>,
+) -> impl IntoView {
+    let id = format!("{form}-{}", field_id(field));
+    let error_id = format!("{id}-errore");
+    let error = error_of(errors, field);
+    let has_error = error_of(errors, field);
+    view! {
+        <label for=id.clone()>{label}</label>
+        <input
+            id=id
+            type=kind
+            autocomplete=autocomplete
+            prop:value=move || value.get()
+            on:input=move |ev| value.set(event_target_value(&ev))
+            aria-invalid=move || has_error().map(|_| "true")
+            aria-describedby={
+                let error_id = error_id.clone();
+                move || errors.with(|e| e.iter().any(|e| e.field == field)).then(|| error_id.clone())
+            }
+        />
+        {move || error().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
+    }
+}
+
+fn to_errors(errors: ValidationErrors) -> Vec<FieldError> {
+    errors.0
+}
+
+/// Signs in; on success remembers the account and sends what waited for it.
+#[component]
+pub fn SignInForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let outbox = use_outbox();
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let failure = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let input = SignIn {
+            email: email.get_untracked().trim().to_owned(),
+            password: password.get_untracked(),
+        };
+        if let Err(found) = input.validate() {
+            errors.set(to_errors(found));
+            return;
+        }
+        errors.set(Vec::new());
+        busy.set(true);
+        spawn_local(async move {
+            let answer = fetch_json::<Me>(Request::post("/api/v1/session").json(&input)).await;
+            busy.set(false);
+            match answer {
+                Ok(me) => {
+                    failure.set(None);
+                    password.set(String::new());
+                    signed_in(session, me).await;
+                    outbox.flush();
+                }
+                Err(f) => {
+                    errors.set(f.field_errors());
+                    failure.set(Some(f.text(i18n)));
+                }
+            }
+        });
+    };
+    view! {
+        <form class="stack" on:submit=submit novalidate data-testid="sign-in">
+            {account_input("accesso", "email", t!(i18n, account.email), "email", "username", email, errors)}
+            {account_input("accesso", "password", t!(i18n, account.password), "password", "current-password", password, errors)}
+            <button type="submit" class="action" disabled=move || busy.get()>{t!(i18n, account.sign_in)}</button>
+            <p role="status" class="field-error">{move || failure.get()}</p>
+        </form>
+    }
+}
+
+/// Remembers the account on the phone and tells every page.
+async fn signed_in(session: Session, me: Me) {
+    if let Ok(store) = store::shared().await {
+        let _ = store.cache_put(ME_KEY, &me).await;
+    }
+    session.me.set(Some(me));
+    session.changed.update(|c| *c += 1);
+}
+
+/// An association or informal group signs up (the server signs it in at once).
+#[component]
+pub fn SignUpForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let outbox = use_outbox();
+    let name = RwSignal::new(String::new());
+    let kind = RwSignal::new(String::new());
+    let district = RwSignal::new(String::new());
+    let contact = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let failure = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut found = ValidationErrors::default();
+        let group_kind = match kind.get_untracked().as_str() {
+            "association" => Some(GroupKind::Association),
+            "informal_group" => Some(GroupKind::InformalGroup),
+            _ => None,
+        };
+        if group_kind.is_none() {
+            found.push(
+                "group_kind",
+                "required",
+                "Scegli se siete un'associazione o un gruppo informale.",
+            );
+        }
+        let place = District::from_slug(&district.get_untracked());
+        if place.is_none() {
+            found.push("district", "required", "Scegli il territorio.");
+        }
+        let input = SignUp {
+            name: name.get_untracked(),
+            group_kind: group_kind.unwrap_or(GroupKind::InformalGroup),
+            district: place.unwrap_or(District::Cremona),
+            contact_person: contact.get_untracked(),
+            email: email.get_untracked().trim().to_owned(),
+            password: password.get_untracked(),
+        };
+        if let Err(more) = input.validate() {
+            found.0.extend(more.0);
+        }
+        if !found.is_empty() {
+            errors.set(to_errors(found));
+            return;
+        }
+        errors.set(Vec::new());
+        spawn_local(async move {
+            match fetch_json::<Me>(Request::post("/api/v1/accounts").json(&input)).await {
+                Ok(mut me) => {
+                    me.group_kind = me.group_kind.or(Some(input.group_kind));
+                    me.district = me.district.or(Some(input.district));
+                    me.contact_person = me
+                        .contact_person
+                        .or_else(|| Some(input.contact_person.trim().to_owned()));
+                    failure.set(None);
+                    password.set(String::new());
+                    signed_in(session, me).await;
+                    outbox.flush();
+                }
+                Err(f) => {
+                    errors.set(f.field_errors());
+                    failure.set(Some(f.text(i18n)));
+                }
+            }
+        });
+    };
+    let select_error = move |field: &'static str| {
+        move || {
+            errors.with(|e| e.iter().find(|e| e.field == field).map(|e| e.message.clone()))
+                .map(|m| view! { <p class="field-error" id=format!("registrazione-{field}-errore")>{m}</p> })
+        }
+    };
+    let described = move |field: &'static str| {
+        move || {
+            errors
+                .with(|e| e.iter().any(|e| e.field == field))
+                .then(|| format!("registrazione-{field}-errore"))
+        }
+    };
+    view! {
+        <form class="stack" on:submit=submit novalidate data-testid="sign-up">
+            {account_input("registrazione", "name", t!(i18n, proposals.group_name), "text", "organization", name, errors)}
+            <label for="registrazione-group_kind">{t!(i18n, proposals.group_kind)}</label>
+            <select id="registrazione-group_kind" prop:value=move || kind.get() on:change=move |ev| kind.set(event_target_value(&ev)) aria-describedby=described("group_kind")>
+                <option value="">{t!(i18n, proposals.choose)}</option>
+                {[GroupKind::Association, GroupKind::InformalGroup].into_iter().map(|k| {
+                    let value = if k == GroupKind::Association { "association" } else { "informal_group" };
+                    view! { <option value=value>{move || group_kind_label(i18n, k)}</option> }
+                }).collect_view()}
+            </select>
+            {select_error("group_kind")}
+            <label for="registrazione-district">{t!(i18n, proposals.district)}</label>
+            <select id="registrazione-district" prop:value=move || district.get() on:change=move |ev| district.set(event_target_value(&ev)) aria-describedby=described("district")>
+                <option value="">{t!(i18n, proposals.choose)}</option>
+                {GROUP_DISTRICTS.into_iter().map(|d| view! { <option value=d.slug()>{move || labels::district(i18n, d)}</option> }).collect_view()}
+            </select>
+            {select_error("district")}
+            {account_input("registrazione", "contact_person", t!(i18n, proposals.contact_person), "text", "name", contact, errors)}
+            {account_input("registrazione", "email", t!(i18n, account.email), "email", "email", email, errors)}
+            {account_input("registrazione", "password", t!(i18n, account.new_password), "password", "new-password", password, errors)}
+            <button type="submit" class="action">{t!(i18n, account.sign_up)}</button>
+            <p role="status" class="field-error">{move || failure.get()}</p>
+        </form>
+    }
+}
+
+/// Who is signed in and the way out; or the ways in.
+#[component]
+pub fn AccountPanel() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let failure = RwSignal::new(None::<String>);
+    let sign_out = move |_| {
+        spawn_local(async move {
+            let answer = match Request::delete("/api/v1/session").send().await {
+                Ok(r) if r.ok() || r.status() == 401 => Ok(()),
+                Ok(r) => Err(read_failure(r).await),
+                Err(_) => Err(ApiFailure::Offline),
+            };
+            match answer {
+                Ok(()) => {
+                    if let Ok(store) = store::shared().await {
+                        let _ = store.cache_clear().await;
+                    }
+                    failure.set(None);
+                    session.me.set(None);
+                    session.changed.update(|c| *c += 1);
+                }
+                Err(f) => failure.set(Some(f.text(i18n))),
+            }
+        });
+    };
+    view! {
+        <section aria-labelledby="account-title" class="account">
+            <h2 id="account-title">{t!(i18n, account.title)}</h2>
+            {move || match session.me.get() {
+                Some(me) => view! {
+                    <p data-testid="signed-in">{t_string!(i18n, account.signed_in_as, name = me.name.clone(), email = me.email.clone()).to_string()}</p>
+                    {(!me.is_group()).then(|| view! { <p class="notice">{t!(i18n, account.not_group)}</p> })}
+                    <button type="button" class="secondary" on:click=sign_out>{t!(i18n, account.sign_out)}</button>
+                    <p role="status" class="field-error">{move || failure.get()}</p>
+                }.into_any(),
+                None => view! {
+                    <p class="hint">{t!(i18n, account.why)}</p>
+                    <h3>{t!(i18n, account.sign_in_title)}</h3>
+                    <SignInForm/>
+                    <details class="sign-up">
+                        <summary>{t!(i18n, account.sign_up_title)}</summary>
+                        <p class="hint">{t!(i18n, account.sign_up_intro)}</p>
+                        <SignUpForm/>
+                    </details>
+                }.into_any(),
+            }}
+        </section>
+    }
+}

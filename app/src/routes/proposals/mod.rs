@@ -1,0 +1,285 @@
+//! Youth-led project proposals (the `sito-proposte` wasm, `proposte.html`): the group's drafts
+//! on the phone and its proposals on the server, the six steps of the form (seed 002 §6.2:
+//! "bisogni e obiettivi; azioni e fasi di lavoro; budget e rendicontazione"), sending through
+//! the persistent outbox, the status timeline and a printable copy.
+//!
+//! Every keystroke is saved in IndexedDB as typed ([`ProposalDraft`] keeps text, not numbers),
+//! so nothing is lost across reloads or days offline. The checks are core's, the same the
+//! worker runs.
+
+pub mod account;
+mod budget;
+mod editor;
+mod home;
+mod print;
+mod review;
+mod steps;
+
+pub use account::provide_session;
+pub use editor::ProposalEditor;
+pub use home::{NewProposal, ProposalHome};
+pub use print::ProposalPrint;
+
+use leptos::{prelude::*, task::spawn_local};
+use leptos_i18n::I18nContext;
+use sito_core::{
+    account::GroupKind,
+    proposal::{ProposalDraft, ProposalReceipt, ProposalView},
+    Call, District, ValidationErrors,
+};
+
+use crate::{
+    i18n::*,
+    store::{self, DraftRecord, OutboxEntry, OutboxState},
+    sync::now_iso,
+};
+
+/// Where submissions go.
+pub const ENDPOINT: &str = "/api/v1/proposals";
+/// The districts a group can be based in.
+pub const GROUP_DISTRICTS: [District; 3] =
+    [District::Cremona, District::Crema, District::Casalmaggiore];
+
+/// The element id of a field named as core names it (`budget.lines.0.unit_cost`).
+pub fn field_id(field: &str) -> String {
+    format!("f-{}", field.replace('.', "-"))
+}
+
+/// The outbox id of one revision of a draft.
+pub fn entry_id(draft: &str, revision: u32) -> String {
+    format!("{draft}:{revision}")
+}
+
+pub fn group_kind_label(i18n: I18nContext<Locale>, kind: GroupKind) -> &'static str {
+    match kind {
+        GroupKind::Association => t_string!(i18n, proposals.kind_association),
+        GroupKind::InformalGroup => t_string!(i18n, proposals.kind_informal),
+    }
+}
+
+pub fn step_title(i18n: I18nContext<Locale>, step: usize) -> &'static str {
+    match step {
+        1 => t_string!(i18n, proposals.step1),
+        2 => t_string!(i18n, proposals.step2),
+        3 => t_string!(i18n, proposals.step3),
+        4 => t_string!(i18n, proposals.step4),
+        5 => t_string!(i18n, proposals.step5),
+        _ => t_string!(i18n, proposals.step6),
+    }
+}
+
+/// The receipt of a sent entry, if it carries one.
+pub fn receipt_of(entry: &OutboxEntry) -> Option<ProposalReceipt> {
+    entry
+        .receipt
+        .clone()
+        .and_then(|r| serde_json::from_value(r).ok())
+}
+
+/// The proposal being edited, shared by the steps.
+#[derive(Clone, Copy)]
+pub struct Editor {
+    pub record: RwSignal<Option<DraftRecord>>,
+    pub call: RwSignal<Option<Call>>,
+    /// This draft's outbox entries (every revision).
+    pub entries: RwSignal<Vec<OutboxEntry>>,
+    /// What the server says about it (online and signed in), or last said.
+    pub view: RwSignal<Option<ProposalView>>,
+    /// Fields the person has left: their errors show from then on.
+    pub touched: RwSignal<Vec<String>>,
+    /// Every error shows (the last step, or after trying to send).
+    pub show_all: RwSignal<bool>,
+    /// The checks of core against the call, as the draft is now.
+    pub checked: Memo<ValidationErrors>,
+}
+
+impl Editor {
+    pub fn new() -> Self {
+        let record = RwSignal::new(None::<DraftRecord>);
+        let call = RwSignal::new(None::<Call>);
+        let checked = Memo::new(move |_| {
+            record.with(|r| {
+                call.with(|c| match (r, c) {
+                    (Some(r), Some(c)) => r.draft.check(c).err().unwrap_or_default(),
+                    _ => ValidationErrors::default(),
+                })
+            })
+        });
+        Editor {
+            record,
+            call,
+            entries: RwSignal::new(Vec::new()),
+            view: RwSignal::new(None),
+            touched: RwSignal::new(Vec::new()),
+            show_all: RwSignal::new(false),
+            checked,
+        }
+    }
+
+    /// The outbox entry of the draft's current revision.
+    pub fn entry(self) -> Option<OutboxEntry> {
+        let revision = self.record.with(|r| r.as_ref().map(|r| r.draft.revision))?;
+        let id = self
+            .record
+            .with(|r| r.as_ref().map(|r| entry_id(&r.id, revision)))?;
+        self.entries
+            .with(|e| e.iter().find(|e| e.id == id).cloned())
+    }
+
+    /// Read-only: handed to the outbox and not refused, and not reopened since.
+    pub fn locked(self) -> bool {
+        self.record.with(|r| r.as_ref().is_some_and(|r| r.locked))
+            && !self
+                .entry()
+                .is_some_and(|e| e.state == OutboxState::Refused)
+    }
+
+    /// Applies a change to the draft and saves it on the device at once.
+    pub fn edit(self, change: impl FnOnce(&mut ProposalDraft)) {
+        if self.locked() {
+            return;
+        }
+        self.record.update(|r| {
+            if let Some(r) = r {
+                change(&mut r.draft);
+                r.draft.updated_at = now_iso();
+            }
+        });
+        self.save();
+    }
+
+    pub fn save(self) {
+        if let Some(snapshot) = self.record.get_untracked() {
+            spawn_local(async move {
+                if let Ok(store) = store::shared().await {
+                    let _ = store.put_draft(&snapshot).await;
+                }
+            });
+        }
+    }
+
+    /// Reads one value of the draft.
+    pub fn read<T: Default>(self, get: impl Fn(&ProposalDraft) -> T) -> T {
+        self.record
+            .with(|r| r.as_ref().map(|r| get(&r.draft)).unwrap_or_default())
+    }
+
+    /// The message to show beside `field`: the phone's check once the field was left (or on
+    /// the last step), otherwise what the server said when it refused the proposal.
+    pub fn error(self, field: &str) -> Option<String> {
+        let shown = self.show_all.get() || self.touched.with(|t| t.iter().any(|f| f == field));
+        if shown {
+            if let Some(e) = self
+                .checked
+                .with(|c| c.for_field(field).map(|e| e.message.clone()))
+            {
+                return Some(e);
+            }
+        }
+        self.entries.with(|entries| {
+            let revision = self
+                .record
+                .with(|r| r.as_ref().map(|r| entry_id(&r.id, r.draft.revision)));
+            entries
+                .iter()
+                .filter(|e| Some(&e.id) == revision.as_ref() && e.state == OutboxState::Refused)
+                .flat_map(|e| e.errors.iter())
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone())
+        })
+    }
+
+    /// Marks a field as left.
+    pub fn touch(self, field: String) {
+        if !self.touched.with_untracked(|t| t.contains(&field)) {
+            self.touched.update(|t| t.push(field));
+        }
+    }
+}
+
+impl Default for Editor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn use_editor() -> Editor {
+    expect_context::<Editor>()
+}
+
+/// The error line of a field, tied to it by id.
+pub fn error_line(ed: Editor, field: String) -> impl IntoView {
+    let id = format!("{}-errore", field_id(&field));
+    move || {
+        ed.error(&field)
+            .map(|m| view! { <p class="field-error" id=id.clone()>{m}</p> })
+    }
+}
+
+/// `aria-describedby` and `aria-invalid` of a field, while it has an error.
+pub fn described_by(ed: Editor, field: String) -> impl Fn() -> Option<String> {
+    move || {
+        ed.error(&field)
+            .map(|_| format!("{}-errore", field_id(&field)))
+    }
+}
+
+pub fn invalid(ed: Editor, field: String) -> impl Fn() -> Option<&'static str> {
+    move || ed.error(&field).map(|_| "true")
+}
+
+/// A labelled single-line input bound to a text of the draft.
+pub fn text_input(
+    ed: Editor,
+    field: &'static str,
+    label: impl IntoView + 'static,
+    mode: &'static str,
+    get: fn(&ProposalDraft) -> &String,
+    set: fn(&mut ProposalDraft) -> &mut String,
+) -> impl IntoView {
+    let id = field_id(field);
+    view! {
+        <label for=id.clone()>{label}</label>
+        <input
+            id=id
+            name=field
+            inputmode=mode
+            autocomplete="off"
+            prop:value=move || ed.read(|d| get(d).clone())
+            on:input=move |ev| {
+                let value = event_target_value(&ev);
+                ed.edit(|d| *set(d) = value);
+            }
+            aria-invalid=invalid(ed, field.to_owned())
+            aria-describedby=described_by(ed, field.to_owned())
+        />
+        {error_line(ed, field.to_owned())}
+    }
+}
+
+/// A labelled text area bound to a text of the draft.
+pub fn text_area(
+    ed: Editor,
+    field: &'static str,
+    label: impl IntoView + 'static,
+    get: fn(&ProposalDraft) -> &String,
+    set: fn(&mut ProposalDraft) -> &mut String,
+) -> impl IntoView {
+    let id = field_id(field);
+    view! {
+        <label for=id.clone()>{label}</label>
+        <textarea
+            id=id
+            name=field
+            rows="6"
+            prop:value=move || ed.read(|d| get(d).clone())
+            on:input=move |ev| {
+                let value = event_target_value(&ev);
+                ed.edit(|d| *set(d) = value);
+            }
+            aria-invalid=invalid(ed, field.to_owned())
+            aria-describedby=described_by(ed, field.to_owned())
+        ></textarea>
+        {error_line(ed, field.to_owned())}
+    }
+}

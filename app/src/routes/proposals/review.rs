@@ -1,0 +1,304 @@
+//! Step 6 and the proposal's state: every error of core's check with a link to its step, a
+//! summary, "Invia la proposta" through the outbox, then "In coda", "Accedi per inviare",
+//! "Inviata" with the protocol number, or the server's refusal; the status timeline, withdrawal
+//! and "Modifica e reinvia".
+
+use gloo_net::http::Request;
+use leptos::{prelude::*, task::spawn_local};
+use leptos_router::{components::A, hooks::use_navigate};
+use sito_core::proposal::{
+    deadline_error, step_of, ProposalStatus, ProposalSubmission, ProposalView,
+};
+
+use super::{
+    account::{fetch_json, use_session, SignInForm},
+    editor::view_key,
+    entry_id, field_id, receipt_of, step_title, use_editor, Editor, ENDPOINT,
+};
+use crate::{
+    dates::{rome_date_time, rome_date_time_text},
+    i18n::*,
+    outbox::use_outbox,
+    store::{self, OutboxState},
+    sync::now_iso,
+};
+
+fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// Why the call does not take proposals now, in Italian, if it does not.
+fn deadline_problem(ed: Editor) -> Option<String> {
+    ed.call.with(|c| {
+        let call = c.as_ref()?;
+        deadline_error(call, call.phase(now()), |at| rome_date_time(at, Locale::it))
+    })
+}
+
+/// Hands the proposal to the outbox: the draft's next revision, or the same one again when the
+/// server refused it (it stored nothing then).
+fn submit(ed: Editor, outbox: crate::outbox::Outbox) {
+    let (Some(call), Some(mut record)) = (ed.call.get_untracked(), ed.record.get_untracked())
+    else {
+        return;
+    };
+    let body = match record.draft.check(&call) {
+        Ok(body) => body,
+        Err(_) => {
+            ed.show_all.set(true);
+            return;
+        }
+    };
+    let refused = ed.entry().is_some_and(|e| e.state == OutboxState::Refused);
+    let revision = if refused && record.draft.revision > 0 {
+        record.draft.revision
+    } else {
+        record.draft.revision + 1
+    };
+    let submission = ProposalSubmission {
+        id: record.draft.id,
+        revision,
+        call_id: call.id.clone(),
+        body,
+    };
+    let Ok(json) = serde_json::to_value(&submission) else {
+        return;
+    };
+    record.draft.revision = revision;
+    record.draft.updated_at = now_iso();
+    record.locked = true;
+    ed.record.set(Some(record.clone()));
+    spawn_local(async move {
+        if let Ok(store) = store::shared().await {
+            let _ = store.put_draft(&record).await;
+        }
+        let _ = outbox
+            .enqueue(entry_id(&record.id, revision), ENDPOINT, json)
+            .await;
+    });
+}
+
+/// Where the proposal stands on this phone, one line (every step).
+#[component]
+pub fn StatusLine() -> impl IntoView {
+    let i18n = use_i18n();
+    let ed = use_editor();
+    view! {
+        <p class="send-state" role="status" data-testid="send-state">
+            {move || ed.entry().map(|entry| {
+                let locale = i18n.get_locale();
+                match entry.state {
+                    OutboxState::Queued if entry.needs_sign_in => view! {
+                        <strong>{t!(i18n, proposals.state_sign_in)}</strong>
+                    }.into_any(),
+                    OutboxState::Queued => view! {
+                        <strong>{t!(i18n, proposals.state_queued)}</strong> " " {t!(i18n, proposals.state_queued_note)}
+                    }.into_any(),
+                    OutboxState::Sent => {
+                        let receipt = receipt_of(&entry);
+                        view! {
+                            <strong>{t!(i18n, proposals.state_sent)}</strong>
+                            {receipt.map(|r| view! {
+                                " · " {t!(i18n, proposals.protocol)} " "
+                                <strong data-testid="protocol">{r.protocol.clone()}</strong>
+                                " · " {t_string!(i18n, proposals.received_at, when = rome_date_time_text(&r.submitted_at, locale)).to_string()}
+                            })}
+                        }.into_any()
+                    }
+                    OutboxState::Refused => view! {
+                        <strong>{t!(i18n, proposals.state_refused)}</strong> " " {entry.problem.clone()}
+                    }.into_any(),
+                }
+            })}
+        </p>
+    }
+}
+
+/// The last step.
+#[component]
+pub fn Review() -> impl IntoView {
+    let i18n = use_i18n();
+    let ed = use_editor();
+    let outbox = use_outbox();
+    let session = use_session();
+    let id = move || {
+        ed.record
+            .with(|r| r.as_ref().map(|r| r.id.clone()).unwrap_or_default())
+    };
+    let errors = move || ed.checked.get().0;
+    let can_send = move || {
+        !ed.locked()
+            && ed.call.with(Option::is_some)
+            && errors().is_empty()
+            && deadline_problem(ed).is_none()
+    };
+    let wants_sign_in = move || {
+        session.me.with(Option::is_none)
+            || ed
+                .entry()
+                .is_some_and(|e| e.needs_sign_in && e.state == OutboxState::Queued)
+    };
+    let totals = move || {
+        let draft = ed.record.with(|r| r.as_ref().map(|r| r.draft.clone()))?;
+        ed.call.with(|c| draft.totals(c.as_ref()?))
+    };
+    view! {
+        {move || {
+            let errors = errors();
+            (!errors.is_empty() && !ed.locked()).then(|| view! {
+                <div class="notice error" data-testid="review-errors">
+                    <p>{t!(i18n, proposals.review_errors)}</p>
+                    <ul>
+                        {errors.into_iter().map(|e| {
+                            let step = step_of(&e.field);
+                            let href = format!("/proposte/{}?passo={step}#{}", id(), field_id(&e.field));
+                            view! { <li><A href=href>{move || step_title(i18n, step)} ": " {e.message.clone()}</A></li> }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })
+        }}
+        {move || deadline_problem(ed).map(|p| view! { <p class="notice error" lang="it">{p}</p> })}
+        <section aria-labelledby="riepilogo">
+            <h2 id="riepilogo">{t!(i18n, proposals.summary)}</h2>
+            <dl class="facts">
+                <dt>{t!(i18n, proposals.project_title)}</dt>
+                <dd>{move || ed.read(|d| d.title.clone())}</dd>
+                <dt>{t!(i18n, proposals.group_name)}</dt>
+                <dd>{move || ed.read(|d| d.group_name.clone())}</dd>
+                {move || totals().map(|t| view! {
+                    <dt>{t!(i18n, budget.total)}</dt><dd>{t.total.to_string()}</dd>
+                    <dt>{t!(i18n, budget.requested_short)}</dt><dd>{t.requested.to_string()}</dd>
+                    <dt>{t!(i18n, budget.cofinancing)}</dt><dd>{t.cofinancing.to_string()}</dd>
+                })}
+            </dl>
+        </section>
+        {move || (errors().is_empty() && !ed.locked() && ed.call.with(Option::is_some)).then(|| view! {
+            <p class="ok">{t!(i18n, proposals.ready)}</p>
+        })}
+        <div class="actions">
+            {move || can_send().then(|| view! {
+                <button type="button" class="action primary" on:click=move |_| submit(ed, outbox)>
+                    {t!(i18n, proposals.send)}
+                </button>
+            })}
+            <A href=move || format!("/proposte/{}/stampa", id()) attr:class="action">{t!(i18n, proposals.print)}</A>
+        </div>
+        {move || wants_sign_in().then(|| view! {
+            <section aria-labelledby="accedi" class="sign-in-box">
+                <h2 id="accedi">{t!(i18n, proposals.sign_in_to_send)}</h2>
+                <SignInForm/>
+            </section>
+        })}
+        <ServerState/>
+    }
+}
+
+/// What the server says: status, timeline, withdraw, edit and send again.
+#[component]
+fn ServerState() -> impl IntoView {
+    let i18n = use_i18n();
+    let ed = use_editor();
+    let navigate = use_navigate();
+    let confirming = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let withdraw = move |_| {
+        let Some(id) = ed
+            .record
+            .with_untracked(|r| r.as_ref().map(|r| r.id.clone()))
+        else {
+            return;
+        };
+        spawn_local(async move {
+            let url = format!("{ENDPOINT}/{id}/withdraw");
+            match fetch_json::<ProposalView>(Request::post(&url).build()).await {
+                Ok(view) => {
+                    if let Ok(store) = store::shared().await {
+                        let _ = store.cache_put(&view_key(&id), &view).await;
+                    }
+                    ed.view.set(Some(view));
+                    failure.set(None);
+                    ed.record.update(|r| {
+                        if let Some(r) = r {
+                            r.locked = false;
+                        }
+                    });
+                    ed.save();
+                }
+                Err(f) => failure.set(Some(f.text(i18n))),
+            }
+            confirming.set(false);
+        });
+    };
+    let reopen = move |_| {
+        ed.record.update(|r| {
+            if let Some(r) = r {
+                r.locked = false;
+            }
+        });
+        ed.save();
+        let id = ed
+            .record
+            .with_untracked(|r| r.as_ref().map(|r| r.id.clone()))
+            .unwrap_or_default();
+        navigate(&format!("/proposte/{id}?passo=1"), Default::default());
+    };
+    view! {
+        {move || ed.view.get().map(|view| {
+            let locale = i18n.get_locale();
+            let reopen = reopen.clone();
+            view! {
+                <section aria-labelledby="stato" data-testid="server-state">
+                    <h2 id="stato">{t!(i18n, proposals.status)} ": " <span data-testid="status">{status_label(i18n, view.status)}</span></h2>
+                    <p class="meta">
+                        {t!(i18n, proposals.protocol)} " " {view.protocol.clone()} " · "
+                        {t_string!(i18n, proposals.revision, n = view.revision).to_string()}
+                    </p>
+                    <h3>{t!(i18n, proposals.history)}</h3>
+                    <ol class="history">
+                        {view.timeline.iter().map(|e| view! {
+                            <li>
+                                <strong>{status_label(i18n, e.status)}</strong>
+                                " · " {rome_date_time_text(&e.at, locale)}
+                                {e.amount.map(|a| view! { <p>{t_string!(i18n, proposals.granted, amount = a.to_string()).to_string()}</p> })}
+                                {e.message.clone().map(|m| view! { <p class="message" lang="it">{m}</p> })}
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                    {view.can_withdraw.then(|| view! {
+                        {move || if confirming.get() {
+                            view! {
+                                <div class="notice" role="alertdialog" aria-labelledby="ritira-testo">
+                                    <p id="ritira-testo">{t!(i18n, proposals.withdraw_confirm)}</p>
+                                    <button type="button" class="danger" on:click=withdraw>{t!(i18n, proposals.withdraw_yes)}</button>
+                                    " "
+                                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{t!(i18n, proposals.cancel)}</button>
+                                </div>
+                            }.into_any()
+                        } else {
+                            view! { <button type="button" class="secondary" on:click=move |_| confirming.set(true)>{t!(i18n, proposals.withdraw)}</button> }.into_any()
+                        }}
+                    })}
+                    {(view.can_resubmit && ed.locked()).then(|| view! {
+                        <button type="button" class="action" on:click=reopen>{t!(i18n, proposals.reopen)}</button>
+                    })}
+                    <p role="status" class="field-error">{move || failure.get()}</p>
+                </section>
+            }
+        })}
+    }
+}
+
+pub fn status_label(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    status: ProposalStatus,
+) -> &'static str {
+    match status {
+        ProposalStatus::Submitted => t_string!(i18n, proposals.status_submitted),
+        ProposalStatus::Withdrawn => t_string!(i18n, proposals.status_withdrawn),
+        ProposalStatus::InReview => t_string!(i18n, proposals.status_in_review),
+        ProposalStatus::ChangesRequested => t_string!(i18n, proposals.status_changes),
+        ProposalStatus::Funded => t_string!(i18n, proposals.status_funded),
+        ProposalStatus::NotFunded => t_string!(i18n, proposals.status_not_funded),
+    }
+}

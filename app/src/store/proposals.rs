@@ -1,0 +1,93 @@
+//! Proposal drafts on the device, and what the server last said about the group (its account,
+//! its proposals), kept so that they show offline.
+
+use sito_core::proposal::ProposalDraft;
+
+use super::*;
+
+/// One draft as the phone keeps it: the draft as typed, plus whether it is read-only because
+/// it has been handed to the outbox (until the group withdraws it or is asked for changes).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftRecord {
+    /// The draft's id (the store's key).
+    pub id: String,
+    pub draft: ProposalDraft,
+    /// Sent (or waiting to be sent): the form shows it without letting it change.
+    #[serde(default)]
+    pub locked: bool,
+}
+
+impl DraftRecord {
+    pub fn new(draft: ProposalDraft) -> Self {
+        DraftRecord {
+            id: draft.id.to_string(),
+            draft,
+            locked: false,
+        }
+    }
+}
+
+impl Store {
+    /// Stores (or replaces) a draft.
+    pub async fn put_draft(&self, record: &DraftRecord) -> Result<(), StoreError> {
+        self.put_one(PROPOSALS, record).await
+    }
+
+    /// Every draft on the device, most recently changed first.
+    pub async fn drafts(&self) -> Result<Vec<DraftRecord>, StoreError> {
+        let mut drafts: Vec<DraftRecord> = self.all_of(PROPOSALS).await?;
+        drafts.sort_by(|a, b| b.draft.updated_at.cmp(&a.draft.updated_at));
+        Ok(drafts)
+    }
+
+    pub async fn draft(&self, id: &str) -> Result<Option<DraftRecord>, StoreError> {
+        let tx = self.db.transaction(PROPOSALS).build()?;
+        Ok(tx.object_store(PROPOSALS)?.get(id).serde()?.await?)
+    }
+
+    pub async fn delete_draft(&self, id: &str) -> Result<(), StoreError> {
+        self.delete_one(PROPOSALS, id).await
+    }
+
+    /// Keeps a server answer under `key` (as JSON text).
+    pub async fn cache_put<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StoreError> {
+        let text = serde_json::to_string(value).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let tx = self
+            .db
+            .transaction(PROPOSAL_CACHE)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        tx.object_store(PROPOSAL_CACHE)?
+            .put(text)
+            .with_key(key)
+            .build()?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The answer kept under `key`, if any (and still readable).
+    pub async fn cache_get<T: for<'de> Deserialize<'de>>(
+        &self,
+        key: &str,
+    ) -> Result<Option<T>, StoreError> {
+        let tx = self.db.transaction(PROPOSAL_CACHE).build()?;
+        let text: Option<String> = tx
+            .object_store(PROPOSAL_CACHE)?
+            .get(key)
+            .primitive()?
+            .await?;
+        Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+    }
+
+    /// Forgets everything the server said about the group (on signing out).
+    pub async fn cache_clear(&self) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction(PROPOSAL_CACHE)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        tx.object_store(PROPOSAL_CACHE)?.clear()?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
