@@ -139,7 +139,8 @@ pub fn ProposalEditor() -> impl IntoView {
             .with(|e| e.iter().filter(|e| e.state == OutboxState::Sent).count())
     });
     Effect::new(move |_| {
-        sent.track();
+        // Read, not just tracked: a memo nobody reads is never computed, so never changes.
+        let _ = sent.get();
         session.changed.track();
         let signed_in = session.me.with(Option::is_some);
         let known = ed

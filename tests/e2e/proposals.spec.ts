@@ -1,0 +1,242 @@
+import { expect, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { d1, expectAccessible, waitForServiceWorker } from "../support";
+import { newGroup, publishCall } from "../proposals";
+
+const PASSWORD = "una-password-di-prova";
+/** A date `n` days from today, as a date input takes it. */
+const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+async function next(page: Page, heading: string) {
+  await page.getByRole("link", { name: "Avanti" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+}
+
+async function signIn(page: Page, email: string) {
+  const form = page.getByTestId("sign-in");
+  await form.getByLabel("E-mail").fill(email);
+  await form.getByLabel("Password").fill(PASSWORD);
+  await form.getByRole("button", { name: "Accedi" }).click();
+}
+
+/** Steps 1–3 of a proposal, from step 1. */
+async function groupNeedsActions(page: Page, title: string, check = true) {
+  await page.getByLabel("Forma del gruppo").selectOption("association");
+  await page.getByLabel("Territorio").selectOption("crema");
+  await page.getByLabel("Referente").fill("Marta Rossi");
+  await page.getByLabel("Quanti giovani partecipano").fill("8");
+  await page.getByLabel("Età del più giovane").fill("17");
+  await page.getByLabel("Età del più grande").fill("24");
+  await page.getByRole("button", { name: "Aggiungi un partner" }).click();
+  await page.getByLabel("Nome del partner").fill("Biblioteca civica di Crema");
+  await page.getByLabel("Che cosa fa nel progetto").fill("Ospita le serate e presta le sedie");
+  if (check) await expectAccessible(page, "passo 1");
+
+  await next(page, "Bisogni e obiettivi");
+  await page.getByLabel("Titolo del progetto").fill(title);
+  await page.getByLabel("Bisogni: a quale bisogno risponde il progetto?").fill("In estate i ragazzi del quartiere non hanno luoghi d'incontro.");
+  await page.getByLabel("Obiettivi: che cosa volete ottenere?").fill("Quattro serate di cinema all'aperto scelte e organizzate dai ragazzi.");
+  if (check) await expectAccessible(page, "passo 2");
+
+  await next(page, "Azioni e fasi di lavoro");
+  const first = page.locator("fieldset.item").first();
+  await first.getByLabel("Azione", { exact: true }).fill("Scelta dei film");
+  await first.getByLabel("Inizio").fill(day(40));
+  await first.getByLabel("Fine").fill(day(50));
+  await first.getByLabel("Chi se ne occupa").fill("Gruppo cinema");
+  await page.getByRole("button", { name: "Aggiungi un'azione" }).click();
+  const second = page.locator("fieldset.item").nth(1);
+  await second.getByLabel("Azione", { exact: true }).fill("Serate sul fiume");
+  await second.getByLabel("Inizio").fill(day(60));
+  await second.getByLabel("Fine").fill(day(90));
+  await second.getByLabel("Chi se ne occupa").fill("Tutto il gruppo");
+  await expect(page.getByTestId("timeline").locator("li")).toHaveCount(2);
+  if (check) await expectAccessible(page, "passo 3");
+}
+
+/** Step 4, from step 3: 2 × 1.234,50 € + 100 × 0,85 € = 2.554,00 €. */
+async function budget(page: Page, check = true) {
+  await next(page, "Budget");
+  const first = page.locator("fieldset.item").first();
+  await first.getByLabel("Categoria").selectOption("services");
+  await first.getByLabel("Descrizione").fill("Noleggio proiettore e schermo");
+  await first.getByLabel("Quantità").fill("2");
+  await first.getByLabel("Costo unitario (€)").fill("1.234,50");
+  await expect(first.getByTestId("line-total")).toContainText("2.469,00 €");
+  await page.getByRole("button", { name: "Aggiungi una voce di spesa" }).click();
+  const second = page.locator("fieldset.item").nth(1);
+  await second.getByLabel("Categoria").selectOption("communication");
+  await second.getByLabel("Descrizione").fill("Manifesti");
+  await second.getByLabel("Quantità").fill("100");
+  await second.getByLabel("Costo unitario (€)").fill("0,85");
+  await expect(page.getByTestId("total")).toHaveText("2.554,00 €");
+  // Checked live against the call: 20% of 2.554,00 € must come from the group.
+  await page.getByLabel("Contributo richiesto al bando (€)").fill("2.500");
+  await expect(page.getByTestId("budget-check")).toContainText(
+    "Il cofinanziamento deve essere almeno il 20% del totale: 510,80 € (ora è 54,00 €).",
+  );
+  await page.getByLabel("Contributo richiesto al bando (€)").fill("2.000");
+  await expect(page.getByTestId("budget-check")).toContainText("Il budget rispetta il contributo massimo");
+  await expect(page.getByTestId("cofinancing")).toHaveText("554,00 €");
+  if (check) await expectAccessible(page, "passo 4");
+}
+
+async function results(page: Page) {
+  await next(page, "Risultati e rendicontazione");
+  await page.getByLabel("Risultati attesi").fill("300 presenze e un gruppo stabile di 10 volontari.");
+  await page.getByLabel("Indicatori: come misurerete i risultati?").fill("Presenze per serata; questionari di gradimento.");
+  await page.getByLabel("Rendicontazione: come documenterete attività e spese?").fill("Relazione finale con foto e rendiconto delle spese.");
+}
+
+test("a group drafts a proposal over six steps, keeps it across an offline reload, and sends it exactly once", async ({ page, context, request }) => {
+  const callId = await publishCall(request, { title: "Think Town di prova aperto" });
+  const closedId = await publishCall(request, {
+    title: "Think Town di prova chiuso",
+    opens_at: new Date(Date.now() - 60 * 86_400_000).toISOString(),
+    closes_at: new Date(Date.now() - 86_400_000).toISOString(),
+  });
+  const group = await newGroup(request, "Giovani del Serio");
+  const title = `Cinema sul fiume ${Date.now().toString(36)}`;
+
+  // The calls in the portal: open ones before closed ones.
+  await page.goto("/bandi");
+  const calls = page.getByTestId("calls");
+  await expect(calls.getByRole("link", { name: "Think Town di prova aperto" }).first()).toBeVisible();
+  const names = await calls.getByRole("heading").allTextContents();
+  expect(names.indexOf("Think Town di prova aperto")).toBeLessThan(names.indexOf("Think Town di prova chiuso"));
+  await expect(page.locator("li", { hasText: "Think Town di prova aperto" }).first()).toContainText("Aperto fino al");
+  await expect(page.locator("li", { hasText: "Think Town di prova chiuso" }).first()).toContainText("Chiuso il");
+  await expectAccessible(page, "bandi");
+  await page.goto(`/bandi/${closedId}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Think Town di prova chiuso" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Prepara una proposta" })).toHaveCount(0);
+
+  // The group signs in on the phone.
+  await page.goto("/proposte");
+  await expectAccessible(page, "le mie proposte");
+  await signIn(page, group.email);
+  await expect(page.getByTestId("signed-in")).toContainText("Giovani del Serio");
+
+  await page.goto(`/bandi/${callId}`);
+  await expect(page.getByText("5.000,00 €")).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Sostenibilità del budget" })).toBeVisible();
+  await expectAccessible(page, "bando");
+  await page.getByRole("link", { name: "Prepara una proposta" }).click();
+  await expect(page).toHaveURL(/\/proposte\/[0-9a-f-]{36}\?passo=1$/);
+  const editor = page.url().replace(/\?.*$/, "");
+  const id = editor.split("/").pop()!;
+  await expect(page.getByRole("heading", { level: 1, name: "Il gruppo e i partner" })).toBeVisible();
+  // Filled in from the group's account.
+  await expect(page.getByLabel("Nome del gruppo o dell'associazione")).toHaveValue("Giovani del Serio");
+  await waitForServiceWorker(page);
+
+  // An error shows beside its field once the field is left.
+  await page.getByLabel("Quanti giovani partecipano").fill("otto");
+  await page.getByLabel("Età del più giovane").focus();
+  await expect(page.getByText("Scrivi il numero con sole cifre, per esempio 12.")).toBeVisible();
+  await expect(page.getByLabel("Quanti giovani partecipano")).toHaveAttribute("aria-describedby", "f-group-members-errore");
+  await groupNeedsActions(page, title);
+  await budget(page);
+
+  // Offline, a reload keeps everything typed, and the totals.
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Budget" })).toBeVisible();
+  await expect(page.locator("fieldset.item").first().getByLabel("Costo unitario (€)")).toHaveValue("1.234,50");
+  await expect(page.getByLabel("Contributo richiesto al bando (€)")).toHaveValue("2.000");
+  await expect(page.getByTestId("total")).toHaveText("2.554,00 €");
+  await expect(page.getByTestId("requested")).toHaveText("2.000,00 €");
+  await page.goto(`${editor}?passo=1`);
+  await expect(page.getByLabel("Quanti giovani partecipano")).toHaveValue("8");
+  await expect(page.getByLabel("Nome del partner")).toHaveValue("Biblioteca civica di Crema");
+  await page.goto(`${editor}?passo=3`);
+  await expect(page.locator("fieldset.item").nth(1).getByLabel("Fine")).toHaveValue(day(90));
+  await page.goto(`${editor}?passo=4`);
+  await results(page);
+  await expectAccessible(page, "passo 5");
+
+  await next(page, "Controlla e invia");
+  await expect(page.getByTestId("review-errors")).toHaveCount(0);
+  await expect(page.getByText("La proposta è completa: puoi inviarla.")).toBeVisible();
+  await expectAccessible(page, "passo 6");
+  await page.getByRole("button", { name: "Invia la proposta" }).click();
+  const state = page.getByTestId("send-state");
+  await expect(state).toContainText("In coda");
+  await expect(state).toContainText("partirà appena c'è connessione");
+  // The sent draft is read-only.
+  await page.goto(`${editor}?passo=2`);
+  await expect(page.getByTestId("locked")).toBeVisible();
+  await expect(page.getByLabel("Titolo del progetto")).toBeDisabled();
+  await expect(state).toContainText("In coda");
+
+  await context.setOffline(false);
+  await expect(state).toContainText("Inviata");
+  const protocol = (await state.getByTestId("protocol").textContent())!;
+  expect(protocol).toMatch(/^PG-/);
+  expect(d1(`SELECT count(*) AS n, max(revision) AS r, max(title) AS t FROM proposals WHERE id = '${id}'`)).toEqual([
+    { n: 1, r: 1, t: title },
+  ]);
+
+  await page.goto(`${editor}?passo=6`);
+  await expect(page.getByTestId("status")).toHaveText("Inviata");
+  await expectAccessible(page, "passo 6 inviata");
+  await page.getByRole("link", { name: "Versione da stampare" }).click();
+  const sheet = page.getByTestId("proposal-sheet");
+  for (const section of ["Il gruppo e i partner", "Bisogni e obiettivi", "Azioni e fasi di lavoro", "Budget", "Risultati e rendicontazione"]) {
+    await expect(sheet.getByRole("heading", { level: 2, name: section })).toBeVisible();
+  }
+  await expect(sheet.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(sheet.getByTestId("print-protocol")).toContainText(protocol);
+  await expect(sheet.getByTestId("print-budget")).toContainText("2.554,00 €");
+  await expect(sheet).toContainText("Firma del referente");
+  await expectAccessible(page, "stampa");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator("header.top")).toBeHidden();
+  await expect(page.getByRole("button", { name: "Stampa o salva in PDF" })).toBeHidden();
+  await expect(sheet).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+
+  await page.goto("/proposte");
+  await expect(page.getByTestId("drafts")).toContainText(protocol);
+  await expect(page.getByTestId("sent")).toContainText(title);
+});
+
+test("sending signed out waits for the sign-in; the group then withdraws, edits and sends revision 2", async ({ page, request }) => {
+  const callId = await publishCall(request);
+  const group = await newGroup(request, "Gruppo del Po");
+  const title = `Orto in piazza ${Date.now().toString(36)}`;
+
+  await page.goto(`/proposte/nuova?bando=${callId}`);
+  await expect(page).toHaveURL(/\/proposte\/[0-9a-f-]{36}\?passo=1$/);
+  const editor = page.url().replace(/\?.*$/, "");
+  const id = editor.split("/").pop()!;
+  await page.getByLabel("Nome del gruppo o dell'associazione").fill("Gruppo del Po");
+  await groupNeedsActions(page, title, false);
+  await budget(page, false);
+  await results(page);
+  await next(page, "Controlla e invia");
+  await page.getByRole("button", { name: "Invia la proposta" }).click();
+
+  // Not signed in: not refused, waiting for the sign-in.
+  const state = page.getByTestId("send-state");
+  await expect(state).toContainText("Accedi per inviare");
+  await expectAccessible(page, "accedi per inviare");
+  expect(d1(`SELECT count(*) AS n FROM proposals WHERE id = '${id}'`)).toEqual([{ n: 0 }]);
+  await signIn(page, group.email);
+  await expect(state).toContainText("Inviata");
+  await expect(page.getByTestId("status")).toHaveText("Inviata");
+
+  await page.getByRole("button", { name: "Ritira la proposta" }).click();
+  await page.getByRole("button", { name: "Sì, ritira" }).click();
+  await expect(page.getByTestId("status")).toHaveText("Ritirata");
+
+  await page.goto(`${editor}?passo=2`);
+  await expect(page.getByTestId("locked")).toHaveCount(0);
+  await page.getByLabel("Titolo del progetto").fill(`${title} (rivisto)`);
+  await page.goto(`${editor}?passo=6`);
+  await page.getByRole("button", { name: "Invia la proposta" }).click();
+  await expect(page.getByTestId("status")).toHaveText("Inviata");
+  expect(d1(`SELECT count(*) AS n, max(revision) AS r, max(title) AS t FROM proposals WHERE id = '${id}'`)).toEqual([
+    { n: 1, r: 2, t: `${title} (rivisto)` },
+  ]);
+});
