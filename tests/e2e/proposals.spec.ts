@@ -239,4 +239,15 @@ test("sending signed out waits for the sign-in; the group then withdraws, edits 
   expect(d1(`SELECT count(*) AS n, max(revision) AS r, max(title) AS t FROM proposals WHERE id = '${id}'`)).toEqual([
     { n: 1, r: 2, t: `${title} (rivisto)` },
   ]);
+
+  // The phone may forget its copy; the server keeps the proposal and the phone rebuilds it.
+  await page.getByRole("button", { name: "Elimina bozza" }).click();
+  await page.getByRole("button", { name: "Sì, elimina" }).click();
+  await expect(page.getByText("Nessuna bozza su questo telefono.")).toBeVisible();
+  await page.getByTestId("sent").getByRole("link", { name: `${title} (rivisto)` }).click();
+  await expect(page.getByTestId("status")).toHaveText("Inviata");
+  await expect(page.getByTestId("locked")).toBeVisible();
+  await page.goto(`${editor}?passo=4`);
+  await expect(page.locator("fieldset.item").first().getByLabel("Costo unitario (€)")).toHaveValue("1.234,50");
+  await expect(page.getByTestId("total")).toHaveText("2.554,00 €");
 });

@@ -169,14 +169,21 @@ pub fn ProposalEditor() -> impl IntoView {
         }
     });
     let href = move |n: usize| format!("/proposte/{}?passo={n}", id.get());
-    let touch = move |ev: leptos::ev::FocusEvent| {
+    // Which field an event is about: its `name` is core's field name.
+    fn field_of(target: Option<web_sys::EventTarget>) -> Option<String> {
         use wasm_bindgen::JsCast;
-        if let Some(name) = ev
-            .target()
+        target
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|e| e.get_attribute("name"))
-        {
+    }
+    let touch = move |ev: leptos::ev::FocusEvent| {
+        if let Some(name) = field_of(ev.target()) {
             ed.touch(name);
+        }
+    };
+    let typed = move |ev: leptos::ev::Event| {
+        if let Some(name) = field_of(ev.target()) {
+            ed.mark_edited(name);
         }
     };
 
@@ -198,7 +205,7 @@ pub fn ProposalEditor() -> impl IntoView {
             {move || ed.call.with(Option::is_none).then(|| view! { <p class="notice">{t!(i18n, proposals.call_missing)}</p> })}
             {move || ed.locked().then(|| view! { <p class="notice" data-testid="locked">{t!(i18n, proposals.locked)}</p> })}
             {move || (step.get() < 6).then(|| view! {
-                <form class="stack" on:submit=|ev| ev.prevent_default() on:focusout=touch>
+                <form class="stack" on:submit=|ev| ev.prevent_default() on:focusout=touch on:input=typed>
                     <fieldset class="bare" disabled=move || ed.locked()>
                         <legend class="visually-hidden">{move || step_title(i18n, step.get())}</legend>
                         {move || match step.get() {

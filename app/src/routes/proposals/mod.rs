@@ -85,7 +85,9 @@ pub struct Editor {
     pub entries: RwSignal<Vec<OutboxEntry>>,
     /// What the server says about it (online and signed in), or last said.
     pub view: RwSignal<Option<ProposalView>>,
-    /// Fields the person has left: their errors show from then on.
+    /// Fields the person has typed in.
+    pub edited: RwSignal<Vec<String>>,
+    /// Fields the person has typed in and then left: their errors show from then on.
     pub touched: RwSignal<Vec<String>>,
     /// Every error shows (the last step, or after trying to send).
     pub show_all: RwSignal<bool>,
@@ -110,6 +112,7 @@ impl Editor {
             call,
             entries: RwSignal::new(Vec::new()),
             view: RwSignal::new(None),
+            edited: RwSignal::new(Vec::new()),
             touched: RwSignal::new(Vec::new()),
             show_all: RwSignal::new(false),
             checked,
@@ -189,9 +192,18 @@ impl Editor {
         })
     }
 
-    /// Marks a field as left.
+    /// Marks a field as typed in.
+    pub fn mark_edited(self, field: String) {
+        if !self.edited.with_untracked(|t| t.contains(&field)) {
+            self.edited.update(|t| t.push(field));
+        }
+    }
+
+    /// Marks a field as left; its errors show if it was typed in (passing through an empty
+    /// field says nothing yet).
     pub fn touch(self, field: String) {
-        if !self.touched.with_untracked(|t| t.contains(&field)) {
+        let edited = self.edited.with_untracked(|e| e.contains(&field));
+        if edited && !self.touched.with_untracked(|t| t.contains(&field)) {
             self.touched.update(|t| t.push(field));
         }
     }

@@ -152,7 +152,13 @@ pub fn Review() -> impl IntoView {
                         {errors.into_iter().map(|e| {
                             let step = step_of(&e.field);
                             let href = format!("/proposte/{}?passo={step}#{}", id(), field_id(&e.field));
-                            view! { <li><A href=href>{move || step_title(i18n, step)} ": " {e.message.clone()}</A></li> }
+                            let field = e.field.clone();
+                            view! {
+                                <li><A href=href>
+                                    {move || t_string!(i18n, proposals.step_short, n = step).to_string()} " · "
+                                    {move || field_label(i18n, &field)} ": " {e.message.clone()}
+                                </A></li>
+                            }
                         }).collect_view()}
                     </ul>
                 </div>
@@ -286,6 +292,63 @@ fn ServerState() -> impl IntoView {
                 </section>
             }
         })}
+    }
+}
+
+/// What a field is called on the form (`budget.lines.1.unit_cost` → "Voce di spesa 2 ·
+/// Costo unitario (€)").
+fn field_label(i18n: leptos_i18n::I18nContext<Locale>, field: &str) -> String {
+    let parts: Vec<&str> = field.split('.').collect();
+    let nth = |i: &str| i.parse::<usize>().map_or(0, |n| n + 1);
+    let own = |key: &str| -> &'static str {
+        match key {
+            "name" => t_string!(i18n, proposals.group_name),
+            "kind" => t_string!(i18n, proposals.group_kind),
+            "district" => t_string!(i18n, proposals.district),
+            "contact_person" => t_string!(i18n, proposals.contact_person),
+            "members" => t_string!(i18n, proposals.members),
+            "age_min" => t_string!(i18n, proposals.age_min),
+            "age_max" => t_string!(i18n, proposals.age_max),
+            "title" => t_string!(i18n, proposals.project_title),
+            "needs" => t_string!(i18n, proposals.needs_short),
+            "objectives" => t_string!(i18n, proposals.objectives_short),
+            "results" => t_string!(i18n, proposals.results),
+            "indicators" => t_string!(i18n, proposals.indicators_short),
+            "reporting" => t_string!(i18n, proposals.reporting_short),
+            "requested" => t_string!(i18n, budget.requested),
+            _ => "",
+        }
+    };
+    match parts.as_slice() {
+        ["group", key] => own(key).to_owned(),
+        ["partners", i, key] => format!(
+            "{} · {}",
+            t_string!(i18n, proposals.partner, n = nth(i)),
+            if *key == "name" { t_string!(i18n, proposals.partner_name) } else { t_string!(i18n, proposals.partner_role) }
+        ),
+        ["actions", i, key] => format!(
+            "{} · {}",
+            t_string!(i18n, proposals.action, n = nth(i)),
+            match *key {
+                "start" => t_string!(i18n, proposals.action_start),
+                "end" => t_string!(i18n, proposals.action_end),
+                "who" => t_string!(i18n, proposals.action_who),
+                _ => t_string!(i18n, proposals.action_title),
+            }
+        ),
+        ["budget", "lines", i, key] => format!(
+            "{} · {}",
+            t_string!(i18n, budget.line, n = nth(i)),
+            match *key {
+                "quantity" => t_string!(i18n, budget.quantity),
+                "unit_cost" => t_string!(i18n, budget.unit_cost),
+                "category" => t_string!(i18n, budget.category),
+                _ => t_string!(i18n, budget.description),
+            }
+        ),
+        ["budget", key] if own(key).is_empty() => t_string!(i18n, proposals.step4).to_owned(),
+        ["budget", key] | [key] if !own(key).is_empty() => own(key).to_owned(),
+        _ => step_title(i18n, step_of(field)).to_owned(),
     }
 }
 
