@@ -324,7 +324,11 @@ fn field_label(i18n: leptos_i18n::I18nContext<Locale>, field: &str) -> String {
         ["partners", i, key] => format!(
             "{} · {}",
             t_string!(i18n, proposals.partner, n = nth(i)),
-            if *key == "name" { t_string!(i18n, proposals.partner_name) } else { t_string!(i18n, proposals.partner_role) }
+            if *key == "name" {
+                t_string!(i18n, proposals.partner_name)
+            } else {
+                t_string!(i18n, proposals.partner_role)
+            }
         ),
         ["actions", i, key] => format!(
             "{} · {}",
