@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
-import { d1, expectAccessible, waitForServiceWorker } from "../support";
-import { newGroup, publishCall } from "../proposals";
+import { d1, expectAccessible, headersAs, waitForServiceWorker } from "../support";
+import { newGroup, publishCall, submission } from "../proposals";
 
 const PASSWORD = "una-password-di-prova";
 /** A date `n` days from today, as a date input takes it. */
@@ -250,4 +250,37 @@ test("sending signed out waits for the sign-in; the group then withdraws, edits 
   await page.goto(`${editor}?passo=4`);
   await expect(page.locator("fieldset.item").first().getByLabel("Costo unitario (€)")).toHaveValue("1.234,50");
   await expect(page.getByTestId("total")).toHaveText("2.554,00 €");
+});
+
+test("reviewers ask for changes: the group reads their message on the phone, edits and sends again", async ({ page, request }) => {
+  const callId = await publishCall(request);
+  const group = await newGroup(request, "Giovani in Rete");
+  const sub = submission(callId);
+  const sent = await request.post("/api/v1/proposals", { data: sub, headers: group.headers });
+  expect(sent.status(), await sent.text()).toBe(201);
+  const message = "Aggiungete il preventivo del noleggio del proiettore.";
+  const asked = await request.post(`/api/v1/review/proposals/${sub.id}/changes`, {
+    data: { message },
+    headers: await headersAs(request, "reviewer"),
+  });
+  expect(asked.status(), await asked.text()).toBe(200);
+
+  // A phone that never had the draft: signed in, it finds the proposal on the server.
+  await page.goto("/proposte");
+  await signIn(page, group.email);
+  await page.getByTestId("sent").getByRole("link", { name: sub.body.title as string }).click();
+  await expect(page.getByTestId("status")).toHaveText("Modifiche richieste");
+  await expect(page.getByTestId("server-state")).toContainText(message);
+  await expectAccessible(page, "modifiche richieste");
+  await page.getByRole("button", { name: "Modifica e reinvia" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Il gruppo e i partner" })).toBeVisible();
+  await expect(page.getByTestId("locked")).toHaveCount(0);
+  await page.getByRole("link", { name: "Avanti" }).click();
+  await page.getByLabel("Titolo del progetto").fill(`${sub.body.title} con preventivo`);
+  await page.goto(`${page.url().replace(/\?.*$/, "")}?passo=6`);
+  await page.getByRole("button", { name: "Invia la proposta" }).click();
+  await expect(page.getByTestId("status")).toHaveText("Inviata");
+  expect(d1(`SELECT count(*) AS n, max(revision) AS r, max(title) AS t FROM proposals WHERE id = '${sub.id}'`)).toEqual([
+    { n: 1, r: 2, t: `${sub.body.title} con preventivo` },
+  ]);
 });

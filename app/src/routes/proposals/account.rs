@@ -371,17 +371,20 @@ pub fn AccountPanel() -> impl IntoView {
             }
         });
     };
+    // Only a change between signed in and out redraws the forms (and what is typed in them).
+    let signed_in = Memo::new(move |_| session.me.with(Option::is_some));
+    let me = move || session.me.get();
     view! {
         <section aria-labelledby="account-title" class="account">
             <h2 id="account-title">{t!(i18n, account.title)}</h2>
-            {move || match session.me.get() {
-                Some(me) => view! {
-                    <p data-testid="signed-in">{t_string!(i18n, account.signed_in_as, name = me.name.clone(), email = me.email.clone()).to_string()}</p>
-                    {(!me.is_group()).then(|| view! { <p class="notice">{t!(i18n, account.not_group)}</p> })}
+            {move || match signed_in.get() {
+                true => view! {
+                    <p data-testid="signed-in">{move || me().map(|me| t_string!(i18n, account.signed_in_as, name = me.name.clone(), email = me.email.clone()).to_string())}</p>
+                    {move || me().is_some_and(|me| !me.is_group()).then(|| view! { <p class="notice">{t!(i18n, account.not_group)}</p> })}
                     <button type="button" class="secondary" on:click=sign_out>{t!(i18n, account.sign_out)}</button>
                     <p role="status" class="field-error">{move || failure.get()}</p>
                 }.into_any(),
-                None => view! {
+                false => view! {
                     <p class="hint">{t!(i18n, account.why)}</p>
                     <h3>{t!(i18n, account.sign_in_title)}</h3>
                     <SignInForm/>

@@ -41,7 +41,8 @@ pub fn rebuild(view: &ProposalView) -> DraftRecord {
     let mut draft = ProposalDraft::from_body(view.id, &view.call_id, view.revision, &view.body);
     draft.updated_at = view.submitted_at.clone();
     let mut record = DraftRecord::new(draft);
-    record.locked = !view.can_resubmit;
+    // The copy the group sent: read-only until "Modifica e reinvia" (when the server allows).
+    record.locked = true;
     record
 }
 

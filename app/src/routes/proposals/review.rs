@@ -132,12 +132,13 @@ pub fn Review() -> impl IntoView {
             && errors().is_empty()
             && deadline_problem(ed).is_none()
     };
-    let wants_sign_in = move || {
+    // A memo, so that the form (and what is typed in it) is drawn once, not on every change.
+    let wants_sign_in = Memo::new(move |_| {
         session.me.with(Option::is_none)
             || ed
                 .entry()
                 .is_some_and(|e| e.needs_sign_in && e.state == OutboxState::Queued)
-    };
+    });
     let totals = move || {
         let draft = ed.record.with(|r| r.as_ref().map(|r| r.draft.clone()))?;
         ed.call.with(|c| draft.totals(c.as_ref()?))
@@ -190,7 +191,7 @@ pub fn Review() -> impl IntoView {
             })}
             <A href=move || format!("/proposte/{}/stampa", id()) attr:class="action">{t!(i18n, proposals.print)}</A>
         </div>
-        {move || wants_sign_in().then(|| view! {
+        {move || wants_sign_in.get().then(|| view! {
             <section aria-labelledby="accedi" class="sign-in-box">
                 <h2 id="accedi">{t!(i18n, proposals.sign_in_to_send)}</h2>
                 <SignInForm/>
