@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
-import { d1, expectAccessible, headersAs, waitForServiceWorker } from "../support";
+import { d1, expectAccessible, headersAs, uniqueWord, waitForServiceWorker } from "../support";
 import { newGroup, publishCall, submission } from "../proposals";
 
 const PASSWORD = "una-password-di-prova";
@@ -89,7 +89,8 @@ async function results(page: Page) {
 }
 
 test("a group drafts a proposal over six steps, keeps it across an offline reload, and sends it exactly once", async ({ page, context, request }) => {
-  const callId = await publishCall(request, { title: "Think Town di prova aperto" });
+  const word = uniqueWord();
+  const callId = await publishCall(request, { title: "Think Town di prova aperto", summary: `Contributi per progetti promossi da giovani: ${word}.` });
   const closedId = await publishCall(request, {
     title: "Think Town di prova chiuso",
     opens_at: new Date(Date.now() - 60 * 86_400_000).toISOString(),
@@ -107,6 +108,10 @@ test("a group drafts a proposal over six steps, keeps it across an offline reloa
   await expect(page.locator("li", { hasText: "Think Town di prova aperto" }).first()).toContainText("Aperto fino al");
   await expect(page.locator("li", { hasText: "Think Town di prova chiuso" }).first()).toContainText("Chiuso il");
   await expectAccessible(page, "bandi");
+  // Search finds calls too, offline like everything else.
+  await page.goto(`/cerca?q=${word}`);
+  await page.getByTestId("search-results").getByRole("link", { name: "Think Town di prova aperto" }).click();
+  await expect(page).toHaveURL(new RegExp(`/bandi/${callId}$`));
   await page.goto(`/bandi/${closedId}`);
   await expect(page.getByRole("heading", { level: 1, name: "Think Town di prova chiuso" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Prepara una proposta" })).toHaveCount(0);
@@ -199,6 +204,11 @@ test("a group drafts a proposal over six steps, keeps it across an offline reloa
   await page.goto("/proposte");
   await expect(page.getByTestId("drafts")).toContainText(protocol);
   await expect(page.getByTestId("sent")).toContainText(title);
+  // Signing out forgets what the server said; the drafts stay on the phone.
+  await page.getByRole("button", { name: "Esci" }).click();
+  await expect(page.getByTestId("sign-in")).toBeVisible();
+  await expect(page.getByTestId("sent")).toHaveCount(0);
+  await expect(page.getByTestId("drafts")).toContainText(protocol);
 });
 
 test("sending signed out waits for the sign-in; the group then withdraws, edits and sends revision 2", async ({ page, request }) => {
