@@ -130,6 +130,7 @@ fn sheet(d: ProposalDraft, call: Option<Call>, sent: Option<(String, String)>) -
             </section>
             <section>
                 <h2>{t!(i18n, proposals.step4)}</h2>
+                <div class="table-wrap" tabindex="0" role="region" aria-label=move || t_string!(i18n, proposals.step4)>
                 <table class="grid budget-table" data-testid="print-budget">
                     <thead><tr>
                         <th scope="col">{t!(i18n, budget.category)}</th>
@@ -164,6 +165,7 @@ fn sheet(d: ProposalDraft, call: Option<Call>, sent: Option<(String, String)>) -
                         </tfoot>
                     })}
                 </table>
+                </div>
             </section>
             <section>
                 <h2>{t!(i18n, proposals.step5)}</h2>
@@ -173,7 +175,10 @@ fn sheet(d: ProposalDraft, call: Option<Call>, sent: Option<(String, String)>) -
             </section>
             <section class="signature">
                 <p>{t!(i18n, proposals.date_place)} " ______________________________"</p>
-                <p>{t!(i18n, proposals.signature)} " (" {d.contact_person.clone()} ")"</p>
+                <p>
+                    {t!(i18n, proposals.signature)}
+                    {(!d.contact_person.trim().is_empty()).then(|| format!(" ({})", d.contact_person.trim()))}
+                </p>
                 <p class="sign-line" aria-hidden="true"></p>
             </section>
         </article>
