@@ -200,3 +200,10 @@ if (existsSync("target/fault-injection.json")) {
   console.log(`faults: ${f.faults.refused} refused, ${f.faults["answer-lost"]} answers lost after the write, ${f.faults.delayed} delayed`);
   console.log(`proposals stored: ${f.stored}, lost: ${f.lost}, duplicated: ${f.duplicated}`);
 }
+if (existsSync("target/fault-injection-app.json")) {
+  const f = JSON.parse(readFileSync("target/fault-injection-app.json", "utf8"));
+  console.log(`\n== The app's outbox through a worker disturbing ${f.fault_percent}% of requests (last test run)`);
+  console.log(`proposals sent from the phone: ${f.proposals}, POSTs: ${f.posts}`);
+  console.log(`faults: ${f.faults.refused} refused, ${f.faults["answer-lost"]} answers lost after the write, ${f.faults.delayed} delayed`);
+  console.log(`proposals stored: ${f.stored}, lost: ${f.lost}, duplicated: ${f.duplicated}`);
+}
