@@ -133,6 +133,9 @@ test("a group drafts a proposal over six steps, keeps it across an offline reloa
   await expect(page.getByRole("heading", { level: 1, name: "Il gruppo e i partner" })).toBeVisible();
   // Filled in from the group's account.
   await expect(page.getByLabel("Nome del gruppo o dell'associazione")).toHaveValue("Giovani del Serio");
+  await expect(page.getByLabel("Forma del gruppo")).toHaveValue("association");
+  await expect(page.getByLabel("Territorio")).toHaveValue("crema");
+  await expect(page.getByLabel("Referente")).toHaveValue("Marta Rossi");
   await waitForServiceWorker(page);
 
   // An error shows beside its field once the field is left.

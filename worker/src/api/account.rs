@@ -31,6 +31,12 @@ struct AccountRow {
     role: String,
     password: String,
     disabled: u8,
+    #[serde(default)]
+    group_kind: Option<String>,
+    #[serde(default)]
+    district: Option<String>,
+    #[serde(default)]
+    contact_person: Option<String>,
 }
 
 impl AccountRow {
@@ -41,7 +47,11 @@ impl AccountRow {
             name: self.name.clone(),
             role: Role::parse(&self.role)?,
             disabled: self.disabled != 0,
-            group: None,
+            group: GroupProfile::from_columns(
+                self.group_kind.as_deref(),
+                self.district.as_deref(),
+                self.contact_person.as_deref(),
+            ),
         })
     }
 }
@@ -53,7 +63,8 @@ fn with_cookie(mut response: Response, cookie: &str) -> ApiResult {
 
 async fn account_by_email(db: &D1Database, email: &str) -> Result<Option<AccountRow>, ApiError> {
     Ok(db
-        .prepare("SELECT id, email, name, role, password, disabled FROM accounts WHERE email = ?1")
+        .prepare("SELECT id, email, name, role, password, disabled, group_kind, district, contact_person \
+             FROM accounts WHERE email = ?1")
         .bind(&[email.into()])?
         .first(None)
         .await?)

@@ -6,7 +6,7 @@ use gloo_net::http::{Request, Response};
 use leptos::{prelude::*, task::spawn_local};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use sito_core::{
-    account::{GroupKind, SignIn, SignUp},
+    account::{GroupKind, GroupProfile, SignIn, SignUp},
     District, FieldError, Problem, ValidationErrors,
 };
 
@@ -21,12 +21,9 @@ pub struct Me {
     pub email: String,
     pub name: String,
     pub role: String,
+    /// The group's details given at sign-up (`sito_core::account::AccountView::group`).
     #[serde(default)]
-    pub group_kind: Option<GroupKind>,
-    #[serde(default)]
-    pub district: Option<District>,
-    #[serde(default)]
-    pub contact_person: Option<String>,
+    pub group: Option<GroupProfile>,
 }
 
 impl Me {
@@ -288,11 +285,13 @@ pub fn SignUpForm() -> impl IntoView {
         spawn_local(async move {
             match fetch_json::<Me>(Request::post("/api/v1/accounts").json(&input)).await {
                 Ok(mut me) => {
-                    me.group_kind = me.group_kind.or(Some(input.group_kind));
-                    me.district = me.district.or(Some(input.district));
-                    me.contact_person = me
-                        .contact_person
-                        .or_else(|| Some(input.contact_person.trim().to_owned()));
+                    me.group = me.group.or_else(|| {
+                        Some(GroupProfile {
+                            kind: input.group_kind,
+                            district: input.district,
+                            contact_person: input.contact_person.trim().to_owned(),
+                        })
+                    });
                     failure.set(None);
                     password.set(String::new());
                     signed_in(session, me).await;

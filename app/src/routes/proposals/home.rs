@@ -203,9 +203,11 @@ pub fn NewProposal() -> impl IntoView {
             if let Ok(Some(me)) = store.cache_get::<Me>(ME_KEY).await {
                 if me.is_group() {
                     draft.group_name = me.name;
-                    draft.group_kind = me.group_kind;
-                    draft.district = me.district;
-                    draft.contact_person = me.contact_person.unwrap_or_default();
+                    if let Some(group) = me.group {
+                        draft.group_kind = Some(group.kind);
+                        draft.district = Some(group.district);
+                        draft.contact_person = group.contact_person;
+                    }
                 }
             }
             let record = DraftRecord::new(draft);
