@@ -182,12 +182,8 @@ pub async fn submit(req: Request, env: &Env) -> ApiResult {
     };
     // The event is written only if this request's write changed a row: a racing replay adds
     // nothing to the timeline.
-    let event = db
-        .prepare(
-            "INSERT INTO proposal_events (proposal_id, at, status, revision, actor) \
-             SELECT ?1, ?2, 'submitted', ?3, 'group' WHERE changes() = 1",
-        )
-        .bind(&[text(&id), text(&now), revision.into()])?;
+    let event =
+        stored::event_after_write(&db, &id, &now, ProposalStatus::Submitted, None, "group")?;
     db.batch(vec![write, event]).await?;
     let row = stored::find(&db, &id)
         .await?
@@ -331,12 +327,7 @@ pub async fn withdraw(req: &Request, env: &Env, id: &str) -> ApiResult {
              WHERE id = ?1 AND status != 'withdrawn'",
         )
         .bind(&[id.into(), now.as_str().into()])?;
-    let event = db
-        .prepare(
-            "INSERT INTO proposal_events (proposal_id, at, status, revision, actor) \
-             SELECT ?1, ?2, 'withdrawn', ?3, 'group' WHERE changes() = 1",
-        )
-        .bind(&[id.into(), now.as_str().into(), row.revision.into()])?;
+    let event = stored::event_after_write(&db, id, &now, ProposalStatus::Withdrawn, None, "group")?;
     db.batch(vec![update, event]).await?;
     let row = stored::own(&db, id, &session.account.id).await?;
     json(&view(&db, &row).await?, 200)

@@ -6,7 +6,7 @@ use sito_core::{
     proposal::{Decision, ProposalBody, ProposalStatus, TimelineEvent},
     Call, ContentKind,
 };
-use worker::D1Database;
+use worker::{D1Database, D1PreparedStatement};
 
 use crate::error::ApiError;
 
@@ -90,24 +90,35 @@ pub async fn own(db: &D1Database, id: &str, account_id: &str) -> Result<Proposal
     }
 }
 
+/// One entry of the status timeline as stored, with who did it.
 #[derive(Deserialize)]
-struct EventRow {
-    at: String,
-    status: String,
-    revision: Option<u32>,
-    message: Option<String>,
-    amount: Option<i64>,
+pub struct EventRow {
+    pub at: String,
+    pub status: String,
+    pub revision: Option<u32>,
+    pub message: Option<String>,
+    pub amount: Option<i64>,
+    pub actor: String,
 }
 
-/// The status timeline, oldest first. Decision events exist only once published.
-pub async fn timeline(db: &D1Database, id: &str) -> Result<Vec<TimelineEvent>, ApiError> {
-    let rows: Vec<EventRow> = db
-        .prepare("SELECT at, status, revision, message, amount FROM proposal_events WHERE proposal_id = ?1 ORDER BY id")
+/// The stored timeline of a proposal, oldest first.
+pub async fn events(db: &D1Database, id: &str) -> Result<Vec<EventRow>, ApiError> {
+    Ok(db
+        .prepare(
+            "SELECT at, status, revision, message, amount, actor FROM proposal_events \
+             WHERE proposal_id = ?1 ORDER BY id",
+        )
         .bind(&[id.into()])?
         .all()
         .await?
-        .results()?;
-    Ok(rows
+        .results()?)
+}
+
+/// The status timeline the group sees, oldest first (without who did each step). Decision
+/// events exist only once published.
+pub async fn timeline(db: &D1Database, id: &str) -> Result<Vec<TimelineEvent>, ApiError> {
+    Ok(events(db, id)
+        .await?
         .into_iter()
         .filter_map(|r| {
             Some(TimelineEvent {
@@ -119,6 +130,31 @@ pub async fn timeline(db: &D1Database, id: &str) -> Result<Vec<TimelineEvent>, A
             })
         })
         .collect())
+}
+
+/// A timeline entry that is written only if the statement before it, in the same batch,
+/// changed a row (`changes() = 1`): a replay, or a copy racing this one, adds nothing. The
+/// revision is the proposal's own after that statement.
+pub fn event_after_write(
+    db: &D1Database,
+    proposal_id: &str,
+    at: &str,
+    status: ProposalStatus,
+    message: Option<&str>,
+    actor: &str,
+) -> Result<D1PreparedStatement, ApiError> {
+    Ok(db
+        .prepare(
+            "INSERT INTO proposal_events (proposal_id, at, status, revision, message, actor) \
+             SELECT id, ?2, ?3, revision, ?4, ?5 FROM proposals WHERE id = ?1 AND changes() = 1",
+        )
+        .bind(&[
+            proposal_id.into(),
+            at.into(),
+            status.as_str().into(),
+            message.map_or(wasm_bindgen::JsValue::NULL, Into::into),
+            actor.into(),
+        ])?)
 }
 
 /// A published call, or `None` if there is none with that id (or it was retired).

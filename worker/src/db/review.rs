@@ -106,28 +106,10 @@ pub async fn reviews(db: &D1Database, proposal_id: &str) -> Result<Vec<StoredRev
         .results()?)
 }
 
-#[derive(Deserialize)]
-struct EventRow {
-    at: String,
-    status: String,
-    revision: Option<u32>,
-    message: Option<String>,
-    amount: Option<i64>,
-    actor: String,
-}
-
 /// The whole timeline, with who did each step.
 pub async fn timeline(db: &D1Database, proposal_id: &str) -> Result<Vec<StaffEvent>, ApiError> {
-    let rows: Vec<EventRow> = db
-        .prepare(
-            "SELECT at, status, revision, message, amount, actor FROM proposal_events \
-             WHERE proposal_id = ?1 ORDER BY id",
-        )
-        .bind(&[proposal_id.into()])?
-        .all()
+    Ok(super::proposals::events(db, proposal_id)
         .await?
-        .results()?;
-    Ok(rows
         .into_iter()
         .filter_map(|r| {
             Some(StaffEvent {
@@ -191,12 +173,14 @@ pub async fn save_review(
              WHERE id = ?1 AND status = 'submitted' AND decision_published_at IS NULL",
         )
         .bind(&[review.proposal_id.into(), now.into()])?;
-    let event = db
-        .prepare(
-            "INSERT INTO proposal_events (proposal_id, at, status, revision, actor) \
-             SELECT id, ?2, 'in_review', revision, ?3 FROM proposals WHERE id = ?1 AND changes() = 1",
-        )
-        .bind(&[review.proposal_id.into(), now.into(), review.reviewer.into()])?;
+    let event = super::proposals::event_after_write(
+        db,
+        review.proposal_id,
+        now,
+        ProposalStatus::InReview,
+        None,
+        review.reviewer,
+    )?;
     let results = db.batch(vec![upsert, start, event]).await?;
     let stored = results
         .first()
@@ -221,13 +205,14 @@ pub async fn request_changes(
              WHERE id = ?1 AND {LIVE} AND decision_published_at IS NULL RETURNING id"
         ))
         .bind(&[proposal_id.into(), now.into()])?;
-    let event = db
-        .prepare(
-            "INSERT INTO proposal_events (proposal_id, at, status, revision, message, actor) \
-             SELECT id, ?2, 'changes_requested', revision, ?3, ?4 FROM proposals \
-             WHERE id = ?1 AND changes() = 1",
-        )
-        .bind(&[proposal_id.into(), now.into(), message.into(), actor.into()])?;
+    let event = super::proposals::event_after_write(
+        db,
+        proposal_id,
+        now,
+        ProposalStatus::ChangesRequested,
+        Some(message),
+        actor,
+    )?;
     let results = db.batch(vec![update, event]).await?;
     let updated = results
         .first()
