@@ -164,7 +164,8 @@ pub async fn submit(req: Request, env: &Env) -> ApiResult {
                 "UPDATE proposals SET revision = ?3, body = ?4, body_hash = ?5, title = ?6, \
                  group_name = ?7, total = ?8, requested = ?9, status = 'submitted', \
                  submitted_at = ?10, updated_at = ?10 \
-                 WHERE id = ?1 AND revision = ?2 AND account_id = ?11",
+                 WHERE id = ?1 AND revision = ?2 AND account_id = ?11 \
+                 AND status IN ('withdrawn', 'changes_requested') AND decision_published_at IS NULL",
             )
             .bind(&[
                 text(&id),
@@ -193,7 +194,7 @@ pub async fn submit(req: Request, env: &Env) -> ApiResult {
             409,
             "revision_conflict",
             "Revisione già inviata",
-            "Un altro invio di questa proposta è arrivato nello stesso momento con un contenuto diverso.".into(),
+            "La proposta è cambiata mentre la inviavi (un altro invio, o una decisione dei valutatori): ricarica e riprova.".into(),
         ));
     }
     let status = if existing.is_none() && row.submitted_at == now {
