@@ -3,11 +3,7 @@
 //! JSON input, and turns a stored input back into form values.
 
 use serde_json::{Map, Value};
-use sito_core::{
-    budget::Cents, call::Eligible, guide::GuideArea, opportunity::District,
-    organisation::OrganisationCategory, question::Topic, ContentKind, OpportunityKind,
-    ValidationErrors,
-};
+use sito_core::{budget::Cents, ContentKind, ValidationErrors};
 
 /// How a field is typed.
 #[derive(Clone, Copy)]
@@ -34,191 +30,6 @@ pub enum Widget {
     DateTime,
     /// A call's scoring grid: one criterion per line, `name | weight`.
     Criteria,
-}
-
-pub struct Field {
-    pub name: &'static str,
-    pub label: &'static str,
-    pub widget: Widget,
-    pub required: bool,
-    pub hint: &'static str,
-}
-
-const fn field(name: &'static str, label: &'static str, widget: Widget, required: bool) -> Field {
-    Field {
-        name,
-        label,
-        widget,
-        required,
-        hint: "",
-    }
-}
-
-const fn hinted(field: Field, hint: &'static str) -> Field {
-    Field { hint, ..field }
-}
-
-fn serde_name<T: serde::Serialize>(value: T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-fn opportunity_kinds() -> Vec<(String, &'static str)> {
-    OpportunityKind::ALL
-        .into_iter()
-        .map(|k| (serde_name(k), k.label_it()))
-        .collect()
-}
-
-fn districts() -> Vec<(String, &'static str)> {
-    District::ALL
-        .into_iter()
-        .map(|d| (serde_name(d), d.label_it()))
-        .collect()
-}
-
-fn guide_areas() -> Vec<(String, &'static str)> {
-    GuideArea::ALL
-        .into_iter()
-        .map(|a| {
-            let label = match a {
-                GuideArea::JobSearch => "Ricerca del lavoro",
-                GuideArea::Information => "Informazioni",
-                GuideArea::Professions => "Aree professionali",
-            };
-            (serde_name(a), label)
-        })
-        .collect()
-}
-
-fn categories() -> Vec<(String, &'static str)> {
-    OrganisationCategory::ALL
-        .into_iter()
-        .map(|c| {
-            let label = match c {
-                OrganisationCategory::EmploymentCentre => "Centro per l'Impiego",
-                OrganisationCategory::Informagiovani => "Informagiovani",
-                OrganisationCategory::Training => "Formazione",
-                OrganisationCategory::Union => "Sindacato",
-                OrganisationCategory::EmployerAssociation => "Associazione di categoria",
-                OrganisationCategory::VolunteeringCentre => "Centro servizi per il volontariato",
-                OrganisationCategory::SocialCooperative => "Cooperativa sociale",
-                OrganisationCategory::PublicService => "Servizio pubblico",
-                OrganisationCategory::SchoolUniversity => "Scuola e università",
-            };
-            (serde_name(c), label)
-        })
-        .collect()
-}
-
-fn eligibles() -> Vec<(String, &'static str)> {
-    Eligible::ALL
-        .into_iter()
-        .map(|e| (serde_name(e), e.label_it()))
-        .collect()
-}
-
-pub fn topics() -> Vec<(String, &'static str)> {
-    Topic::ALL
-        .into_iter()
-        .map(|t| (t.as_str().to_owned(), t.label_it()))
-        .collect()
-}
-
-const MARKDOWN_HINT: &str = "Markdown: **grassetto**, _corsivo_, elenchi con «-», titoli con «##», link [testo](https://…).";
-
-/// The fields of `kind`'s input, in the order the form shows them.
-pub fn fields(kind: ContentKind) -> Vec<Field> {
-    use Widget::*;
-    let select = |options, optional| Select { options, optional };
-    match kind {
-        ContentKind::Opportunity => vec![
-            field("kind", "Tipo", select(opportunity_kinds, false), true),
-            field("title", "Titolo", Text, true),
-            field("organisation", "Ente o azienda", Text, true),
-            field("district", "Territorio", select(districts, false), true),
-            hinted(field("place", "Luogo", Text, false), "Comune o indirizzo; vuoto se online."),
-            hinted(field("summary", "Sintesi", Area, true), "Una o due frasi: compare negli elenchi."),
-            hinted(field("description_md", "Descrizione", Markdown, true), MARKDOWN_HINT),
-            field("age_min", "Età minima", Number, false),
-            field("age_max", "Età massima", Number, false),
-            field("starts_on", "Inizio", Date, false),
-            field("ends_on", "Fine", Date, false),
-            hinted(field("deadline", "Scadenza", Date, false), "Vuoto se sempre aperta."),
-            field("how_to_apply", "Come candidarsi", Area, true),
-            field("source_url", "Fonte (indirizzo web)", Url, false),
-        ],
-        ContentKind::Guide => vec![
-            field("area", "Area", select(guide_areas, false), true),
-            field("title", "Titolo", Text, true),
-            field("summary", "Sintesi", Area, true),
-            hinted(field("body_md", "Testo", Markdown, true), MARKDOWN_HINT),
-            hinted(
-                field("steps", "Passi del tutorial", Steps, false),
-                "Facoltativi: ogni passo ha un titolo e un testo. I passi vuoti non vengono salvati.",
-            ),
-        ],
-        ContentKind::News => vec![
-            field("title", "Titolo", Text, true),
-            field("summary", "Sintesi", Area, true),
-            hinted(field("body_md", "Testo", Markdown, true), MARKDOWN_HINT),
-            field("published_on", "Data della notizia", Date, true),
-            field("district", "Territorio", select(districts, true), false),
-        ],
-        ContentKind::Organisation => vec![
-            field("category", "Categoria", select(categories, false), true),
-            field("name", "Nome", Text, true),
-            field("district", "Territorio", select(districts, false), true),
-            field("town", "Comune", Text, true),
-            field("address", "Indirizzo", Text, true),
-            hinted(field("description_md", "Descrizione", Markdown, false), MARKDOWN_HINT),
-            hinted(field("services", "Servizi", Lines, false), "Un servizio per riga."),
-            field("hours", "Orari", Text, false),
-            field("phone", "Telefono", Text, false),
-            field("email", "E-mail", Email, false),
-            field("website", "Sito web", Url, false),
-        ],
-        ContentKind::Answer => vec![
-            field("topic", "Argomento", select(topics, false), true),
-            hinted(
-                field("question", "Domanda (come sarà pubblicata)", Area, true),
-                "Togli nomi e dati personali prima di pubblicare.",
-            ),
-            field("nickname", "Nome di fantasia", Text, false),
-            hinted(field("answer_md", "Risposta", Markdown, true), MARKDOWN_HINT),
-            hinted(
-                field("answered_by", "Risponde", Text, true),
-                "L'ente che firma la risposta, per esempio «Centro per l'Impiego di Crema».",
-            ),
-            field("asked_on", "Data della domanda", Date, true),
-        ],
-        ContentKind::Call => vec![
-            field("title", "Titolo del bando", Text, true),
-            hinted(field("summary", "Sintesi", Area, true), "Una o due frasi: compare negli elenchi."),
-            hinted(field("description_md", "Descrizione", Markdown, true), MARKDOWN_HINT),
-            field("eligible", "Chi può partecipare", select(eligibles, false), true),
-            field("age_min", "Età minima dei giovani", Number, true),
-            field("age_max", "Età massima dei giovani", Number, true),
-            hinted(
-                field("district", "Territorio", select(districts, true), false),
-                "Vuoto: tutta la provincia.",
-            ),
-            hinted(field("ceiling", "Contributo massimo per progetto (€)", Money, true), "Per esempio 5.000,00."),
-            hinted(
-                field("cofinancing_percent", "Cofinanziamento minimo (% del costo totale)", Number, true),
-                "La quota del costo che il gruppo copre da sé; 0 se non richiesta.",
-            ),
-            hinted(
-                field("criteria", "Criteri di valutazione", Criteria, true),
-                "Un criterio per riga, con il peso dopo una barra: «Coerenza tra bisogni e obiettivi | 30». I pesi sommano 100.",
-            ),
-            hinted(field("opens_at", "Apertura (ora italiana)", DateTime, true), "Da quando si possono inviare le proposte."),
-            hinted(field("closes_at", "Chiusura (ora italiana)", DateTime, true), "Dopo quest'ora non si può più inviare né modificare."),
-            hinted(field("attachments", "Allegati richiesti", Lines, false), "Uno per riga, descritto a parole."),
-        ],
-    }
 }
 
 /// Posted form values by name, in the order they came.
@@ -428,6 +239,10 @@ pub fn from_input(kind: ContentKind, input: &Value) -> FormValues {
     }
     form
 }
+
+mod fields;
+
+pub use fields::{fields, topics, Field};
 
 #[cfg(test)]
 mod tests;
