@@ -82,9 +82,9 @@ pub async fn submit(req: Request, env: &Env) -> ApiResult {
     if let Some(group) = &session.account.group {
         body.group.kind = group.kind;
     }
-    let canonical =
-        serde_json::to_string(&(&call_id, &body)).map_err(|e| ApiError::Storage(e.to_string()))?;
-    let hash = auth::token_hash(&canonical);
+    // Serialised once: stored as it is, and hashed with the call to tell a replay from a change.
+    let stored_body = serde_json::to_string(&body).map_err(|e| ApiError::Storage(e.to_string()))?;
+    let hash = auth::token_hash(&format!("{call_id}\n{stored_body}"));
     let existing = stored::find(&db, &id).await?;
     if let Some(row) = &existing {
         if row.account_id != session.account.id {
@@ -152,7 +152,7 @@ pub async fn submit(req: Request, env: &Env) -> ApiResult {
                 text(&call_id),
                 text(&now),
                 revision.into(),
-                text(&canonical_body(&body)?),
+                text(&stored_body),
                 text(&hash),
                 text(body.title.trim()),
                 text(body.group.name.trim()),
@@ -171,7 +171,7 @@ pub async fn submit(req: Request, env: &Env) -> ApiResult {
                 text(&id),
                 row.revision.into(),
                 revision.into(),
-                text(&canonical_body(&body)?),
+                text(&stored_body),
                 text(&hash),
                 text(body.title.trim()),
                 text(body.group.name.trim()),
@@ -203,10 +203,6 @@ pub async fn submit(req: Request, env: &Env) -> ApiResult {
         200
     };
     json(&receipt(&row)?, status)
-}
-
-fn canonical_body(body: &sito_core::proposal::ProposalBody) -> Result<String, ApiError> {
-    serde_json::to_string(body).map_err(|e| ApiError::Storage(e.to_string()))
 }
 
 /// `GET /api/v1/proposals`: the signed-in group's own proposals, latest change first.
