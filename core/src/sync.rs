@@ -1,7 +1,7 @@
 //! The pull side of the sync protocol (DESIGN.md): phones ask for every change after their
 //! cursor; the server answers changes in the order of its own strictly increasing sequence.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::value::RawValue;
 
 use crate::validation::ValidationErrors;
@@ -142,7 +142,41 @@ pub struct PullResponse {
     /// server's sequence restarted): drop everything and apply this page, which starts from zero.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub reset: bool,
+    /// A phone skips changes of kinds it does not know yet: a server that starts publishing a new
+    /// kind must not stop older apps from syncing the rest. The app version that knows the kind
+    /// adds its store in a database upgrade, which drops the cursor, so it pulls them then.
+    #[serde(deserialize_with = "known_kinds")]
     pub changes: Vec<Change>,
+}
+
+/// A change as it travels, before its kind is known to be one of ours.
+#[derive(Deserialize)]
+struct WireChange {
+    seq: u64,
+    kind: String,
+    id: String,
+    version: u32,
+    #[serde(default)]
+    deleted: bool,
+    #[serde(default)]
+    item: Option<Box<RawValue>>,
+}
+
+fn known_kinds<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Change>, D::Error> {
+    let wire = Vec::<WireChange>::deserialize(deserializer)?;
+    Ok(wire
+        .into_iter()
+        .filter_map(|c| {
+            Some(Change {
+                seq: c.seq,
+                kind: ContentKind::parse(&c.kind)?,
+                id: c.id,
+                version: c.version,
+                deleted: c.deleted,
+                item: c.item,
+            })
+        })
+        .collect())
 }
 
 /// The server's view of its own feed, read in the same round trip as the page.

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
 import { d1, expectAccessible, headersAs, uniqueWord, waitForServiceWorker } from "../support";
-import { newGroup, publishCall, submission } from "../proposals";
+import { closeCallAt, newGroup, publishCall, submission } from "../proposals";
 
 const PASSWORD = "una-password-di-prova";
 /** A date `n` days from today, as a date input takes it. */
@@ -296,4 +296,29 @@ test("reviewers ask for changes: the group reads their message on the phone, edi
   expect(d1(`SELECT count(*) AS n, max(revision) AS r, max(title) AS t FROM proposals WHERE id = '${sub.id}'`)).toEqual([
     { n: 1, r: 2, t: `${sub.body.title} con preventivo` },
   ]);
+});
+
+test("the call closes while the page is open: withdrawing is refused in Italian and the proposal stays sent", async ({ page, request }) => {
+  const callId = await publishCall(request);
+  const group = await newGroup(request, "Giovani del Serio");
+  const sub = submission(callId);
+  const sent = await request.post("/api/v1/proposals", { data: sub, headers: group.headers });
+  expect(sent.status(), await sent.text()).toBe(201);
+
+  await page.goto("/proposte");
+  await signIn(page, group.email);
+  await page.getByTestId("sent").getByRole("link", { name: sub.body.title as string }).click();
+  await expect(page.getByTestId("status")).toHaveText("Inviata");
+  await page.getByRole("button", { name: "Ritira la proposta" }).click();
+
+  // The deadline passes between opening the page and confirming.
+  await closeCallAt(request, callId, new Date(Date.now() - 60_000).toISOString().replace(/\.\d+Z$/, "Z"));
+  await page.getByRole("button", { name: "Sì, ritira" }).click();
+  const state = page.getByTestId("server-state");
+  await expect(state).toContainText("è chiuso dal");
+  await expect(state).toContainText("non si possono più inviare, modificare o ritirare proposte");
+  await expect(page.getByRole("button", { name: "Ritira la proposta" })).toHaveCount(0);
+  await expect(page.getByTestId("status")).toHaveText("Inviata");
+  await expectAccessible(page, "ritiro rifiutato");
+  expect(d1(`SELECT status FROM proposals WHERE id = '${sub.id}'`)).toEqual([{ status: "submitted" }]);
 });

@@ -103,6 +103,31 @@ fn tombstones_travel_without_an_item_and_round_trip() {
 }
 
 #[test]
+fn a_page_with_a_kind_from_a_newer_server_keeps_the_known_changes() {
+    let json = r#"{"protocol":1,"cursor":12,"more":false,"changes":[
+        {"seq":10,"kind":"opportunity","id":"a","version":1,"item":{"n":10}},
+        {"seq":11,"kind":"podcast","id":"p","version":1,"item":{"episode":1}},
+        {"seq":12,"kind":"guide","id":"g","version":2,"deleted":true}]}"#;
+    let page: PullResponse = serde_json::from_str(json).unwrap();
+    let kept: Vec<_> = page.changes.iter().map(|c| (c.seq, c.kind)).collect();
+    assert_eq!(
+        kept,
+        [(10, ContentKind::Opportunity), (12, ContentKind::Guide)]
+    );
+    assert_eq!(page.changes[0].item.as_ref().unwrap().get(), r#"{"n":10}"#);
+    assert_eq!(
+        page.cursor, 12,
+        "the cursor still moves past the skipped change"
+    );
+}
+
+#[test]
+fn a_malformed_change_of_a_known_kind_is_still_an_error() {
+    let json = r#"{"protocol":1,"cursor":1,"more":false,"changes":[{"seq":1,"kind":"guide","version":1}]}"#;
+    assert!(serde_json::from_str::<PullResponse>(json).is_err());
+}
+
+#[test]
 fn stale_or_foreign_cursors_need_a_reset() {
     let state = FeedState {
         head: 100,

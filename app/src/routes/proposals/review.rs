@@ -11,8 +11,8 @@ use sito_core::proposal::{
 };
 
 use super::{
-    account::{fetch_json, use_session, SignInForm},
-    editor::view_key,
+    account::{fetch_json, use_session, ApiFailure, SignInForm},
+    editor::{fetch_view, view_key},
     entry_id, field_id, receipt_of, step_title, use_editor, Editor, ENDPOINT,
 };
 use crate::{
@@ -232,7 +232,16 @@ fn ServerState() -> impl IntoView {
                     });
                     ed.save();
                 }
-                Err(f) => failure.set(Some(f.text(i18n))),
+                Err(f) => {
+                    failure.set(Some(f.text(i18n)));
+                    // A refusal (the call closed while the page was open) changes what the group
+                    // may still do: ask again, so that the button goes.
+                    if matches!(f, ApiFailure::Problem(_)) {
+                        if let Ok(view) = fetch_view(&id).await {
+                            ed.view.set(Some(view));
+                        }
+                    }
+                }
             }
             confirming.set(false);
         });
