@@ -155,13 +155,19 @@ export async function waitForServiceWorker(page: Page) {
 /** Runs SQL on the test server's local D1 (for states no API reaches, like an expired
  * session, and to look at what the server holds); returns the rows of the statement. */
 export function d1(sql: string): Record<string, unknown>[] {
-  const out = execFileSync(
-    "wrangler",
-    ["d1", "execute", "DB", "--local", "--json", "--persist-to", process.env.SITO_TEST_STATE ?? ".wrangler/test-state", "--command", sql],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  ).toString();
-  const results = JSON.parse(out) as { results: Record<string, unknown>[] }[];
-  return results.flatMap((r) => r.results);
+  const args = ["d1", "execute", "DB", "--local", "--json", "--persist-to", process.env.SITO_TEST_STATE ?? ".wrangler/test-state", "--command", sql];
+  // This is a second process on the server's SQLite file: while the worker is writing, SQLite
+  // answers SQLITE_BUSY at once, so wait a moment and read again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const out = execFileSync("wrangler", args, { stdio: ["ignore", "pipe", "pipe"] }).toString();
+      const results = JSON.parse(out) as { results: Record<string, unknown>[] }[];
+      return results.flatMap((r) => r.results);
+    } catch (error) {
+      if (attempt >= 10 || !String(error).includes("SQLITE_BUSY")) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250 * attempt);
+    }
+  }
 }
 
 /** Invites a member of staff as the administrator and accepts the invitation; returns their headers. */
