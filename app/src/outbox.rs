@@ -3,7 +3,8 @@
 //! once however often it is repeated. Sending is tried at start, when the phone comes back
 //! online or to the foreground, right after something is queued, and again with a growing pause
 //! while the page is open. An entry the server wants a signed-in account for (401) is not
-//! refused: it waits, and leaves once the group signs in.
+//! refused: it waits, and leaves once the group signs in. An entry that belongs to one group is
+//! never sent while another group is signed in on the same device.
 
 use gloo_net::http::Request;
 use leptos::{prelude::*, task::spawn_local};
@@ -95,17 +96,19 @@ async fn send(entry: &OutboxEntry) -> Attempt {
 }
 
 impl Outbox {
-    /// Queues a submission and tries to send it at once.
+    /// Queues a submission and tries to send it at once. An `owner` is the only account it
+    /// may be sent as.
     pub async fn enqueue(
         self,
         id: String,
         endpoint: &str,
         body: serde_json::Value,
+        owner: Option<String>,
     ) -> Result<(), store::StoreError> {
         let store = store::shared().await?;
-        store
-            .outbox_put(&OutboxEntry::queued(id, endpoint, body, now_iso()))
-            .await?;
+        let mut entry = OutboxEntry::queued(id, endpoint, body, now_iso());
+        entry.owner = owner;
+        store.outbox_put(&entry).await?;
         self.revision.update(|r| *r += 1);
         self.flush();
         Ok(())
@@ -135,11 +138,23 @@ impl Outbox {
     /// Returns the fewest attempts among entries still waiting, if any.
     async fn flush_store(self, store: &Store) -> Option<u32> {
         let entries = store.outbox().await.ok()?;
+        let account = store.signed_in_account().await;
         let mut waiting = None;
         for mut entry in entries
             .into_iter()
             .filter(|e| e.state == OutboxState::Queued)
         {
+            if entry.owner.is_some() && entry.owner != account {
+                // Another group is signed in on this device: never send it as theirs. It
+                // waits for its own account to sign in.
+                if !entry.needs_sign_in {
+                    entry.needs_sign_in = true;
+                    if store.outbox_put(&entry).await.is_ok() {
+                        self.revision.update(|r| *r += 1);
+                    }
+                }
+                continue;
+            }
             match send(&entry).await {
                 Attempt::Sent(receipt) => {
                     entry.state = OutboxState::Sent;

@@ -39,7 +39,7 @@ const SYNCED_AT_KEY: &str = "synced_at";
 
 mod proposals;
 mod user_data;
-pub use proposals::DraftRecord;
+pub use proposals::{DraftRecord, ME_KEY};
 pub use user_data::{OutboxEntry, OutboxState};
 
 /// Every object store that holds synced content, named by kind.

@@ -5,7 +5,7 @@
 
 use indexed_db_futures::{database::Database, prelude::*, transaction::TransactionMode, KeyPath};
 use serde_json::json;
-use sito_app::store::{DraftRecord, OutboxEntry, Store};
+use sito_app::store::{DraftRecord, OutboxEntry, Store, ME_KEY};
 use sito_core::{
     cv::Cv,
     proposal::{LineDraft, ProposalDraft, ProposalSummary},
@@ -139,7 +139,7 @@ fn draft(id: u128, title: &str, at: &str) -> DraftRecord {
         quantity: "2".into(),
         ..LineDraft::default()
     }];
-    DraftRecord::new(d)
+    DraftRecord::new(d, None)
 }
 
 #[wasm_bindgen_test]
@@ -205,4 +205,71 @@ async fn the_servers_answers_are_kept_until_sign_out() {
     store.cache_clear().await.unwrap();
     let gone: Option<Vec<ProposalSummary>> = store.cache_get("list").await.unwrap();
     assert!(gone.is_none());
+}
+
+#[wasm_bindgen_test]
+async fn on_a_shared_device_a_group_sees_its_own_drafts_and_claims_those_begun_signed_out() {
+    let store = Store::open(&name("owners")).await.unwrap();
+    let mut theirs = draft(1, "Cinema sul fiume", "2027-01-12T10:00:00Z");
+    theirs.owner = Some("gruppo-a".into());
+    store.put_draft(&theirs).await.unwrap();
+    store
+        .put_draft(&draft(2, "Orto in piazza", "2027-01-13T10:00:00Z"))
+        .await
+        .unwrap();
+    let mut waiting = OutboxEntry::queued(
+        format!("{}:1", uuid::Uuid::from_u128(2)),
+        "/api/v1/proposals",
+        json!({}),
+        "2027-01-13T10:00:00Z".into(),
+    );
+    waiting.needs_sign_in = true;
+    store.outbox_put(&waiting).await.unwrap();
+    let question = OutboxEntry::queued(
+        "domanda".into(),
+        "/api/v1/questions",
+        json!({}),
+        "2027-01-13T10:00:00Z".into(),
+    );
+    store.outbox_put(&question).await.unwrap();
+
+    // Signed out: only the draft that belongs to nobody.
+    assert_eq!(store.signed_in_account().await, None);
+    let visible = |drafts: &[DraftRecord], account: Option<&str>| {
+        drafts
+            .iter()
+            .filter(|d| d.visible_to(account))
+            .map(|d| d.draft.title.clone())
+            .collect::<Vec<_>>()
+    };
+    let drafts = store.drafts().await.unwrap();
+    assert_eq!(visible(&drafts, None), ["Orto in piazza"]);
+
+    // Group B signs in on the same device: it claims the unowned draft and its waiting
+    // submission, and never sees group A's.
+    store
+        .cache_put(ME_KEY, &json!({"id": "gruppo-b", "email": "b@example.org"}))
+        .await
+        .unwrap();
+    assert_eq!(store.signed_in_account().await.as_deref(), Some("gruppo-b"));
+    store.claim_unowned("gruppo-b").await.unwrap();
+    let drafts = store.drafts().await.unwrap();
+    assert_eq!(visible(&drafts, Some("gruppo-b")), ["Orto in piazza"]);
+    assert_eq!(visible(&drafts, Some("gruppo-a")), ["Cinema sul fiume"]);
+    assert!(
+        visible(&drafts, None).is_empty(),
+        "signed out, nothing shows"
+    );
+    let owners: Vec<_> = store
+        .outbox()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.id, e.owner))
+        .collect();
+    assert!(owners.contains(&(waiting.id.clone(), Some("gruppo-b".into()))));
+    assert!(
+        owners.contains(&("domanda".into(), None)),
+        "a question to the expert is anyone's to send"
+    );
 }

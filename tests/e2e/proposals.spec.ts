@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import type { Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { d1, expectAccessible, headersAs, uniqueWord, waitForServiceWorker } from "../support";
 import { closeCallAt, newGroup, publishCall, submission } from "../proposals";
 
@@ -17,6 +17,16 @@ async function signIn(page: Page, email: string) {
   await form.getByLabel("E-mail").fill(email);
   await form.getByLabel("Password").fill(PASSWORD);
   await form.getByRole("button", { name: "Accedi" }).click();
+}
+
+/** A new group and a proposal it sent to a new call from another device (through the API). */
+async function sentFromAnotherDevice(request: APIRequestContext, groupName: string) {
+  const callId = await publishCall(request);
+  const group = await newGroup(request, groupName);
+  const sub = submission(callId);
+  const sent = await request.post("/api/v1/proposals", { data: sub, headers: group.headers });
+  expect(sent.status(), await sent.text()).toBe(201);
+  return { callId, group, sub };
 }
 
 /** Steps 1–3 of a proposal, from step 1. */
@@ -207,10 +217,16 @@ test("a group drafts a proposal over six steps, keeps it across an offline reloa
   await page.goto("/proposte");
   await expect(page.getByTestId("drafts")).toContainText(protocol);
   await expect(page.getByTestId("sent")).toContainText(title);
-  // Signing out forgets what the server said; the drafts stay on the phone.
+  // Signing out forgets what the server said and hides the group's drafts, which stay on the
+  // phone for its next sign-in.
   await page.getByRole("button", { name: "Esci" }).click();
   await expect(page.getByTestId("sign-in")).toBeVisible();
   await expect(page.getByTestId("sent")).toHaveCount(0);
+  await expect(page.getByText(title)).toHaveCount(0);
+  await expect(page.getByTestId("other-drafts")).toHaveText(
+    "Bozze di altri account su questo telefono: 1. Per vederle accedi con l'account che le ha scritte.",
+  );
+  await signIn(page, group.email);
   await expect(page.getByTestId("drafts")).toContainText(protocol);
 });
 
@@ -266,11 +282,7 @@ test("sending signed out waits for the sign-in; the group then withdraws, edits 
 });
 
 test("reviewers ask for changes: the group reads their message on the phone, edits and sends again", async ({ page, request }) => {
-  const callId = await publishCall(request);
-  const group = await newGroup(request, "Giovani in Rete");
-  const sub = submission(callId);
-  const sent = await request.post("/api/v1/proposals", { data: sub, headers: group.headers });
-  expect(sent.status(), await sent.text()).toBe(201);
+  const { group, sub } = await sentFromAnotherDevice(request, "Giovani in Rete");
   const message = "Aggiungete il preventivo del noleggio del proiettore.";
   const asked = await request.post(`/api/v1/review/proposals/${sub.id}/changes`, {
     data: { message },
@@ -299,11 +311,7 @@ test("reviewers ask for changes: the group reads their message on the phone, edi
 });
 
 test("the call closes while the page is open: withdrawing is refused in Italian and the proposal stays sent", async ({ page, request }) => {
-  const callId = await publishCall(request);
-  const group = await newGroup(request, "Giovani del Serio");
-  const sub = submission(callId);
-  const sent = await request.post("/api/v1/proposals", { data: sub, headers: group.headers });
-  expect(sent.status(), await sent.text()).toBe(201);
+  const { callId, group, sub } = await sentFromAnotherDevice(request, "Giovani del Serio");
 
   await page.goto("/proposte");
   await signIn(page, group.email);
@@ -321,4 +329,42 @@ test("the call closes while the page is open: withdrawing is refused in Italian 
   await expect(page.getByTestId("status")).toHaveText("Inviata");
   await expectAccessible(page, "ritiro rifiutato");
   expect(d1(`SELECT status FROM proposals WHERE id = '${sub.id}'`)).toEqual([{ status: "submitted" }]);
+});
+
+test("on a shared phone a group never sees another group's draft, and finds its own again after signing back in", async ({ page, request }) => {
+  const callId = await publishCall(request);
+  const first = await newGroup(request, "Giovani del Serio");
+  const second = await newGroup(request, "Ragazzi dell'Oglio");
+  const title = `Festa di quartiere ${Date.now().toString(36)}`;
+
+  await page.goto("/proposte");
+  await signIn(page, first.email);
+  await expect(page.getByRole("button", { name: "Esci" })).toBeVisible();
+  await page.goto(`/proposte/nuova?bando=${callId}`);
+  await expect(page).toHaveURL(/\/proposte\/[0-9a-f-]{36}\?passo=1$/);
+  const editor = page.url().replace(/\?.*$/, "");
+  await page.goto(`${editor}?passo=2`);
+  await page.getByLabel("Titolo del progetto").fill(title);
+  await page.goto("/proposte");
+  await expect(page.getByTestId("drafts")).toContainText(title);
+
+  await page.getByRole("button", { name: "Esci" }).click();
+  await signIn(page, second.email);
+  await expect(page.getByRole("button", { name: "Esci" })).toBeVisible();
+  await expect(page.getByTestId("other-drafts")).toHaveText(
+    "Bozze di altri account su questo telefono: 1. Per vederle accedi con l'account che le ha scritte.",
+  );
+  await expect(page.getByText(title)).toHaveCount(0);
+  // Not by its address either, nor its print view.
+  await page.goto(`${editor}?passo=2`);
+  await expect(page.getByRole("heading", { level: 1, name: "Proposta non trovata su questo telefono" })).toBeVisible();
+  await expect(page.getByLabel("Titolo del progetto")).toHaveCount(0);
+  await page.goto(`${editor}/stampa`);
+  await expect(page.getByText(title)).toHaveCount(0);
+
+  await page.goto("/proposte");
+  await page.getByRole("button", { name: "Esci" }).click();
+  await signIn(page, first.email);
+  await expect(page.getByTestId("drafts")).toContainText(title);
+  await expect(page.getByTestId("other-drafts")).toHaveCount(0);
 });

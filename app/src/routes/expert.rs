@@ -139,7 +139,7 @@ fn AskForm() -> impl IntoView {
         };
         spawn_local(async move {
             if outbox
-                .enqueue(id.to_string(), QUESTIONS_ENDPOINT, body)
+                .enqueue(id.to_string(), QUESTIONS_ENDPOINT, body, None)
                 .await
                 .is_ok()
             {

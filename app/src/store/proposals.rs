@@ -15,16 +15,38 @@ pub struct DraftRecord {
     /// Sent (or waiting to be sent): the form shows it without letting it change.
     #[serde(default)]
     pub locked: bool,
+    /// The account the draft belongs to: the one signed in when it was made or rebuilt from the
+    /// server. A draft made signed out belongs to whoever signs in next on this device. On a
+    /// shared device, another account signed in does not see it.
+    #[serde(default)]
+    pub owner: Option<String>,
 }
 
 impl DraftRecord {
-    pub fn new(draft: ProposalDraft) -> Self {
+    pub fn new(draft: ProposalDraft, owner: Option<String>) -> Self {
         DraftRecord {
             id: draft.id.to_string(),
             draft,
             locked: false,
+            owner,
         }
     }
+
+    /// Whether `account` (none when signed out) may see the draft on this device.
+    pub fn visible_to(&self, account: Option<&str>) -> bool {
+        self.owner
+            .as_deref()
+            .is_none_or(|owner| Some(owner) == account)
+    }
+}
+
+/// Where the proposal tool keeps the signed-in account (`routes::proposals::account::Me`).
+pub const ME_KEY: &str = "me";
+
+/// The part of the kept account that the store needs.
+#[derive(Deserialize)]
+struct AccountId {
+    id: String,
 }
 
 impl Store {
@@ -77,6 +99,30 @@ impl Store {
             .primitive()?
             .await?;
         Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+    }
+
+    /// The account signed in on this device, as the server last confirmed it.
+    pub async fn signed_in_account(&self) -> Option<String> {
+        let me: Option<AccountId> = self.cache_get(ME_KEY).await.ok().flatten();
+        me.map(|m| m.id)
+    }
+
+    /// Gives the drafts and queued submissions made while signed out to `account`, which has
+    /// just signed in: from now on they are its own, and no other account sees or sends them.
+    pub async fn claim_unowned(&self, account: &str) -> Result<(), StoreError> {
+        for mut record in self.drafts().await? {
+            if record.owner.is_none() {
+                record.owner = Some(account.to_owned());
+                self.put_draft(&record).await?;
+            }
+        }
+        for mut entry in self.outbox().await? {
+            if entry.owner.is_none() && entry.state == OutboxState::Queued && entry.needs_sign_in {
+                entry.owner = Some(account.to_owned());
+                self.outbox_put(&entry).await?;
+            }
+        }
+        Ok(())
     }
 
     /// Forgets everything the server said about the group (on signing out).

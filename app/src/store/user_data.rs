@@ -138,6 +138,10 @@ pub struct OutboxEntry {
     /// someone signs in.
     #[serde(default)]
     pub needs_sign_in: bool,
+    /// The account it must be sent as (a group's proposal): while another account is signed in
+    /// on this device, it waits. None for what anyone may send (a question to the expert).
+    #[serde(default)]
+    pub owner: Option<String>,
 }
 
 impl OutboxEntry {
@@ -155,6 +159,7 @@ impl OutboxEntry {
             code: None,
             errors: Vec::new(),
             needs_sign_in: false,
+            owner: None,
         }
     }
 }

@@ -40,7 +40,7 @@ pub struct Session {
     pub changed: RwSignal<u32>,
 }
 
-pub const ME_KEY: &str = "me";
+pub use crate::store::ME_KEY;
 pub const LIST_KEY: &str = "list";
 
 /// Provides the session: first what the phone remembers, then what the server says.
@@ -228,6 +228,9 @@ pub fn SignInForm() -> impl IntoView {
 async fn signed_in(session: Session, me: Me) {
     if let Ok(store) = store::shared().await {
         let _ = store.cache_put(ME_KEY, &me).await;
+        if me.is_group() {
+            let _ = store.claim_unowned(&me.id).await;
+        }
     }
     session.me.set(Some(me));
     session.changed.update(|c| *c += 1);

@@ -37,10 +37,10 @@ pub fn view_key(id: &str) -> String {
 }
 
 /// The draft as a proposal on the server, for a phone that has none.
-pub fn rebuild(view: &ProposalView) -> DraftRecord {
+pub fn rebuild(view: &ProposalView, owner: Option<String>) -> DraftRecord {
     let mut draft = ProposalDraft::from_body(view.id, &view.call_id, view.revision, &view.body);
     draft.updated_at = view.submitted_at.clone();
-    let mut record = DraftRecord::new(draft);
+    let mut record = DraftRecord::new(draft, owner);
     // The copy the group sent: read-only until "Modifica e reinvia" (when the server allows).
     record.locked = true;
     record
@@ -77,13 +77,22 @@ pub fn ProposalEditor() -> impl IntoView {
                 loaded.set(Loaded::Missing);
                 return;
             };
+            let account = store.signed_in_account().await;
+            // Another group's draft on a shared device is not shown, and not replaced.
+            let mut record = store.draft(&id).await.ok().flatten();
+            if record
+                .as_ref()
+                .is_some_and(|r| !r.visible_to(account.as_deref()))
+            {
+                loaded.set(Loaded::Missing);
+                return;
+            }
             if let Ok(Some(view)) = store.cache_get::<ProposalView>(&view_key(&id)).await {
                 ed.view.set(Some(view));
             }
-            let mut record = store.draft(&id).await.ok().flatten();
             if record.is_none() {
                 if let Ok(view) = fetch_view(&id).await {
-                    let rebuilt = rebuild(&view);
+                    let rebuilt = rebuild(&view, account);
                     let _ = store.put_draft(&rebuilt).await;
                     ed.view.set(Some(view));
                     record = Some(rebuilt);
@@ -96,6 +105,26 @@ pub fn ProposalEditor() -> impl IntoView {
             });
             ed.record.set(record);
         });
+    });
+
+    // Signing in on this page makes a draft begun signed out the group's own (the store does
+    // the same for the drafts that are not open).
+    let unowned = Memo::new(move |_| {
+        ed.record
+            .with(|r| r.as_ref().is_some_and(|r| r.owner.is_none()))
+    });
+    Effect::new(move |_| {
+        let account = session
+            .me
+            .with(|m| m.as_ref().filter(|m| m.is_group()).map(|m| m.id.clone()));
+        if let (Some(account), true) = (account, unowned.get()) {
+            ed.record.update(|r| {
+                if let Some(r) = r {
+                    r.owner = Some(account);
+                }
+            });
+            ed.save();
+        }
     });
 
     // The call it answers, again whenever a pull changed the store.

@@ -46,14 +46,25 @@ pub fn ProposalHome() -> impl IntoView {
 fn Drafts() -> impl IntoView {
     let i18n = use_i18n();
     let outbox = use_outbox();
+    let session = use_session();
     let data = LocalResource::new(move || {
         outbox.revision.track();
+        session.changed.track();
         async move {
             let Ok(store) = store::shared().await else {
-                return (Vec::new(), Vec::new(), Vec::new());
+                return (Vec::new(), 0, Vec::new(), Vec::new());
             };
+            // On a shared device, another group's drafts are only counted, never shown.
+            let account = store.signed_in_account().await;
+            let (drafts, others): (Vec<_>, Vec<_>) = store
+                .drafts()
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .partition(|r| r.visible_to(account.as_deref()));
             (
-                store.drafts().await.unwrap_or_default(),
+                drafts,
+                others.len(),
                 store.outbox().await.unwrap_or_default(),
                 store.all::<Call>().await.unwrap_or_default(),
             )
@@ -63,15 +74,19 @@ fn Drafts() -> impl IntoView {
         <section aria-labelledby="bozze">
             <h2 id="bozze">{t!(i18n, proposals.drafts)}</h2>
             <Suspense fallback=|| ()>
-                {move || data.get().map(|(drafts, entries, calls)| {
-                    if drafts.is_empty() {
-                        return view! { <p class="empty">{t!(i18n, proposals.no_drafts)}</p> }.into_any();
-                    }
-                    view! {
-                        <ul class="cards" data-testid="drafts">
-                            {drafts.into_iter().map(|r| draft_card(r, &entries, &calls)).collect_view()}
-                        </ul>
-                    }.into_any()
+                {move || data.get().map(|(drafts, others, entries, calls)| view! {
+                    {if drafts.is_empty() {
+                        view! { <p class="empty">{t!(i18n, proposals.no_drafts)}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="cards" data-testid="drafts">
+                                {drafts.into_iter().map(|r| draft_card(r, &entries, &calls)).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                    {(others > 0).then(|| view! {
+                        <p class="hint" data-testid="other-drafts">{move || t_string!(i18n, proposals.other_drafts, n = others).to_string()}</p>
+                    })}
                 })}
             </Suspense>
         </section>
@@ -210,7 +225,8 @@ pub fn NewProposal() -> impl IntoView {
                     }
                 }
             }
-            let record = DraftRecord::new(draft);
+            let owner = store.signed_in_account().await;
+            let record = DraftRecord::new(draft, owner);
             if store.put_draft(&record).await.is_err() {
                 failed.set(true);
                 return;

@@ -27,7 +27,13 @@ pub fn ProposalPrint() -> impl IntoView {
         let id = id();
         async move {
             let store = store::shared().await.ok()?;
-            let record = store.draft(&id).await.ok()??;
+            let account = store.signed_in_account().await;
+            let record = store
+                .draft(&id)
+                .await
+                .ok()
+                .flatten()
+                .filter(|r| r.visible_to(account.as_deref()))?;
             let call = store
                 .get::<Call>(&record.draft.call_id)
                 .await

@@ -70,10 +70,25 @@ fn submit(ed: Editor, outbox: crate::outbox::Outbox) {
     ed.record.set(Some(record.clone()));
     spawn_local(async move {
         if let Ok(store) = store::shared().await {
+            // Sent signed in, it is that group's; sent signed out, the next sign-in claims it.
+            if record.owner.is_none() {
+                record.owner = store.signed_in_account().await;
+                let owner = record.owner.clone();
+                ed.record.update(|r| {
+                    if let Some(r) = r {
+                        r.owner = owner;
+                    }
+                });
+            }
             let _ = store.put_draft(&record).await;
         }
         let _ = outbox
-            .enqueue(entry_id(&record.id, revision), ENDPOINT, json)
+            .enqueue(
+                entry_id(&record.id, revision),
+                ENDPOINT,
+                json,
+                record.owner.clone(),
+            )
             .await;
     });
 }
