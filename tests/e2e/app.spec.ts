@@ -54,11 +54,9 @@ test("a retired opportunity disappears from the phone at the next sync", async (
 
 test("the home page shows upcoming deadlines, nearest first", async ({ page, request }) => {
   const soon = `Bando Think Town ${uniqueId("s")}`;
-  await putOpportunity(
-    request,
-    uniqueId("soon"),
-    opportunityInput({ kind: "call", title: soon, deadline: new Date().toISOString().slice(0, 10) }),
-  );
+  // "Today" where the app counts deadlines: in Italy, which is a day ahead of UTC after 23:00.
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome" }).format(new Date());
+  await putOpportunity(request, uniqueId("soon"), opportunityInput({ kind: "call", title: soon, deadline: today }));
   await page.goto("/");
   const upcoming = page.getByTestId("upcoming");
   await expect(upcoming.getByRole("link").first()).toHaveText(soon);

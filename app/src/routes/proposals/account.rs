@@ -2,15 +2,18 @@
 //! offline use), sign-in, sign-up for associations and informal groups, sign-out. Drafting needs
 //! none of this; only sending does.
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::Request;
 use leptos::{prelude::*, task::spawn_local};
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde::{Deserialize, Serialize};
 use sito_core::{
     account::{GroupKind, GroupProfile, SignIn, SignUp},
-    District, FieldError, Problem, ValidationErrors,
+    District, FieldError, ValidationErrors,
 };
 
-use super::{field_id, group_kind_label, GROUP_DISTRICTS};
+use super::{
+    api::{fetch_json, read_failure, ApiFailure},
+    field_id, group_kind_label, GROUP_DISTRICTS,
+};
 use crate::{i18n::*, labels, outbox::use_outbox, store};
 
 /// The signed-in account, as `GET /api/v1/session` tells it. The group's details are optional:
@@ -75,56 +78,6 @@ pub fn provide_session() -> Session {
 
 pub fn use_session() -> Session {
     expect_context::<Session>()
-}
-
-/// Why a call to the API did not work.
-#[derive(Debug, Clone)]
-pub enum ApiFailure {
-    Offline,
-    Problem(Problem),
-    Status(u16),
-}
-
-impl ApiFailure {
-    /// The sentence to show (the server's own Italian detail when it gave one).
-    pub fn text(&self, i18n: leptos_i18n::I18nContext<Locale>) -> String {
-        match self {
-            ApiFailure::Offline => t_string!(i18n, account.offline).to_owned(),
-            ApiFailure::Problem(p) => p.detail.clone().unwrap_or_else(|| p.title.clone()),
-            ApiFailure::Status(s) => t_string!(i18n, account.server_error, status = *s).to_string(),
-        }
-    }
-
-    pub fn field_errors(&self) -> Vec<FieldError> {
-        match self {
-            ApiFailure::Problem(p) => p.errors.clone(),
-            _ => Vec::new(),
-        }
-    }
-}
-
-async fn read_failure(response: Response) -> ApiFailure {
-    let status = response.status();
-    match response.json::<Problem>().await {
-        Ok(problem) => ApiFailure::Problem(problem),
-        Err(_) => ApiFailure::Status(status),
-    }
-}
-
-/// Sends a request and reads the JSON answer, or the problem+json refusal.
-pub async fn fetch_json<T: DeserializeOwned>(
-    request: Result<Request, gloo_net::Error>,
-) -> Result<T, ApiFailure> {
-    let request = request.map_err(|_| ApiFailure::Status(0))?;
-    let response = request.send().await.map_err(|_| ApiFailure::Offline)?;
-    if !response.ok() {
-        return Err(read_failure(response).await);
-    }
-    let status = response.status();
-    response
-        .json::<T>()
-        .await
-        .map_err(|_| ApiFailure::Status(status))
 }
 
 /// A field's error, from the phone's check or the server's refusal.

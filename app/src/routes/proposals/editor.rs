@@ -14,7 +14,8 @@ use sito_core::{
 };
 
 use super::{
-    account::{fetch_json, use_session, ApiFailure},
+    account::use_session,
+    api::{fetch_json, ApiFailure},
     budget, review, step_title, steps, Editor, ENDPOINT,
 };
 use crate::{

@@ -14,7 +14,8 @@ use sito_core::{
 };
 
 use super::{
-    account::{fetch_json, use_session, AccountPanel, Me, LIST_KEY, ME_KEY},
+    account::{use_session, AccountPanel, Me, LIST_KEY, ME_KEY},
+    api::fetch_json,
     entry_id, receipt_of,
     review::status_label,
     ENDPOINT,

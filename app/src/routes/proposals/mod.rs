@@ -8,6 +8,7 @@
 //! worker runs.
 
 pub mod account;
+mod api;
 mod budget;
 mod editor;
 mod home;

@@ -11,7 +11,8 @@ use sito_core::proposal::{
 };
 
 use super::{
-    account::{fetch_json, use_session, ApiFailure, SignInForm},
+    account::{use_session, SignInForm},
+    api::{fetch_json, ApiFailure},
     editor::{fetch_view, view_key},
     entry_id, field_id, receipt_of, step_title, use_editor, Editor, ENDPOINT,
 };
