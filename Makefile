@@ -23,13 +23,19 @@ build:
 db:
 	scripts/db.sh
 
+# The app is built twice, as the browser's (`hydrate`, its default) and inside the worker
+# (`ssr`): two cargo runs, so that cargo never unifies the two feature sets into one build.
 lint:
 	source scripts/env.sh && cargo fmt --all --check
-	source scripts/env.sh && cargo clippy --workspace --all-targets --all-features -- -D warnings
-	source scripts/env.sh && cargo clippy -p sito-app -p sito-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
+	source scripts/env.sh && cargo clippy --workspace --exclude sito-app --all-targets --all-features -- -D warnings
+	source scripts/env.sh && cargo clippy -p sito-app --all-targets -- -D warnings
+	source scripts/env.sh && cargo clippy -p sito-app --target wasm32-unknown-unknown --all-targets -- -D warnings
+	source scripts/env.sh && cargo clippy -p sito-app --target wasm32-unknown-unknown --lib --no-default-features --features ssr -- -D warnings
+	source scripts/env.sh && cargo clippy -p sito-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-native:
-	source scripts/env.sh && cargo test --workspace --all-features
+	source scripts/env.sh && cargo test --workspace --exclude sito-app --all-features
+	source scripts/env.sh && cargo test -p sito-app --lib
 
 test-wasm:
 	source scripts/env.sh && cargo test -p sito-app --target wasm32-unknown-unknown

@@ -18,7 +18,7 @@ const { count, size, warnings } = await generateSW({
   // Trunk puts a content hash in these names: no need for a revision query.
   dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/,
   navigateFallback: "/index.html",
-  navigateFallbackDenylist: [/^\/api\//, /^\/cv(\/|$)/, /^\/proposte(\/|$)/],
+  navigateFallbackDenylist: [/^\/api\//, /^\/redazione(\/|$)/, /^\/cv(\/|$)/, /^\/proposte(\/|$)/],
   runtimeCaching: [
     {
       // The CV tool's pages: from the worker when online, from the precached cv.html offline.

@@ -4,6 +4,7 @@
 use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 use sito_core::{
     filter::opportunity_fields,
     search::{weight, SearchIndex},
@@ -12,6 +13,54 @@ use sito_core::{
 
 use crate::{store, store::StoreError, sync::use_sync};
 
+/// What a server-rendered page was rendered from: the items it shows, and how many
+/// opportunities matched the list's filter when it shows only the first of them. The worker
+/// renders the page from it and writes it into the HTML (`#sito-seed`); the browser hydrates the
+/// page from the same data, before its own store has anything.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Seed {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opportunities: Vec<Opportunity>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub guides: Vec<Guide>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub news: Vec<News>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organisations: Vec<Organisation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<Answer>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calls: Vec<Call>,
+    /// The list's query string and how many opportunities matched it, when the seed carries
+    /// only the first page of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opportunity_matches: Option<(String, usize)>,
+}
+
+impl Default for Catalog {
+    fn default() -> Self {
+        Seed::default().into()
+    }
+}
+
+impl From<Seed> for Catalog {
+    fn from(seed: Seed) -> Self {
+        let mut catalog = Catalog::new(
+            seed.opportunities,
+            seed.guides,
+            seed.news,
+            seed.organisations,
+            seed.answers,
+            seed.calls,
+        );
+        catalog.opportunity_matches = seed.opportunity_matches;
+        catalog
+    }
+}
+
+/// The id of the script element that carries the seed in a server-rendered page.
+pub const SEED_ELEMENT: &str = "sito-seed";
+
 pub struct Catalog {
     pub opportunities: Vec<Opportunity>,
     pub guides: Vec<Guide>,
@@ -19,6 +68,8 @@ pub struct Catalog {
     pub organisations: Vec<Organisation>,
     pub answers: Vec<Answer>,
     pub calls: Vec<Call>,
+    /// Set only in a catalog seeded by a server-rendered list page (see `Seed`).
+    pub opportunity_matches: Option<(String, usize)>,
     // Search indexes are built on first use, not on every load: the list must be on screen
     // before anyone types.
     opportunity_index: OnceLock<SearchIndex>,
@@ -42,10 +93,20 @@ impl Catalog {
             organisations,
             answers,
             calls,
+            opportunity_matches: None,
             opportunity_index: OnceLock::new(),
             organisation_index: OnceLock::new(),
             everything: OnceLock::new(),
         }
+    }
+
+    /// How many opportunities match the list filter whose query string is `query`, when this
+    /// catalog holds only the first page of them (a server-rendered list).
+    pub fn opportunity_matches(&self, query: &str) -> Option<usize> {
+        self.opportunity_matches
+            .as_ref()
+            .filter(|(q, _)| q == query)
+            .map(|(_, n)| *n)
     }
 
     /// Over `opportunities`, in the same order.
@@ -131,11 +192,18 @@ fn organisation_fields(o: &Organisation) -> Vec<(&str, u8)> {
     fields
 }
 
-pub type CatalogResource = LocalResource<Result<Arc<Catalog>, StoreError>>;
+/// The catalog as pages see it: nothing yet (the store is being read), the catalog, or why the
+/// device's store cannot be read.
+pub type CatalogState = Option<Result<Arc<Catalog>, StoreError>>;
 
-async fn load() -> Result<Arc<Catalog>, StoreError> {
+#[derive(Clone, Copy)]
+pub struct CatalogSignal(pub RwSignal<CatalogState>);
+
+async fn load() -> Result<Option<Arc<Catalog>>, StoreError> {
     let store = store::shared().await?;
-    Ok(Arc::new(Catalog::new(
+    // A store that never synced is empty, not the truth: keep what the page came with.
+    let synced = store.synced_at().await?.is_some();
+    Ok(Some(Arc::new(Catalog::new(
         store.all().await?,
         store.all().await?,
         store.all().await?,
@@ -143,18 +211,54 @@ async fn load() -> Result<Arc<Catalog>, StoreError> {
         store.all().await?,
         store.all().await?,
     )))
+    .filter(|_| synced))
 }
 
-/// Loads the catalog now and again whenever the sync client changes the store.
+/// Provides the catalog: on the server the page's seed (given as context by
+/// `prerender::render`); in the browser the seed written into a server-rendered page, then the
+/// device's store, read again whenever the sync client changes it.
 pub fn provide_catalog() {
+    let seed = use_context::<Arc<Catalog>>().or_else(|| read_seed().map(Arc::new));
+    let seeded = seed.is_some();
+    let state = RwSignal::new(seed.map(Ok));
+    provide_context(CatalogSignal(state));
+    if cfg!(feature = "ssr") {
+        return;
+    }
     let sync = use_sync();
-    let catalog: CatalogResource = LocalResource::new(move || {
+    // An effect runs after hydration, so the first render is the seed's, as on the server.
+    Effect::new(move |_| {
         sync.revision.track();
-        load()
+        leptos::task::spawn_local(async move {
+            match load().await {
+                Ok(Some(catalog)) => state.set(Some(Ok(catalog))),
+                Ok(None) if seeded => {}
+                Ok(None) => state.set(Some(Ok(Arc::new(Catalog::default())))),
+                Err(error) if !seeded => state.set(Some(Err(error))),
+                Err(error) => leptos::logging::warn!("archivio del dispositivo: {error}"),
+            }
+        });
     });
-    provide_context(catalog);
 }
 
-pub fn use_catalog() -> CatalogResource {
-    expect_context::<CatalogResource>()
+/// The seed of a server-rendered page, if this page is one.
+pub fn read_seed() -> Option<Catalog> {
+    if cfg!(feature = "ssr") {
+        return None;
+    }
+    let text = web_sys::window()?
+        .document()?
+        .get_element_by_id(SEED_ELEMENT)?
+        .text_content()?;
+    match serde_json::from_str::<Seed>(&text) {
+        Ok(seed) => Some(seed.into()),
+        Err(error) => {
+            leptos::logging::warn!("dati della pagina illeggibili: {error}");
+            None
+        }
+    }
+}
+
+pub fn use_catalog() -> CatalogSignal {
+    expect_context::<CatalogSignal>()
 }

@@ -9,6 +9,15 @@ use crate::{i18n::Locale, labels::tag};
 /// Today in the phone's local time zone.
 pub fn today() -> NaiveDate {
     let now = Date::new_0();
+    if cfg!(feature = "ssr") {
+        // The worker's clock is UTC: its pages count days in Italian time.
+        let iso = String::from(
+            now.to_locale_date_string("en-CA", &options(&[("timeZone", "Europe/Rome")])),
+        );
+        if let Ok(date) = iso.parse() {
+            return date;
+        }
+    }
     NaiveDate::from_ymd_opt(
         now.get_full_year() as i32,
         now.get_month() + 1,
@@ -50,16 +59,18 @@ pub fn local_date_time(rfc3339: &str, locale: Locale) -> String {
     if date.get_time().is_nan() {
         return String::new();
     }
-    String::from(date.to_locale_string(
-        tag(locale),
-        &options(&[
-            ("day", "numeric"),
-            ("month", "long"),
-            ("year", "numeric"),
-            ("hour", "2-digit"),
-            ("minute", "2-digit"),
-        ]),
-    ))
+    let mut pairs = vec![
+        ("day", "numeric"),
+        ("month", "long"),
+        ("year", "numeric"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+    ];
+    if cfg!(feature = "ssr") {
+        // The worker's clock is UTC; its pages are read in Italy.
+        pairs.push(("timeZone", "Europe/Rome"));
+    }
+    String::from(date.to_locale_string(tag(locale), &options(&pairs)))
 }
 
 /// "31 marzo 2027 alle ore 12:00"-style date and time in Italian time (Europe/Rome), whatever

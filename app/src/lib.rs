@@ -7,6 +7,7 @@ pub mod dates;
 pub mod labels;
 mod locales;
 pub mod outbox;
+pub mod prerender;
 pub mod routes;
 pub mod saved;
 pub mod store;

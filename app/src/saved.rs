@@ -53,6 +53,9 @@ pub fn provide_saved() {
         items: RwSignal::new(Vec::new()),
     };
     provide_context(saved);
+    if cfg!(feature = "ssr") {
+        return;
+    }
     spawn_local(async move {
         if let Ok(store) = store::shared().await {
             if let Ok(items) = store.saved().await {

@@ -84,6 +84,10 @@ pub fn provide_sync(outbox: crate::outbox::Outbox) -> Sync {
         outbox,
     };
     provide_context(sync);
+    if cfg!(feature = "ssr") {
+        // Rendering on the worker: the phone's store and network are not there.
+        return sync;
+    }
     spawn_local(async move {
         if let Ok(store) = store::shared().await {
             if let Ok(Some(at)) = store.synced_at().await {
@@ -94,7 +98,8 @@ pub fn provide_sync(outbox: crate::outbox::Outbox) -> Sync {
         }
     });
     listen(sync);
-    sync.sync_now();
+    // After the first render, so that a hydrated page starts from what the server showed.
+    Effect::new(move |_| sync.sync_now());
     sync
 }
 

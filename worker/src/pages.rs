@@ -1,16 +1,25 @@
 //! Pages served by the worker. The CV tool's addresses (`/cv…`) get its own page, `cv.html`, and
 //! the proposal tool's (`/proposte…`) `proposte.html`.
-//! Detail pages (`/opportunita/{id}`, `/guide/{id}`, `/notizie/{id}`) get the
-//! app's own index.html with the item's title, description, Open Graph tags and schema.org
-//! JSON-LD written into the head, so a shared link previews and search engines can read it. The
-//! app then starts as usual.
+//! Every portal page is rendered here from D1 with the app's own Leptos components
+//! (`sito_app::prerender`): the app's index.html with the page's body, the data it was rendered
+//! from (`#sito-seed`, which the browser hydrates from) and, for an item, its title,
+//! description, Open Graph tags and schema.org JSON-LD in the head, so a shared link previews and
+//! search engines can read it. An unknown address or an unpublished item answers 404 with the
+//! app's own "not found" page.
 
 use html_escape::{encode_double_quoted_attribute, encode_text};
 use serde::de::DeserializeOwned;
-use sito_core::{jsonld, ContentKind, Guide, News, Opportunity};
-use worker::{Env, Headers, Request, Response};
+use sito_app::{
+    catalog::{Catalog, SEED_ELEMENT},
+    prerender::{self, Needs, Page},
+};
+use sito_core::{jsonld, ContentKind};
+use worker::{D1Database, Env, Headers, Request, Response};
 
 use crate::{api::text_response, db, error::ApiError};
+
+/// The most items of one kind a page is rendered from: every query of a page has this LIMIT.
+const MOST_PER_KIND: u32 = 5_000;
 
 /// What goes into the head of one page.
 struct Head {
@@ -25,6 +34,14 @@ pub async fn handle(req: Request, env: Env) -> Response {
         Ok(response) => response,
         Err(error) => error.into_response(),
     }
+}
+
+fn html_headers() -> Headers {
+    let headers = Headers::new();
+    let _ = headers.set("content-type", "text/html; charset=utf-8");
+    // Rendered from D1 on every request: a publication shows on the next one.
+    let _ = headers.set("cache-control", "public, max-age=0, must-revalidate");
+    headers
 }
 
 async fn render(req: &Request, env: &Env) -> Result<Response, ApiError> {
@@ -46,10 +63,7 @@ async fn render(req: &Request, env: &Env) -> Result<Response, ApiError> {
             .await?
             .text()
             .await?;
-        let headers = Headers::new();
-        let _ = headers.set("content-type", "text/html; charset=utf-8");
-        let _ = headers.set("cache-control", "public, max-age=0, must-revalidate");
-        return Ok(text_response(page, 200, headers));
+        return Ok(text_response(page, 200, html_headers()));
     }
     let shell = env
         .assets("ASSETS")?
@@ -57,60 +71,135 @@ async fn render(req: &Request, env: &Env) -> Result<Response, ApiError> {
         .await?
         .text()
         .await?;
+    let page = Page::from_path(&path);
+    let database = db::database(env)?;
+    // What an editor scheduled is published before anyone reads the page, as before a pull.
+    if !matches!(page.needs(), Needs::Nothing) {
+        crate::editorial::publish_due(&database).await?;
+    }
+    let loaded = load(&database, page.needs()).await?;
+    let found = page.found(&loaded);
+    let path = if path.is_empty() { "/".to_owned() } else { path };
     let page_url = format!("{origin}{path}");
-    let head = match path.split('/').collect::<Vec<_>>().as_slice() {
-        ["", "opportunita", id] => load::<Opportunity>(env, ContentKind::Opportunity, id)
-            .await?
-            .map(|o| Head {
-                json_ld: jsonld::opportunity(&o, &page_url).map(|v| jsonld::script_text(&v)),
-                title: o.title,
-                description: o.summary,
-                og_type: "article",
-            }),
-        ["", "guide", id] => load::<Guide>(env, ContentKind::Guide, id)
-            .await?
-            .map(|g| Head {
-                title: g.title,
-                description: g.summary,
-                og_type: "article",
-                json_ld: None,
-            }),
-        ["", "notizie", id] => load::<News>(env, ContentKind::News, id)
-            .await?
-            .map(|n| Head {
-                title: n.title,
-                description: n.summary,
-                og_type: "article",
-                json_ld: None,
-            }),
-        _ => None,
+    let head = found.then(|| head(&page, &loaded, &page_url)).flatten();
+    let query: Vec<(String, String)> = url
+        .query_pairs()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let seed = prerender::seed(&page, &query, loaded, sito_app::dates::today());
+    let path_and_query = match url.query() {
+        Some(q) if !q.is_empty() => format!("{path}?{q}"),
+        _ => path.clone(),
     };
-    let headers = Headers::new();
-    let _ = headers.set("content-type", "text/html; charset=utf-8");
-    let _ = headers.set("cache-control", "public, max-age=0, must-revalidate");
-    Ok(match head {
-        Some(head) => text_response(inject(&shell, &head, &page_url), 200, headers),
-        // The app shows its own "not found" page; the status tells crawlers.
-        None => text_response(shell, 404, headers),
-    })
+    let body = prerender::render(&path_and_query, &seed);
+    let mut html = match &head {
+        Some(head) => inject(&shell, head, &page_url),
+        None => shell,
+    };
+    html = with_body(&html, &body, &prerender::seed_script_text(&seed));
+    Ok(text_response(html, if found { 200 } else { 404 }, html_headers()))
 }
 
-async fn load<T: DeserializeOwned>(
-    env: &Env,
-    kind: ContentKind,
-    id: &str,
-) -> Result<Option<T>, ApiError> {
-    if !sito_core::opportunity::is_valid_id(id) {
-        return Ok(None);
+/// Loads what a page needs: one item, or the published items of some kinds (each with a LIMIT).
+async fn load(database: &D1Database, needs: Needs) -> Result<Catalog, ApiError> {
+    let mut loaded = Catalog::default();
+    match needs {
+        Needs::Nothing => {}
+        Needs::Item(kind, id) => {
+            if sito_core::opportunity::is_valid_id(&id) {
+                if let Some(body) = db::content::current(database, kind, &id)
+                    .await?
+                    .filter(|c| !c.deleted)
+                    .and_then(|c| c.body)
+                {
+                    add(&mut loaded, kind, vec![body.get().to_owned()]);
+                }
+            }
+        }
+        Needs::All(kinds) => {
+            for &kind in kinds {
+                let bodies = db::content::latest(database, kind, MOST_PER_KIND).await?;
+                add(&mut loaded, kind, bodies);
+            }
+        }
     }
-    Ok(
-        match db::content::current(&db::database(env)?, kind, id).await? {
-            Some(current) if !current.deleted => current
-                .body
-                .and_then(|raw| serde_json::from_str(raw.get()).ok()),
-            _ => None,
+    Ok(loaded)
+}
+
+fn add(catalog: &mut Catalog, kind: ContentKind, bodies: Vec<String>) {
+    match kind {
+        ContentKind::Opportunity => catalog.opportunities = parse(bodies),
+        ContentKind::Guide => catalog.guides = parse(bodies),
+        ContentKind::News => catalog.news = parse(bodies),
+        ContentKind::Organisation => catalog.organisations = parse(bodies),
+        ContentKind::Answer => catalog.answers = parse(bodies),
+        ContentKind::Call => catalog.calls = parse(bodies),
+    }
+}
+
+/// Stored items, each checked against its type; one that does not read is left out and logged.
+fn parse<T: DeserializeOwned>(bodies: Vec<String>) -> Vec<T> {
+    bodies
+        .into_iter()
+        .filter_map(|body| match serde_json::from_str(&body) {
+            Ok(item) => Some(item),
+            Err(error) => {
+                worker::console_warn!("stored item unreadable: {error}");
+                None
+            }
+        })
+        .collect()
+}
+
+/// The head of an item's own page.
+fn head(page: &Page, loaded: &Catalog, page_url: &str) -> Option<Head> {
+    match page {
+        Page::Opportunity(_) => loaded.opportunities.first().map(|o| Head {
+            json_ld: jsonld::opportunity(o, page_url).map(|v| jsonld::script_text(&v)),
+            title: o.title.clone(),
+            description: o.summary.clone(),
+            og_type: "article",
+        }),
+        Page::Guide(_) => loaded.guides.first().map(|g| Head {
+            title: g.title.clone(),
+            description: g.summary.clone(),
+            og_type: "article",
+            json_ld: None,
+        }),
+        Page::NewsItem(_) => loaded.news.first().map(|n| Head {
+            title: n.title.clone(),
+            description: n.summary.clone(),
+            og_type: "article",
+            json_ld: None,
+        }),
+        Page::Call(_) => loaded.calls.first().map(|c| Head {
+            title: c.title.clone(),
+            description: c.summary.clone(),
+            og_type: "article",
+            json_ld: None,
+        }),
+        _ => None,
+    }
+}
+
+/// The shell's `<body>` replaced by the rendered page, followed by its seed and the globals
+/// Leptos's hydration reads. Nothing stands between `<body>` and the page: hydration walks the
+/// body's children from the first.
+fn with_body(shell: &str, body: &str, seed: &str) -> String {
+    let tail = format!(
+        "<script type=\"application/json\" id=\"{SEED_ELEMENT}\">{seed}</script>\
+         <script>__RESOLVED_RESOURCES=[];__SERIALIZED_ERRORS=[];__INCOMPLETE_CHUNKS=[];</script>"
+    );
+    match (shell.find("<body"), shell.rfind("</body>")) {
+        (Some(open), Some(close)) if open < close => match shell[open..].find('>') {
+            Some(end) => {
+                let start = open + end + 1;
+                format!("{}{body}{tail}{}", &shell[..start], &shell[close..])
+            }
+            None => shell.to_owned(),
         },
-    )
+        _ => format!("{shell}{body}{tail}"),
+    }
 }
 
 /// Replaces the shell's title and description and adds the item's tags before `</head>`.

@@ -9,8 +9,9 @@ use crate::{
     store::StoreError,
 };
 
-/// Renders `render` with the catalog once it is loaded from the device (a few milliseconds),
-/// or says why the device's store cannot be read.
+/// Renders `render` with the catalog: at once on a page the worker rendered (its seed), or once
+/// it is loaded from the device (a few milliseconds); or says why the device's store cannot be
+/// read.
 #[component]
 pub fn WithCatalog<F, V>(
     /// The page, given the catalog.
@@ -22,17 +23,10 @@ where
 {
     let catalog = use_catalog();
     let i18n = use_i18n();
-    view! {
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || {
-                catalog
-                    .get()
-                    .map(|result| match result {
-                        Ok(catalog) => render(catalog).into_any(),
-                        Err(error) => view! { <StoreProblem error/> }.into_any(),
-                    })
-            }}
-        </Suspense>
+    move || match catalog.0.get() {
+        None => view! { <p class="loading">{t!(i18n, loading)}</p> }.into_any(),
+        Some(Ok(catalog)) => render(catalog).into_any(),
+        Some(Err(error)) => view! { <StoreProblem error/> }.into_any(),
     }
 }
 

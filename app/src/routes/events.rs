@@ -1,13 +1,25 @@
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use sito_core::OpportunityKind;
+use sito_core::{Opportunity, OpportunityKind};
 
 use crate::{
     components::WithCatalog,
     dates::{long_date, month_year, today},
     i18n::*,
 };
+
+/// The events and work camps of the agenda, soonest first, that have not ended.
+pub fn agenda(opportunities: &[Opportunity], today: NaiveDate) -> Vec<Opportunity> {
+    let mut events: Vec<_> = opportunities
+        .iter()
+        .filter(|o| matches!(o.kind, OpportunityKind::Event | OpportunityKind::WorkCamp))
+        .filter(|o| o.starts_on.is_some_and(|d| o.ends_on.unwrap_or(d) >= today))
+        .cloned()
+        .collect();
+    events.sort_by(|a, b| a.starts_on.cmp(&b.starts_on).then_with(|| a.title.cmp(&b.title)));
+    events
+}
 
 /// Events (job days, career days, open days) and work camps as a dated agenda, soonest first.
 #[component]
@@ -17,13 +29,10 @@ pub fn Events() -> impl IntoView {
     view! {
         <h1>{t!(i18n, events.title)}</h1>
         <WithCatalog render=move |catalog| {
-            let mut events: Vec<_> = catalog
-                .opportunities
-                .iter()
-                .filter(|o| matches!(o.kind, OpportunityKind::Event | OpportunityKind::WorkCamp))
-                .filter_map(|o| o.starts_on.filter(|d| o.ends_on.unwrap_or(*d) >= today).map(|d| (d, o.clone())))
+            let events: Vec<_> = agenda(&catalog.opportunities, today)
+                .into_iter()
+                .filter_map(|o| o.starts_on.map(|d| (d, o)))
                 .collect();
-            events.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.title.cmp(&b.1.title)));
             if events.is_empty() {
                 return view! { <p class="empty">{t!(i18n, events.empty)}</p> }.into_any();
             }

@@ -1,6 +1,7 @@
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use sito_core::{opportunity::list_order, District, GuideArea};
+use sito_core::{opportunity::list_order, District, GuideArea, News, Opportunity};
 
 use crate::{
     components::{OpportunityCard, SearchBox, WithCatalog},
@@ -12,6 +13,26 @@ use crate::{
 /// How many upcoming deadlines and news items the home page shows.
 const UPCOMING: usize = 5;
 const LATEST_NEWS: usize = 3;
+
+/// The deadlines coming up that the home page shows, soonest first.
+pub fn upcoming(opportunities: &[Opportunity], today: NaiveDate) -> Vec<Opportunity> {
+    let mut upcoming: Vec<_> = opportunities
+        .iter()
+        .filter(|o| o.deadline.is_some_and(|d| d >= today))
+        .cloned()
+        .collect();
+    upcoming.sort_by(|a, b| list_order(a, b, today));
+    upcoming.truncate(UPCOMING);
+    upcoming
+}
+
+/// The news items the home page shows, newest first.
+pub fn latest_news(news: &[News]) -> Vec<News> {
+    let mut news = news.to_vec();
+    sito_core::news::newest_first(&mut news);
+    news.truncate(LATEST_NEWS);
+    news
+}
 
 /// The home page: search, the ways in, what is closing soon and what's new. What comes from the
 /// device's store is last, so that its arrival moves nothing already on screen.
@@ -69,17 +90,8 @@ pub fn Home() -> impl IntoView {
             </p>
         </section>
         <WithCatalog render=move |catalog| {
-            let mut upcoming: Vec<_> = catalog
-                .opportunities
-                .iter()
-                .filter(|o| o.deadline.is_some_and(|d| d >= today))
-                .cloned()
-                .collect();
-            upcoming.sort_by(|a, b| list_order(a, b, today));
-            upcoming.truncate(UPCOMING);
-            let mut news = catalog.news.clone();
-            sito_core::news::newest_first(&mut news);
-            news.truncate(LATEST_NEWS);
+            let upcoming = upcoming(&catalog.opportunities, today);
+            let news = latest_news(&catalog.news);
             view! {
                 <section aria-labelledby="scadenze">
                     <h2 id="scadenze">{t!(i18n, home.upcoming)}</h2>

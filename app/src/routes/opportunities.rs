@@ -21,7 +21,7 @@ use crate::{
 
 /// Cards rendered at first, and added by each "show more": a cheap phone stays fast with
 /// thousands of items on the device.
-const PAGE: usize = 30;
+pub const PAGE: usize = 30;
 
 const QUERY_KEYS: [&str; 7] = [
     "tipo",
@@ -32,6 +32,22 @@ const QUERY_KEYS: [&str; 7] = [
     "scadute",
     "ordine",
 ];
+
+/// The filter of an address's query pairs (unknown keys are ignored).
+pub fn filter_from_pairs<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> OpportunityFilter {
+    OpportunityFilter::from_query(pairs.filter(|(k, _)| QUERY_KEYS.contains(k)))
+}
+
+/// A filter as a plain key (`tipo=lavoro&q=…`, unescaped): what a server-rendered list's count is
+/// filed under.
+pub fn filter_key(filter: &OpportunityFilter) -> String {
+    filter
+        .to_query()
+        .into_iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&")
+}
 
 /// The query string of a filter (`?tipo=…&territorio=…`), or nothing for the default.
 pub fn query_string(filter: &OpportunityFilter) -> String {
@@ -58,7 +74,7 @@ pub fn OpportunityList() -> impl IntoView {
                 .iter()
                 .filter_map(|k| q.get(k).map(|v| (*k, v)))
                 .collect();
-            OpportunityFilter::from_query(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+            filter_from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
         })
     });
     let navigate = use_navigate();
@@ -94,12 +110,22 @@ pub fn OpportunityList() -> impl IntoView {
                     .map(|d| format!(" · {}", labels::district(i18n, d)))
             }}
         </h1>
-        <form class="filters" on:submit=|ev| ev.prevent_default() aria-label=move || t_string!(i18n, list.filters)>
+        // A GET form: without script it reloads the page with its filters; with the app running, every
+        // change already moved the address, so submitting has nothing left to do.
+        <form
+            class="filters"
+            method="get"
+            action="/opportunita"
+            on:submit=|ev| ev.prevent_default()
+            aria-label=move || t_string!(i18n, list.filters)
+        >
             <div class="field wide">
                 <label for="f-q">{t!(i18n, list.text)}</label>
                 <input
                     id="f-q"
+                    name="q"
                     type="search"
+                    value=move || filter.get().text
                     prop:value=move || filter.get().text
                     on:change=move |ev| {
                         let text = event_target_value(&ev);
@@ -114,6 +140,7 @@ pub fn OpportunityList() -> impl IntoView {
                 <label for="f-tipo">{t!(i18n, list.kind)}</label>
                 <select
                     id="f-tipo"
+                    name="tipo"
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
                         set(Box::new(move |f| {
@@ -140,6 +167,7 @@ pub fn OpportunityList() -> impl IntoView {
                 <label for="f-territorio">{t!(i18n, list.district)}</label>
                 <select
                     id="f-territorio"
+                    name="territorio"
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
                         set(Box::new(move |f| f.district = District::from_slug(&value)));
@@ -164,6 +192,7 @@ pub fn OpportunityList() -> impl IntoView {
                 <label for="f-entro">{t!(i18n, list.deadline)}</label>
                 <select
                     id="f-entro"
+                    name="entro"
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
                         set(Box::new(move |f| f.within_days = value.parse().ok()));
@@ -191,10 +220,12 @@ pub fn OpportunityList() -> impl IntoView {
                 <label for="f-eta">{t!(i18n, list.age)}</label>
                 <input
                     id="f-eta"
+                    name="eta"
                     type="number"
                     inputmode="numeric"
                     min="14"
                     max="99"
+                    value=move || filter.get().age.map(|a| a.to_string()).unwrap_or_default()
                     prop:value=move || filter.get().age.map(|a| a.to_string()).unwrap_or_default()
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
@@ -206,6 +237,7 @@ pub fn OpportunityList() -> impl IntoView {
                 <label for="f-ordine">{t!(i18n, list.sort)}</label>
                 <select
                     id="f-ordine"
+                    name="ordine"
                     on:change=move |ev| {
                         let newest = event_target_value(&ev) == SortOrder::Newest.slug();
                         set(Box::new(move |f| {
@@ -224,7 +256,10 @@ pub fn OpportunityList() -> impl IntoView {
             <div class="field check">
                 <input
                     id="f-scadute"
+                    name="scadute"
+                    value="1"
                     type="checkbox"
+                    checked=move || filter.get().include_expired
                     prop:checked=move || filter.get().include_expired
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
@@ -236,18 +271,25 @@ pub fn OpportunityList() -> impl IntoView {
                 </div>
             </details>
             <p class="field wide">
+                <button type="submit" class="apply">{t!(i18n, list.apply)}</button>
+                " "
                 <a href="/opportunita">{t!(i18n, list.reset)}</a>
             </p>
         </form>
         <WithCatalog render=move |catalog| {
             move || {
+                let filter = filter.get();
                 let chosen = apply(
                     &catalog.opportunities,
                     || catalog.opportunity_index(),
-                    &filter.get(),
+                    &filter,
                     today,
                 );
-                let count = chosen.len();
+                // A page rendered by the worker carries the first page of results and how many
+                // there are in all.
+                let count = catalog
+                    .opportunity_matches(&filter_key(&filter))
+                    .unwrap_or(chosen.len());
                 let limit = shown.get();
                 let items: Vec<_> = chosen
                     .into_iter()

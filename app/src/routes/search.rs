@@ -3,6 +3,7 @@ use leptos_router::{components::A, hooks::use_query_map};
 use sito_core::ContentKind;
 
 use crate::{
+    catalog::{Catalog, Seed},
     components::{SearchBox, WithCatalog},
     i18n::*,
     labels,
@@ -71,4 +72,20 @@ pub fn Search() -> impl IntoView {
             }
         }/>
     }
+}
+
+/// The items a search for `text` finds: what a server-rendered result page is made from.
+pub fn hits_seed(catalog: &Catalog, text: &str) -> Seed {
+    let mut seed = Seed::default();
+    for (kind, i) in catalog.search_everything(text) {
+        match kind {
+            ContentKind::Opportunity => seed.opportunities.push(catalog.opportunities[i].clone()),
+            ContentKind::Guide => seed.guides.push(catalog.guides[i].clone()),
+            ContentKind::News => seed.news.push(catalog.news[i].clone()),
+            ContentKind::Answer => seed.answers.push(catalog.answers[i].clone()),
+            ContentKind::Call => seed.calls.push(catalog.calls[i].clone()),
+            ContentKind::Organisation => seed.organisations.push(catalog.organisations[i].clone()),
+        }
+    }
+    seed
 }

@@ -1,0 +1,299 @@
+//! Portal pages rendered by the worker (DESIGN.md "Rendering"). The worker asks which page an
+//! address is and what it needs from D1, loads that (a few queries with LIMIT), and lets this
+//! module choose what the page shows, with the same functions the page itself uses. The page is
+//! then rendered with the app's own components (`render`, with the `ssr` feature) and the seed
+//! travels in the HTML, so the browser hydrates it from the same data.
+
+use chrono::NaiveDate;
+use sito_core::{filter::apply, ContentKind};
+
+use crate::{
+    catalog::{Catalog, Seed},
+    routes::{events, home, opportunities, search},
+};
+
+/// A portal page, as the worker renders it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    Opportunities,
+    Opportunity(String),
+    Guides,
+    Guide(String),
+    Calls,
+    Call(String),
+    News,
+    NewsItem(String),
+    Events,
+    Directory,
+    Search,
+    Expert,
+    Answer(String),
+    Saved,
+    About,
+    NotFound,
+}
+
+/// What a page needs from the database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Needs {
+    Nothing,
+    /// One published item.
+    Item(ContentKind, String),
+    /// The published items of these kinds (the worker bounds each with a LIMIT).
+    All(&'static [ContentKind]),
+}
+
+impl Page {
+    /// The page at `path` (no query string; a trailing slash is ignored).
+    pub fn from_path(path: &str) -> Page {
+        let path = path.trim_end_matches('/');
+        let parts: Vec<&str> = path.split('/').skip(1).collect();
+        let id = |s: &str| s.to_owned();
+        match parts.as_slice() {
+            [] | [""] => Page::Home,
+            ["opportunita"] => Page::Opportunities,
+            ["opportunita", i] => Page::Opportunity(id(i)),
+            ["guide"] => Page::Guides,
+            ["guide", i] => Page::Guide(id(i)),
+            ["bandi"] => Page::Calls,
+            ["bandi", i] => Page::Call(id(i)),
+            ["notizie"] => Page::News,
+            ["notizie", i] => Page::NewsItem(id(i)),
+            ["eventi"] => Page::Events,
+            ["rete"] => Page::Directory,
+            ["cerca"] => Page::Search,
+            ["esperto"] => Page::Expert,
+            ["esperto", i] => Page::Answer(id(i)),
+            ["salvati"] => Page::Saved,
+            ["come-lavoriamo"] => Page::About,
+            _ => Page::NotFound,
+        }
+    }
+
+    pub fn needs(&self) -> Needs {
+        use ContentKind as K;
+        match self {
+            Page::Home => Needs::All(&[K::Opportunity, K::News]),
+            Page::Opportunities | Page::Events => Needs::All(&[K::Opportunity]),
+            Page::Opportunity(id) => Needs::Item(K::Opportunity, id.clone()),
+            Page::Guides => Needs::All(&[K::Guide]),
+            Page::Guide(id) => Needs::Item(K::Guide, id.clone()),
+            Page::Calls => Needs::All(&[K::Call]),
+            Page::Call(id) => Needs::Item(K::Call, id.clone()),
+            Page::News => Needs::All(&[K::News]),
+            Page::NewsItem(id) => Needs::Item(K::News, id.clone()),
+            Page::Directory => Needs::All(&[K::Organisation]),
+            Page::Search => Needs::All(&[
+                K::Opportunity,
+                K::Guide,
+                K::News,
+                K::Organisation,
+                K::Answer,
+                K::Call,
+            ]),
+            Page::Expert => Needs::All(&[K::Answer]),
+            Page::Answer(id) => Needs::Item(K::Answer, id.clone()),
+            Page::Saved | Page::About | Page::NotFound => Needs::Nothing,
+        }
+    }
+
+    /// Whether the page exists with what was loaded for it: an unknown address, or an item
+    /// that is not published, answers 404.
+    pub fn found(&self, loaded: &Catalog) -> bool {
+        match self {
+            Page::NotFound => false,
+            Page::Opportunity(_) => !loaded.opportunities.is_empty(),
+            Page::Guide(_) => !loaded.guides.is_empty(),
+            Page::Call(_) => !loaded.calls.is_empty(),
+            Page::NewsItem(_) => !loaded.news.is_empty(),
+            Page::Answer(_) => !loaded.answers.is_empty(),
+            _ => true,
+        }
+    }
+}
+
+/// What the page shows of everything loaded for it: the seed it is rendered and hydrated from.
+/// `query` is the address's query string, decoded into pairs.
+pub fn seed(page: &Page, query: &[(String, String)], loaded: Catalog, today: NaiveDate) -> Seed {
+    let text = || {
+        query
+            .iter()
+            .find(|(k, _)| k == "q")
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let mut seed = Seed::default();
+    match page {
+        Page::Home => {
+            seed.opportunities = home::upcoming(&loaded.opportunities, today);
+            seed.news = home::latest_news(&loaded.news);
+        }
+        Page::Opportunities => {
+            let filter =
+                opportunities::filter_from_pairs(query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            let chosen = apply(
+                &loaded.opportunities,
+                || loaded.opportunity_index(),
+                &filter,
+                today,
+            );
+            seed.opportunity_matches =
+                Some((opportunities::filter_key(&filter), chosen.len()));
+            seed.opportunities = chosen
+                .into_iter()
+                .take(opportunities::PAGE)
+                .map(|i| loaded.opportunities[i].clone())
+                .collect();
+        }
+        Page::Events => seed.opportunities = events::agenda(&loaded.opportunities, today),
+        Page::Search => {
+            let text = text();
+            if !text.trim().is_empty() {
+                seed = search::hits_seed(&loaded, &text);
+            }
+        }
+        _ => {
+            let Catalog {
+                opportunities,
+                guides,
+                news,
+                organisations,
+                answers,
+                calls,
+                ..
+            } = loaded;
+            seed = Seed {
+                opportunities,
+                guides,
+                news,
+                organisations,
+                answers,
+                calls,
+                opportunity_matches: None,
+            };
+        }
+    }
+    seed
+}
+
+/// The seed as the text of `<script type="application/json" id="sito-seed">`: JSON with `<`
+/// escaped, so no content can close the script element.
+pub fn seed_script_text(seed: &Seed) -> String {
+    serde_json::to_string(seed)
+        .unwrap_or_else(|_| "{}".to_owned())
+        .replace('<', "\\u003c")
+}
+
+/// The portal's `<body>` for `url` (path and query), rendered from `seed` by the app's own
+/// components.
+#[cfg(feature = "ssr")]
+pub fn render(url: &str, seed: &Seed) -> String {
+    use leptos::prelude::*;
+    use std::sync::Arc;
+
+    let owner = Owner::new();
+    let html = owner.with(|| {
+        provide_context(leptos_router::location::RequestUrl::new(url));
+        provide_context(Arc::new(Catalog::from(seed.clone())));
+        crate::App().into_view().to_html()
+    });
+    owner.cleanup();
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sito_core::synthetic;
+
+    fn plain(markdown: &str) -> String {
+        markdown.to_owned()
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+    }
+
+    #[test]
+    fn addresses_name_their_pages_and_unknown_ones_are_not_found() {
+        assert_eq!(Page::from_path(""), Page::Home);
+        assert_eq!(Page::from_path("/"), Page::Home);
+        assert_eq!(Page::from_path("/opportunita/"), Page::Opportunities);
+        assert_eq!(
+            Page::from_path("/bandi/think-town"),
+            Page::Call("think-town".into())
+        );
+        assert_eq!(Page::from_path("/cerca"), Page::Search);
+        assert_eq!(Page::from_path("/opportunita/a/b"), Page::NotFound);
+        assert_eq!(Page::from_path("/non-esiste"), Page::NotFound);
+        assert!(!Page::NotFound.found(&Catalog::default()));
+        assert!(!Page::Opportunity("x".into()).found(&Catalog::default()));
+        assert!(Page::Saved.found(&Catalog::default()));
+    }
+
+    #[test]
+    fn a_list_page_carries_its_first_page_and_how_many_matched() {
+        let loaded = Catalog::from(Seed {
+            opportunities: synthetic::published(200, plain),
+            ..Seed::default()
+        });
+        let all = apply(
+            &loaded.opportunities,
+            || loaded.opportunity_index(),
+            &Default::default(),
+            today(),
+        )
+        .len();
+        assert!(all > opportunities::PAGE, "the sample must need a second page");
+        let seed = seed(&Page::Opportunities, &[], loaded, today());
+        assert_eq!(seed.opportunities.len(), opportunities::PAGE);
+        let page: Catalog = seed.into();
+        assert_eq!(page.opportunity_matches(""), Some(all));
+        // Another filter is not the one the count was made for.
+        assert_eq!(page.opportunity_matches("q=tirocinio"), None);
+    }
+
+    #[test]
+    fn a_filtered_list_counts_only_what_matches() {
+        let loaded = Catalog::from(Seed {
+            opportunities: synthetic::published(200, plain),
+            ..Seed::default()
+        });
+        let query = [("territorio".to_owned(), "crema".to_owned())];
+        let seed = seed(&Page::Opportunities, &query, loaded, today());
+        assert!(!seed.opportunities.is_empty());
+        assert!(seed
+            .opportunities
+            .iter()
+            .all(|o| o.district == sito_core::District::Crema));
+        let (key, count) = seed.opportunity_matches.clone().unwrap();
+        assert_eq!(key, "territorio=crema");
+        assert!(count >= seed.opportunities.len());
+    }
+
+    #[test]
+    fn the_home_page_carries_only_what_it_shows() {
+        let loaded = Catalog::from(Seed {
+            opportunities: synthetic::published(100, plain),
+            ..Seed::default()
+        });
+        let expected = home::upcoming(&loaded.opportunities, today());
+        let seed = seed(&Page::Home, &[], loaded, today());
+        assert_eq!(seed.opportunities, expected);
+        assert!(seed.opportunities.len() <= 5);
+    }
+
+    #[test]
+    fn the_seed_cannot_close_its_script_element() {
+        let mut opportunities = synthetic::published(1, plain);
+        opportunities[0].title = "</script><script>alert(1)</script>".into();
+        let text = seed_script_text(&Seed {
+            opportunities,
+            ..Seed::default()
+        });
+        assert!(!text.contains("</script"));
+        let back: Seed = serde_json::from_str(&text).unwrap();
+        assert_eq!(back.opportunities[0].title, "</script><script>alert(1)</script>");
+    }
+}
