@@ -1,0 +1,280 @@
+import { expect, test } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { origin } from "../../playwright.config";
+import { publishCall } from "../proposals";
+import {
+  editorHeaders,
+  expectAccessible,
+  guideInput,
+  opportunityInput,
+  putContent,
+  putOpportunity,
+  uniqueId,
+  uniqueWord,
+  waitForServiceWorker,
+} from "../support";
+
+/** One published item of every kind, each with a word no other test uses. */
+async function publishOneOfEach(request: APIRequestContext) {
+  const word = uniqueWord();
+  const ids = {
+    job: uniqueId("ssr-job"),
+    volunteering: uniqueId("ssr-vol"),
+    event: uniqueId("ssr-event"),
+    guide: uniqueId("ssr-guide"),
+    news: uniqueId("ssr-news"),
+    organisation: uniqueId("ssr-org"),
+  };
+  const titles = {
+    job: `Magazziniere ${word} a Cremona`,
+    volunteering: `Servizio Civile ${word} a Crema`,
+    event: `Career day ${word}`,
+    guide: `Il primo colloquio ${word}`,
+    news: `Aperte le iscrizioni ${word}`,
+    organisation: `Informagiovani ${word}`,
+    call: `Think Town ${word}`,
+    question: `Quanto dura un tirocinio ${word}?`,
+  };
+  await putOpportunity(request, ids.job, opportunityInput({ title: titles.job, kind: "job", district: "cremona" }));
+  await putOpportunity(
+    request,
+    ids.volunteering,
+    opportunityInput({ title: titles.volunteering, kind: "volunteering", district: "crema" }),
+  );
+  await putOpportunity(
+    request,
+    ids.event,
+    opportunityInput({ title: titles.event, kind: "event", starts_on: "2099-06-10", ends_on: "2099-06-10", deadline: null }),
+  );
+  await putContent(request, "guides", ids.guide, guideInput({ title: titles.guide }));
+  await putContent(request, "news", ids.news, {
+    title: titles.news,
+    summary: "Domande entro marzo.",
+    body_md: "Testo della **notizia**.",
+    published_on: "2099-01-01",
+    district: "cremona",
+  });
+  await putContent(request, "organisations", ids.organisation, {
+    category: "informagiovani",
+    name: titles.organisation,
+    district: "crema",
+    town: "Crema",
+    address: "Via Dante 1",
+    description_md: "Orientamento e **CV**.",
+    services: ["Revisione del CV"],
+    hours: "Lun–Ven 9:00–12:30",
+    phone: "+39 0373 000 123",
+    email: "info@example.org",
+    website: null,
+  });
+  const call = await publishCall(request, { title: titles.call });
+  // A question from a phone, answered and published by an editor.
+  const asked = await request.post("/api/v1/questions", {
+    data: { id: randomUUID(), topic: "internships", text: titles.question },
+    headers: { origin },
+  });
+  expect(asked.status(), await asked.text()).toBe(201);
+  const listed = (await (await request.get("/api/v1/desk/questions", { headers: await editorHeaders(request) })).json()) as {
+    id: string;
+    text: string;
+  }[];
+  const question = listed.find((q) => q.text === titles.question)!;
+  const answered = await request.put(`/api/v1/desk/questions/${question.id}/answer`, {
+    data: {
+      topic: "internships",
+      question: titles.question,
+      answer_md: "Fino a **12 mesi**.",
+      answered_by: "Centro per l'Impiego di Cremona",
+      publish: true,
+    },
+    headers: await editorHeaders(request),
+  });
+  expect(answered.status(), await answered.text()).toBe(200);
+  const answer = ((await answered.json()) as { answer_id?: string; id?: string }).answer_id;
+  return { word, ids: { ...ids, call, answer }, titles };
+}
+
+/** The visible text of the HTML the worker sends for `path` (no script runs). */
+async function renderedText(request: APIRequestContext, path: string, status = 200) {
+  const response = await request.get(path);
+  expect(response.status(), path).toBe(status);
+  expect(response.headers()["content-type"]).toContain("text/html");
+  const html = await response.text();
+  return html;
+}
+
+test("every portal page arrives from the worker with its content, readable and accessible without script", async ({ browser, request }) => {
+  const { ids, titles } = await publishOneOfEach(request);
+  const pages: [string, string[]][] = [
+    ["/", ["Opportunità per i giovani della provincia di Cremona", titles.news]],
+    ["/opportunita", [titles.job, titles.volunteering]],
+    [`/opportunita/${ids.job}`, [titles.job, "Come candidarsi"]],
+    ["/guide", [titles.guide]],
+    [`/guide/${ids.guide}`, [titles.guide, "Prepara tre domande"]],
+    ["/bandi", [titles.call]],
+    [`/bandi/${ids.call}`, [titles.call]],
+    ["/notizie", [titles.news]],
+    [`/notizie/${ids.news}`, [titles.news]],
+    ["/eventi", [titles.event]],
+    ["/rete", [titles.organisation]],
+    [`/cerca?q=${encodeURIComponent(titles.job.split(" ")[1])}`, [titles.job]],
+    ["/esperto", [titles.question]],
+    ["/salvati", ["Salvati"]],
+    ["/come-lavoriamo", ["Come scegliamo le informazioni"]],
+  ];
+  if (ids.answer) pages.push([`/esperto/${ids.answer}`, [titles.question]]);
+  for (const [path, texts] of pages) {
+    const html = await renderedText(request, path);
+    for (const text of texts) expect(html, `${path} carries «${text}»`).toContain(text);
+    // The data the page was rendered from travels with it, for the app to hydrate from.
+    expect(html, path).toContain('id="sito-seed"');
+  }
+
+  // The same pages in a browser with JavaScript off: the content is on screen, and axe finds
+  // nothing.
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: "it-IT" });
+  const page = await context.newPage();
+  for (const [path, texts] of pages) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByText(texts[0], { exact: false }).first()).toBeVisible();
+    await expectAccessible(page, path);
+  }
+  await context.close();
+});
+
+test("without script the opportunities filter is a form that reloads the list, and links lead on", async ({ browser, request }) => {
+  const { titles } = await publishOneOfEach(request);
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: "it-IT" });
+  const page = await context.newPage();
+  await page.goto("/opportunita");
+  await page.locator("summary", { hasText: "Filtri" }).click();
+  await page.getByLabel("Territorio").selectOption({ label: "Crema" });
+  await page.getByLabel("Parole chiave").fill(titles.volunteering.split(" ")[2]);
+  await page.getByRole("button", { name: "Applica i filtri" }).click();
+  await expect(page).toHaveURL(/territorio=crema/);
+  const list = page.getByTestId("opportunity-list");
+  await expect(list.getByRole("link")).toHaveCount(1);
+  await expect(list.getByRole("link", { name: titles.volunteering })).toBeVisible();
+  await expect(page.getByTestId("result-count")).toHaveText("1 opportunità");
+  // The filters show what the list was filtered by.
+  await expect(page.getByLabel("Territorio")).toHaveValue("crema");
+  // A card leads to the item, and the bottom navigation leads on.
+  await list.getByRole("link", { name: titles.volunteering }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(titles.volunteering);
+  await page.getByRole("navigation", { name: "Sezioni principali" }).getByRole("link", { name: "Guide" }).click();
+  await expect(page).toHaveURL(/\/guide$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Guide");
+  await context.close();
+});
+
+test("an unknown address and an unpublished item answer 404 with the app's own page", async ({ request }) => {
+  const unknown = await renderedText(request, "/non-esiste-questa-pagina", 404);
+  expect(unknown).toContain("Pagina non trovata");
+  await renderedText(request, `/opportunita/${uniqueId("mai-pubblicata")}`, 404);
+  await renderedText(request, `/guide/${uniqueId("mai-pubblicata")}`, 404);
+});
+
+/** Holds the portal's wasm back until `release` is called, so a test can touch the server's DOM
+ * before the app starts. */
+async function holdWasm(page: Page) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+test("the app takes over the server's page without re-creating it, and works from there", async ({ page, request }) => {
+  const { titles } = await publishOneOfEach(request);
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" || /hydrat/i.test(message.text())) problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(error.message));
+  const release = await holdWasm(page);
+  await page.goto("/opportunita");
+  // The content is there before any wasm ran.
+  await expect(page.getByTestId("opportunity-list").getByRole("link", { name: titles.job })).toBeVisible();
+  await page.evaluate(() => {
+    document.querySelector("main h1")!.setAttribute("data-from-server", "yes");
+    document.querySelector("header.top")!.setAttribute("data-from-server", "yes");
+    (window as unknown as { stayed: boolean }).stayed = true;
+  });
+  release();
+  // The app is running: the sync client has reported.
+  await expect(page.getByTestId("sync-status")).toHaveText(/Aggiornato/);
+  // The very nodes the server sent are the app's: nothing was mounted beside or over them.
+  await expect(page.locator("main h1")).toHaveAttribute("data-from-server", "yes");
+  await expect(page.locator("header.top")).toHaveAttribute("data-from-server", "yes");
+  await expect(page.locator("main")).toHaveCount(1);
+  await expect(page.locator("nav.bottom")).toHaveCount(1);
+
+  // A filter works after hydration, in the page (no reload).
+  await page.locator("summary", { hasText: "Filtri" }).click();
+  await page.getByLabel("Territorio").selectOption({ label: "Crema" });
+  await expect(page).toHaveURL(/territorio=crema/);
+  const list = page.getByTestId("opportunity-list");
+  await expect(list.getByRole("link", { name: titles.volunteering })).toBeVisible();
+  await expect(list.getByRole("link", { name: titles.job })).toHaveCount(0);
+
+  // Saving works, and so does the bottom navigation, still without a reload.
+  await list.getByRole("link", { name: titles.volunteering }).click();
+  await page.getByRole("button", { name: "Salva" }).click();
+  await expect(page.getByRole("button", { name: "Salvata" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("navigation", { name: "Sezioni principali" }).getByRole("link", { name: "Salvati" }).click();
+  await expect(page.getByRole("link", { name: titles.volunteering })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  expect(problems).toEqual([]);
+});
+
+test("on a first visit the page works from the data it came with, before any sync answers", async ({ page, request }) => {
+  const { titles } = await publishOneOfEach(request);
+  // The sync feed never answers in this visit.
+  await page.route("**/api/v1/sync**", () => {});
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: titles.news })).toBeVisible();
+  await page.goto(`/opportunita?territorio=crema&q=${encodeURIComponent(titles.volunteering.split(" ")[2])}`);
+  const list = page.getByTestId("opportunity-list");
+  await expect(list.getByRole("link", { name: titles.volunteering })).toBeVisible();
+  await expect(page.getByTestId("result-count")).toHaveText("1 opportunità");
+  // Still the app's page after it started: a change of filter is answered from what it holds.
+  await page.getByRole("searchbox", { name: "Parole chiave" }).fill("");
+  await page.getByRole("searchbox", { name: "Parole chiave" }).press("Enter");
+  await expect(page).toHaveURL(/\/opportunita\?territorio=crema$/);
+});
+
+test("offline, a page never opened online still opens, from the device's data", async ({ page, context, request }) => {
+  const { titles } = await publishOneOfEach(request);
+  await page.goto("/");
+  await expect(page.getByTestId("sync-status")).toHaveText(/Aggiornato/);
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  await page.goto("/eventi");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Agenda degli eventi");
+  await expect(page.getByText(titles.event)).toBeVisible();
+  await page.goto("/rete");
+  await expect(page.getByText(titles.organisation)).toBeVisible();
+  await context.setOffline(false);
+});
+
+test("a published change is in the very next page the worker renders", async ({ request }) => {
+  const id = uniqueId("ssr-change");
+  const before = `Tirocinio ${uniqueWord()}`;
+  const after = `Tirocinio ${uniqueWord()}`;
+  const first = await putOpportunity(request, id, opportunityInput({ title: before }));
+  expect(await renderedText(request, `/opportunita/${id}`)).toContain(before);
+  await putOpportunity(request, id, opportunityInput({ title: after }), first.version);
+  const html = await renderedText(request, `/opportunita/${id}`);
+  expect(html).toContain(after);
+  expect(html).not.toContain(before);
+  const list = await renderedText(request, `/opportunita?q=${after.split(" ")[1]}`);
+  expect(list).toContain(after);
+  // Retired, it is gone at once.
+  const retired = await request.delete(`/api/v1/opportunities/${id}`, { headers: await editorHeaders(request) });
+  expect(retired.status()).toBeLessThan(300);
+  await renderedText(request, `/opportunita/${id}`, 404);
+});
