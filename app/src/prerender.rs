@@ -192,6 +192,9 @@ pub fn render(url: &str, seed: &Seed) -> String {
     use leptos::prelude::*;
     use std::sync::Arc;
 
+    // Effects and tasks of the components need an executor; on the worker they never run to
+    // anything (the phone's store and network are not there). Already set up is fine.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = Owner::new();
     let html = owner.with(|| {
         provide_context(leptos_router::location::RequestUrl::new(url));

@@ -235,8 +235,6 @@ test("on a first visit the page works from the data it came with, before any syn
   const { titles } = await publishOneOfEach(request);
   // The sync feed never answers in this visit.
   await page.route("**/api/v1/sync**", () => {});
-  await page.goto("/");
-  await expect(page.getByRole("link", { name: titles.news })).toBeVisible();
   await page.goto(`/opportunita?territorio=crema&q=${encodeURIComponent(titles.volunteering.split(" ")[2])}`);
   const list = page.getByTestId("opportunity-list");
   await expect(list.getByRole("link", { name: titles.volunteering })).toBeVisible();

@@ -198,10 +198,12 @@ fn AskForm() -> impl IntoView {
 fn MyQuestions() -> impl IntoView {
     let i18n = use_i18n();
     let outbox = use_outbox();
-    let entries = LocalResource::new(move || {
+    // Read from the phone's store after the first render (a server-rendered page has none).
+    let entries = RwSignal::new(Vec::<OutboxEntry>::new());
+    Effect::new(move |_| {
         outbox.revision.track();
-        async move {
-            match store::shared().await {
+        spawn_local(async move {
+            let mine = match store::shared().await {
                 Ok(store) => store
                     .outbox()
                     .await
@@ -210,24 +212,23 @@ fn MyQuestions() -> impl IntoView {
                     .filter(|e| e.endpoint == QUESTIONS_ENDPOINT)
                     .rev()
                     .collect(),
-                Err(_) => Vec::<OutboxEntry>::new(),
-            }
-        }
+                Err(_) => Vec::new(),
+            };
+            entries.set(mine);
+        });
     });
     view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let entries = entries.get().unwrap_or_default();
-                (!entries.is_empty()).then(|| view! {
-                    <section aria-labelledby="le-tue-domande">
-                        <h2 id="le-tue-domande">{t!(i18n, expert.mine)}</h2>
-                        <ul class="cards" data-testid="my-questions">
-                            {entries.into_iter().map(|entry| view! { <MyQuestion entry/> }).collect_view()}
-                        </ul>
-                    </section>
-                })
-            }}
-        </Suspense>
+        {move || {
+            let entries = entries.get();
+            (!entries.is_empty()).then(|| view! {
+                <section aria-labelledby="le-tue-domande">
+                    <h2 id="le-tue-domande">{t!(i18n, expert.mine)}</h2>
+                    <ul class="cards" data-testid="my-questions">
+                        {entries.into_iter().map(|entry| view! { <MyQuestion entry/> }).collect_view()}
+                    </ul>
+                </section>
+            })
+        }}
     }
 }
 

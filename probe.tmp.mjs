@@ -1,0 +1,14 @@
+import { chromium } from "playwright-core";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox","--disable-gpu","--disable-background-networking","--disable-component-update","--disable-sync","--no-first-run"] });
+const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "it-IT", timezoneId: "Europe/Rome" });
+const page = await ctx.newPage();
+page.on("console", (m) => console.log("console", m.type(), m.text().slice(0, 400)));
+page.on("pageerror", (e) => console.log("pageerror", e.message.slice(0, 600)));
+const path = process.argv[2] ?? "/";
+await page.goto("http://127.0.0.1:8787" + path);
+await page.evaluate(() => document.querySelector("main h1")?.setAttribute("data-m", "1"));
+await page.waitForTimeout(4000);
+console.log("marker", await page.evaluate(() => document.querySelector("main h1")?.getAttribute("data-m")));
+console.log("mains", await page.locator("main").count(), "status", await page.getByTestId("sync-status").textContent());
+await page.screenshot({ path: "/tmp/shot.png" });
+await browser.close();
