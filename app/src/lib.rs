@@ -131,10 +131,17 @@ pub fn App() -> impl IntoView {
     saved::provide_saved();
     leptos_meta::provide_meta_context();
     view! {
-        <I18nContextProvider>
+        <I18nContextProvider ssr_lang_header_getter=italian_first()>
             <Shell/>
         </I18nContextProvider>
     }
+}
+
+/// The language of a page the worker renders: Italian, whatever the browser asks for. The
+/// reader's own choice (English) is applied by the app once it runs (`Frame`).
+fn italian_first() -> leptos_i18n::context::UseLocalesOptions {
+    leptos_i18n::context::UseLocalesOptions::default()
+        .ssr_lang_header_getter(|| None)
 }
 
 #[component]

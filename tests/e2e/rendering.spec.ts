@@ -45,7 +45,14 @@ async function publishOneOfEach(request: APIRequestContext) {
   await putOpportunity(
     request,
     ids.event,
-    opportunityInput({ title: titles.event, kind: "event", starts_on: "2099-06-10", ends_on: "2099-06-10", deadline: null }),
+    opportunityInput({
+      title: titles.event,
+      kind: "event",
+      district: "cremona",
+      starts_on: "2099-06-10",
+      ends_on: "2099-06-10",
+      deadline: null,
+    }),
   );
   await putContent(request, "guides", ids.guide, guideInput({ title: titles.guide }));
   await putContent(request, "news", ids.news, {
@@ -105,6 +112,7 @@ async function renderedText(request: APIRequestContext, path: string, status = 2
 }
 
 test("every portal page arrives from the worker with its content, readable and accessible without script", async ({ browser, request }) => {
+  test.setTimeout(180_000);
   const { ids, titles } = await publishOneOfEach(request);
   const pages: [string, string[]][] = [
     ["/", ["Opportunità per i giovani della provincia di Cremona", titles.news]],
@@ -131,17 +139,25 @@ test("every portal page arrives from the worker with its content, readable and a
     expect(html, path).toContain('id="sito-seed"');
   }
 
-  // The same pages in a browser with JavaScript off: the content is on screen, and axe finds
-  // nothing.
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: "it-IT" });
-  const page = await context.newPage();
+  // The same pages in a browser with JavaScript off: the content is on screen.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: "it-IT" });
+  const page = await noScript.newPage();
   for (const [path, texts] of pages) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page.getByText(texts[0], { exact: false }).first()).toBeVisible();
-    await expectAccessible(page, path);
   }
-  await context.close();
+  await noScript.close();
+  // And axe finds nothing in the HTML as the worker sent it: the app's code is held back, so
+  // what axe reads is the server's DOM (axe itself needs script to run).
+  const serverOnly = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "it-IT" });
+  const audited = await serverOnly.newPage();
+  await audited.route(/\.(wasm|js)$/, (route) => route.abort());
+  for (const [path] of pages) {
+    await audited.goto(path);
+    await expectAccessible(audited, path);
+  }
+  await serverOnly.close();
 });
 
 test("without script the opportunities filter is a form that reloads the list, and links lead on", async ({ browser, request }) => {
@@ -226,7 +242,7 @@ test("the app takes over the server's page without re-creating it, and works fro
   await page.getByRole("button", { name: "Salva" }).click();
   await expect(page.getByRole("button", { name: "Salvata" })).toHaveAttribute("aria-pressed", "true");
   await page.getByRole("navigation", { name: "Sezioni principali" }).getByRole("link", { name: "Salvati" }).click();
-  await expect(page.getByRole("link", { name: titles.volunteering })).toBeVisible();
+  await expect(page.getByTestId("saved-list").getByRole("link", { name: titles.volunteering })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
   expect(problems).toEqual([]);
 });
@@ -265,14 +281,16 @@ test("a published change is in the very next page the worker renders", async ({ 
   const after = `Tirocinio ${uniqueWord()}`;
   const first = await putOpportunity(request, id, opportunityInput({ title: before }));
   expect(await renderedText(request, `/opportunita/${id}`)).toContain(before);
-  await putOpportunity(request, id, opportunityInput({ title: after }), first.version);
+  const second = await putOpportunity(request, id, opportunityInput({ title: after }), first.version);
   const html = await renderedText(request, `/opportunita/${id}`);
   expect(html).toContain(after);
   expect(html).not.toContain(before);
   const list = await renderedText(request, `/opportunita?q=${after.split(" ")[1]}`);
   expect(list).toContain(after);
   // Retired, it is gone at once.
-  const retired = await request.delete(`/api/v1/opportunities/${id}`, { headers: await editorHeaders(request) });
+  const retired = await request.delete(`/api/v1/opportunities/${id}`, {
+    headers: { ...(await editorHeaders(request)), "if-match": `"${second.version}"` },
+  });
   expect(retired.status()).toBeLessThan(300);
   await renderedText(request, `/opportunita/${id}`, 404);
 });
