@@ -140,8 +140,7 @@ pub fn App() -> impl IntoView {
 /// The language of a page the worker renders: Italian, whatever the browser asks for. The
 /// reader's own choice (English) is applied by the app once it runs (`Frame`).
 fn italian_first() -> leptos_i18n::context::UseLocalesOptions {
-    leptos_i18n::context::UseLocalesOptions::default()
-        .ssr_lang_header_getter(|| None)
+    leptos_i18n::context::UseLocalesOptions::default().ssr_lang_header_getter(|| None)
 }
 
 #[component]

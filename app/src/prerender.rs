@@ -130,16 +130,16 @@ pub fn seed(page: &Page, query: &[(String, String)], loaded: Catalog, today: Nai
             seed.news = home::latest_news(&loaded.news);
         }
         Page::Opportunities => {
-            let filter =
-                opportunities::filter_from_pairs(query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            let filter = opportunities::filter_from_pairs(
+                query.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            );
             let chosen = apply(
                 &loaded.opportunities,
                 || loaded.opportunity_index(),
                 &filter,
                 today,
             );
-            seed.opportunity_matches =
-                Some((opportunities::filter_key(&filter), chosen.len()));
+            seed.opportunity_matches = Some((opportunities::filter_key(&filter), chosen.len()));
             seed.opportunities = chosen
                 .into_iter()
                 .take(opportunities::PAGE)
@@ -248,7 +248,10 @@ mod tests {
             today(),
         )
         .len();
-        assert!(all > opportunities::PAGE, "the sample must need a second page");
+        assert!(
+            all > opportunities::PAGE,
+            "the sample must need a second page"
+        );
         let seed = seed(&Page::Opportunities, &[], loaded, today());
         assert_eq!(seed.opportunities.len(), opportunities::PAGE);
         let page: Catalog = seed.into();
@@ -297,6 +300,9 @@ mod tests {
         });
         assert!(!text.contains("</script"));
         let back: Seed = serde_json::from_str(&text).unwrap();
-        assert_eq!(back.opportunities[0].title, "</script><script>alert(1)</script>");
+        assert_eq!(
+            back.opportunities[0].title,
+            "</script><script>alert(1)</script>"
+        );
     }
 }

@@ -79,7 +79,11 @@ async fn render(req: &Request, env: &Env) -> Result<Response, ApiError> {
     }
     let loaded = load(&database, page.needs()).await?;
     let found = page.found(&loaded);
-    let path = if path.is_empty() { "/".to_owned() } else { path };
+    let path = if path.is_empty() {
+        "/".to_owned()
+    } else {
+        path
+    };
     let page_url = format!("{origin}{path}");
     let head = found.then(|| head(&page, &loaded, &page_url)).flatten();
     let query: Vec<(String, String)> = url
@@ -97,7 +101,11 @@ async fn render(req: &Request, env: &Env) -> Result<Response, ApiError> {
         None => shell,
     };
     html = with_body(&html, &body, &prerender::seed_script_text(&seed));
-    Ok(text_response(html, if found { 200 } else { 404 }, html_headers()))
+    Ok(text_response(
+        html,
+        if found { 200 } else { 404 },
+        html_headers(),
+    ))
 }
 
 /// Loads what a page needs: one item, or the published items of some kinds (each with a LIMIT).

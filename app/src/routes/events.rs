@@ -17,7 +17,11 @@ pub fn agenda(opportunities: &[Opportunity], today: NaiveDate) -> Vec<Opportunit
         .filter(|o| o.starts_on.is_some_and(|d| o.ends_on.unwrap_or(d) >= today))
         .cloned()
         .collect();
-    events.sort_by(|a, b| a.starts_on.cmp(&b.starts_on).then_with(|| a.title.cmp(&b.title)));
+    events.sort_by(|a, b| {
+        a.starts_on
+            .cmp(&b.starts_on)
+            .then_with(|| a.title.cmp(&b.title))
+    });
     events
 }
 
