@@ -42,6 +42,9 @@ pub enum Needs {
     Item(ContentKind, String),
     /// The published items of these kinds (the worker bounds each with a LIMIT).
     All(&'static [ContentKind]),
+    /// The home page's: the `count` opportunities whose deadline is `today` or later, soonest
+    /// first, then by title (the order of `list_order`), and the news.
+    Upcoming { count: usize },
 }
 
 impl Page {
@@ -74,7 +77,9 @@ impl Page {
     pub fn needs(&self) -> Needs {
         use ContentKind as K;
         match self {
-            Page::Home => Needs::All(&[K::Opportunity, K::News]),
+            Page::Home => Needs::Upcoming {
+                count: home::UPCOMING,
+            },
             Page::Opportunities | Page::Events => Needs::All(&[K::Opportunity]),
             Page::Opportunity(id) => Needs::Item(K::Opportunity, id.clone()),
             Page::Guides => Needs::All(&[K::Guide]),

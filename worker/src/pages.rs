@@ -124,6 +124,13 @@ async fn load(database: &D1Database, needs: Needs) -> Result<Catalog, ApiError> 
                 }
             }
         }
+        Needs::Upcoming { count } => {
+            let today = sito_app::dates::today().to_string();
+            let soonest = db::content::soonest_deadlines(database, &today, count as u32).await?;
+            add(&mut loaded, ContentKind::Opportunity, soonest);
+            let news = db::content::latest(database, ContentKind::News, MOST_PER_KIND).await?;
+            add(&mut loaded, ContentKind::News, news);
+        }
         Needs::All(kinds) => {
             for &kind in kinds {
                 let bodies = db::content::latest(database, kind, MOST_PER_KIND).await?;

@@ -11,7 +11,7 @@ use crate::{
 };
 
 /// How many upcoming deadlines and news items the home page shows.
-const UPCOMING: usize = 5;
+pub const UPCOMING: usize = 5;
 const LATEST_NEWS: usize = 3;
 
 /// The deadlines coming up that the home page shows, soonest first.

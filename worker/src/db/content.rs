@@ -188,3 +188,28 @@ pub async fn latest(
         .results::<Body>()?;
     Ok(rows.into_iter().map(|r| r.body).collect())
 }
+
+/// The stored JSON of the `limit` live opportunities whose deadline is `today` (YYYY-MM-DD) or
+/// later, soonest first and then by title: the order of `sito_core::opportunity::list_order`
+/// for open deadlines (ISO dates and titles compare the same in SQLite and in Rust).
+pub async fn soonest_deadlines(
+    db: &D1Database,
+    today: &str,
+    limit: u32,
+) -> Result<Vec<String>, ApiError> {
+    #[derive(Deserialize)]
+    struct Body {
+        body: String,
+    }
+    let rows = db
+        .prepare(
+            "SELECT body FROM content WHERE kind = 'opportunity' AND deleted = 0 \
+             AND json_extract(body, '$.deadline') >= ?1 \
+             ORDER BY json_extract(body, '$.deadline'), json_extract(body, '$.title') LIMIT ?2",
+        )
+        .bind(&[today.into(), num(u64::from(limit))])?
+        .all()
+        .await?
+        .results::<Body>()?;
+    Ok(rows.into_iter().map(|r| r.body).collect())
+}
