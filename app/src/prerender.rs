@@ -44,7 +44,9 @@ pub enum Needs {
     All(&'static [ContentKind]),
     /// The home page's: the `count` opportunities whose deadline is `today` or later, soonest
     /// first, then by title (the order of `list_order`), and the news.
-    Upcoming { count: usize },
+    Upcoming {
+        count: usize,
+    },
 }
 
 impl Page {
