@@ -1,5 +1,8 @@
 //! SI.T.O. Giovani, the app: routes, components, the IndexedDB store, the sync client and the
 //! offline catalog with its search.
+// Rendered to HTML (the `ssr` feature), the deepest views (the printable proposal) nest more
+// types than the compiler's default limit.
+#![recursion_limit = "256"]
 
 pub mod catalog;
 pub mod components;
