@@ -131,6 +131,56 @@ pub enum QuestionStatus {
 }
 
 impl QuestionStatus {
+    pub const ALL: [QuestionStatus; 5] = [
+        Self::Received,
+        Self::Assigned,
+        Self::Answered,
+        Self::Published,
+        Self::Declined,
+    ];
+
+    /// The statuses a question may move to `self` from: the one definition of the desk's
+    /// workflow, which the worker writes into the guard of the status update itself.
+    ///
+    /// A published question stays published: its answer is public, so the status must keep
+    /// saying so (publishing again only updates the answer). Publishing is allowed from every
+    /// status because the answer enters the feed before the question's status is written, and
+    /// that second write must never be refused once the answer is public; for the same reason
+    /// a declined question can be taken up again. Nothing moves a question back to received.
+    pub fn allowed_from(self) -> &'static [QuestionStatus] {
+        use QuestionStatus::*;
+        match self {
+            Received => &[],
+            Assigned | Answered | Declined => &[Received, Assigned, Answered, Declined],
+            Published => &[Received, Assigned, Answered, Published, Declined],
+        }
+    }
+
+    /// Whether the desk may move a question from `self` to `next`.
+    pub fn can_move_to(self, next: QuestionStatus) -> bool {
+        next.allowed_from().contains(&self)
+    }
+
+    /// What moving a question to `self` means, as the desk names the action.
+    fn action_it(self) -> &'static str {
+        match self {
+            Self::Received => "rimetterla tra le ricevute",
+            Self::Assigned => "assegnarla",
+            Self::Answered => "salvare una risposta da rivedere",
+            Self::Published => "pubblicare la risposta",
+            Self::Declined => "segnarla come non pubblicata",
+        }
+    }
+
+    /// Why a question in `self` cannot move to `next`, in words the desk shows the editor.
+    pub fn refusal_it(self, next: QuestionStatus) -> String {
+        format!(
+            "La domanda ora è «{}»: non si può più {}.",
+            self.label_it(),
+            next.action_it()
+        )
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Received => "received",
@@ -142,15 +192,7 @@ impl QuestionStatus {
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [
-            Self::Received,
-            Self::Assigned,
-            Self::Answered,
-            Self::Published,
-            Self::Declined,
-        ]
-        .into_iter()
-        .find(|t| t.as_str() == s)
+        Self::ALL.into_iter().find(|t| t.as_str() == s)
     }
 
     pub fn label_it(self) -> &'static str {
@@ -331,6 +373,55 @@ mod tests {
             question(&"a".repeat(2001)).validate().unwrap_err().0[0].code,
             "too_long"
         );
+    }
+
+    #[test]
+    fn a_question_moves_only_along_the_desk_workflow() {
+        use QuestionStatus::*;
+        // Rows: from; columns: to Received, Assigned, Answered, Published, Declined.
+        let table = [
+            (Received, [false, true, true, true, true]),
+            (Assigned, [false, true, true, true, true]),
+            (Answered, [false, true, true, true, true]),
+            (Published, [false, false, false, true, false]),
+            (Declined, [false, true, true, true, true]),
+        ];
+        assert_eq!(table.map(|(from, _)| from), QuestionStatus::ALL);
+        for (from, allowed) in table {
+            for (to, expected) in QuestionStatus::ALL.into_iter().zip(allowed) {
+                assert_eq!(
+                    from.can_move_to(to),
+                    expected,
+                    "{} → {}",
+                    from.as_str(),
+                    to.as_str()
+                );
+                assert_eq!(to.allowed_from().contains(&from), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn a_published_answer_cannot_be_declined_or_reassigned() {
+        use QuestionStatus::*;
+        assert!(!Published.can_move_to(Declined));
+        assert!(!Published.can_move_to(Assigned));
+        assert!(!Published.can_move_to(Answered));
+        assert!(
+            Published.can_move_to(Published),
+            "the answer can be updated"
+        );
+        let refusal = Published.refusal_it(Declined);
+        assert!(refusal.contains("«Risposta pubblicata»"), "{refusal}");
+        assert!(refusal.contains("non pubblicata"), "{refusal}");
+    }
+
+    #[test]
+    fn statuses_read_back_from_their_names() {
+        for status in QuestionStatus::ALL {
+            assert_eq!(QuestionStatus::parse(status.as_str()), Some(status));
+        }
+        assert_eq!(QuestionStatus::parse("pubblicata"), None);
     }
 
     #[test]

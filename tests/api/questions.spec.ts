@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { origin } from "../../playwright.config";
-import { editorHeaders, head, pull, uniqueId } from "../support";
+import { askQuestion, editorHeaders, head, pull, uniqueId } from "../support";
 
 test("a question repeated by the outbox is stored once, with the same receipt", async ({ request }) => {
   const id = randomUUID();
@@ -74,4 +74,57 @@ test("nothing of a question is public until an editor publishes the answer; then
   });
   const status = await (await request.get(`/api/v1/questions/${receipt.code}`)).json();
   expect(status).toMatchObject({ status: "published", answer_id: answers[0].id });
+});
+
+test("once its answer is published, a question can no longer be declined or reassigned", async ({ request }) => {
+  const since = await head(request);
+  const text = `Un tirocinio all'estero vale anche in Italia? ${uniqueId("p")}`;
+  const { id, receipt } = await askQuestion(request, text, "abroad");
+  const editor = await editorHeaders(request);
+  const answer = { topic: "abroad", question: text, answer_md: "Sì, se è **riconosciuto**.", answered_by: "Informagiovani Cremona" };
+  const published = await request.put(`/api/v1/desk/questions/${id}/answer`, { data: { ...answer, publish: true }, headers: editor });
+  expect(published.status(), await published.text()).toBe(200);
+  expect((await published.json()).status).toBe("published");
+
+  const refusals = [
+    await request.post(`/api/v1/desk/questions/${id}/decline`, { headers: editor }),
+    await request.post(`/api/v1/desk/questions/${id}/assign`, { data: {}, headers: editor }),
+    await request.put(`/api/v1/desk/questions/${id}/answer`, { data: answer, headers: editor }),
+  ];
+  for (const refused of refusals) {
+    expect(refused.status(), await refused.text()).toBe(409);
+    expect(refused.headers()["content-type"]).toContain("application/problem+json");
+    const problem = await refused.json();
+    expect(problem).toMatchObject({ status: 409, code: "question_status_conflict" });
+    expect(problem.detail).toContain("Risposta pubblicata");
+  }
+
+  const listed = (await (await request.get("/api/v1/desk/questions?stato=published", { headers: editor })).json()) as { id: string; status: string }[];
+  expect(listed.find((q) => q.id === id)?.status).toBe("published");
+  const answers = (await pull(request, since)).changes.filter((c) => c.kind === "answer" && c.item?.question === text);
+  expect(answers).toHaveLength(1);
+  expect(answers[0].deleted ?? false).toBe(false);
+  expect(answers[0].item).toMatchObject({ answer_html: "<p>Sì, se è <strong>riconosciuto</strong>.</p>\n" });
+  expect(await (await request.get(`/api/v1/questions/${receipt.code}`)).json()).toMatchObject({ status: "published", answer_id: answers[0].id });
+
+  const updated = await request.put(`/api/v1/desk/questions/${id}/answer`, {
+    data: { ...answer, answer_md: "Sì, se è **riconosciuto** dall'università.", publish: true },
+    headers: editor,
+  });
+  expect(updated.status(), await updated.text()).toBe(200);
+  expect((await updated.json()).status).toBe("published");
+
+  expect((await request.post(`/api/v1/desk/questions/${randomUUID()}/decline`, { headers: editor })).status()).toBe(404);
+});
+
+test("declining a question twice is harmless, and a declined question can be taken up again", async ({ request }) => {
+  const { id } = await askQuestion(request, `Domanda da non pubblicare, con il mio nome ${uniqueId("d")}`);
+  const editor = await editorHeaders(request);
+  const declined = await request.post(`/api/v1/desk/questions/${id}/decline`, { headers: editor });
+  expect((await declined.json()).status).toBe("declined");
+  const again = await request.post(`/api/v1/desk/questions/${id}/decline`, { headers: editor });
+  expect(again.status(), await again.text()).toBe(200);
+  const assigned = await request.post(`/api/v1/desk/questions/${id}/assign`, { data: {}, headers: editor });
+  expect(assigned.status(), await assigned.text()).toBe(200);
+  expect((await assigned.json()).status).toBe("assigned");
 });

@@ -53,7 +53,7 @@ pub fn answer_id(code: &str) -> String {
 pub async fn ask(req: Request, env: &Env) -> ApiResult {
     auth::check_origin(&req)?;
     let db = db::database(env)?;
-    let address = format!("questions:{}", auth::client_address(&req));
+    let address = format!("questions:{}", auth::client_address(&req, env));
     let input: QuestionInput = read_json(req).await?;
     input.validate().map_err(ApiError::Validation)?;
     let id = input.id.to_string();
@@ -224,27 +224,43 @@ pub async fn assign_to(db: &D1Database, id: &str, account_id: &str) -> Result<()
         );
         return Err(ApiError::Validation(errors));
     }
-    update_status(db, id, "assigned", Some(account_id), None).await
+    update_status(db, id, QuestionStatus::Assigned, Some(account_id), None).await
 }
 
+/// The condition that a question's current status allows the move to `next`
+/// ([`QuestionStatus::allowed_from`]). The names come from the enum, never from a request.
+fn moves_to(next: QuestionStatus) -> String {
+    let from: Vec<String> = next
+        .allowed_from()
+        .iter()
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect();
+    format!("status IN ({})", from.join(", "))
+}
+
+/// Moves the question to `status`, in one UPDATE whose WHERE clause admits only the statuses
+/// that allow the move: two editors acting at once cannot both pass a check made before the
+/// write. When no row moves, the question is either missing (404) or in a status that
+/// forbids the move (409).
 async fn update_status(
     db: &D1Database,
     id: &str,
-    status: &str,
+    status: QuestionStatus,
     assigned_to: Option<&str>,
     answer: Option<(&str, &str)>,
 ) -> Result<(), ApiError> {
     let (answer_md, answered_by) = answer.unzip();
     let touched = db
-        .prepare(
+        .prepare(format!(
             "UPDATE questions SET status = ?2, assigned_to = COALESCE(?3, assigned_to), \
              answer_md = COALESCE(?4, answer_md), answered_by = COALESCE(?5, answered_by), \
              answered_at = CASE WHEN ?4 IS NULL THEN answered_at ELSE ?6 END, updated_at = ?6 \
-             WHERE id = ?1 RETURNING id",
-        )
+             WHERE id = ?1 AND {} RETURNING id",
+            moves_to(status)
+        ))
         .bind(&[
             id.into(),
-            status.into(),
+            status.as_str().into(),
             assigned_to.map_or(JsValue::NULL, JsValue::from_str),
             answer_md.map_or(JsValue::NULL, JsValue::from_str),
             answered_by.map_or(JsValue::NULL, JsValue::from_str),
@@ -253,10 +269,40 @@ async fn update_status(
         .all()
         .await?
         .results::<serde_json::Value>()?;
-    if touched.is_empty() {
-        Err(ApiError::NotFound)
-    } else {
-        Ok(())
+    if !touched.is_empty() {
+        return Ok(());
+    }
+    Err(match current_status(db, id).await? {
+        None => ApiError::NotFound,
+        Some(current) => refused_move(current, status),
+    })
+}
+
+async fn current_status(db: &D1Database, id: &str) -> Result<Option<QuestionStatus>, ApiError> {
+    #[derive(Deserialize)]
+    struct Row {
+        status: String,
+    }
+    let row: Option<Row> = db
+        .prepare("SELECT status FROM questions WHERE id = ?1")
+        .bind(&[id.into()])?
+        .first(None)
+        .await?;
+    row.map(|r| {
+        QuestionStatus::parse(&r.status)
+            .ok_or_else(|| ApiError::Storage(format!("question {id}: bad status")))
+    })
+    .transpose()
+}
+
+/// The 409 for a move the question's current status does not allow (such as declining a
+/// question whose answer is already public), with a detail the desk shows as it is.
+fn refused_move(current: QuestionStatus, next: QuestionStatus) -> ApiError {
+    ApiError::Refused {
+        status: 409,
+        code: "question_status_conflict",
+        title: "La domanda è in un altro stato",
+        detail: current.refusal_it(next),
     }
 }
 
@@ -289,6 +335,18 @@ pub async fn save_answer(
     form: &AnswerForm,
 ) -> Result<(), ApiError> {
     let question = desk_get(db, id).await?;
+    let status = if form.publish {
+        QuestionStatus::Published
+    } else {
+        QuestionStatus::Answered
+    };
+    // Refuse early what the status already forbids, before anything is published; the
+    // guarded update at the end still decides.
+    if let Some(current) = QuestionStatus::parse(&question.status) {
+        if !current.can_move_to(status) {
+            return Err(refused_move(current, status));
+        }
+    }
     let asked_on = question
         .asked_at
         .get(..10)
@@ -322,11 +380,6 @@ pub async fn save_answer(
         <sito_core::Answer as sito_core::Content>::validate(&input)
             .map_err(ApiError::Validation)?;
     }
-    let status = if form.publish {
-        "published"
-    } else {
-        "answered"
-    };
     update_status(
         db,
         id,
@@ -346,5 +399,20 @@ pub async fn decline(req: &Request, env: &Env, id: &str) -> ApiResult {
 }
 
 pub async fn decline_question(db: &D1Database, id: &str) -> Result<(), ApiError> {
-    update_status(db, id, "declined", None, None).await
+    update_status(db, id, QuestionStatus::Declined, None, None).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_update_guard_admits_only_the_statuses_core_allows() {
+        assert_eq!(
+            moves_to(QuestionStatus::Declined),
+            "status IN ('received', 'assigned', 'answered', 'declined')"
+        );
+        assert!(!moves_to(QuestionStatus::Assigned).contains("'published'"));
+        assert!(moves_to(QuestionStatus::Published).contains("'published'"));
+    }
 }

@@ -6,13 +6,7 @@ pub(super) fn questions_page(
     status: Option<QuestionStatus>,
     list: &[questions::DeskQuestion],
 ) -> Markup {
-    let statuses = [
-        QuestionStatus::Received,
-        QuestionStatus::Assigned,
-        QuestionStatus::Answered,
-        QuestionStatus::Published,
-        QuestionStatus::Declined,
-    ];
+    let statuses = QuestionStatus::ALL;
     html! {
         h1 { "L'esperto risponde: domande" }
         nav aria-label="Filtra per stato" {
@@ -40,14 +34,22 @@ pub(super) fn questions_page(
     }
 }
 
+/// Whether the question's current status allows the desk's action that moves it to `next`; a
+/// question whose status the desk cannot read is offered nothing.
+fn offers(q: &questions::DeskQuestion, next: QuestionStatus) -> bool {
+    QuestionStatus::parse(&q.status).is_some_and(|current| current.can_move_to(next))
+}
+
 pub(super) fn question_page(
     session: &Session,
     q: &questions::DeskQuestion,
     form: Option<&FormValues>,
     errors: &ValidationErrors,
+    refusal: Option<&str>,
 ) -> Response {
     let value =
         |name: &str, fallback: &str| form.map_or(fallback.to_owned(), |f| f.get(name).to_owned());
+    let published = q.status == QuestionStatus::Published.as_str();
     let body = html! {
         p { a href={ (BASE) "/domande" } { "← Domande" } }
         h1 { "Domanda " (q.code) }
@@ -59,6 +61,7 @@ pub(super) fn question_page(
         }
         blockquote.panel { p style="white-space:pre-wrap" { (q.text) } }
         (error_summary(errors))
+        @if let Some(refusal) = refusal { div.error role="alert" { p { (refusal) } } }
         form method="post" action={ (BASE) "/domande/" (q.id) } {
             label for="topic" { "Argomento" }
             select #topic name="topic" {
@@ -73,11 +76,24 @@ pub(super) fn question_page(
             textarea.md #answer_md name="answer_md" { (value("answer_md", q.answer_md.as_deref().unwrap_or_default())) }
             label for="answered_by" { "Risponde (l'ente che firma)" }
             input #answered_by name="answered_by" value=(value("answered_by", q.answered_by.as_deref().unwrap_or(&session.account.name)));
+            @if published {
+                p.hint { "La risposta è pubblica: si può solo aggiornarla." }
+            }
             div {
-                button.secondary type="submit" name="azione" value="assign" { "Assegna a me" }
-                button.secondary type="submit" name="azione" value="save" { "Salva la risposta" }
-                button type="submit" name="azione" value="publish" { "Pubblica la risposta" }
-                button.danger type="submit" name="azione" value="decline" { "Non pubblicare" }
+                @if offers(q, QuestionStatus::Assigned) {
+                    button.secondary type="submit" name="azione" value="assign" { "Assegna a me" }
+                }
+                @if offers(q, QuestionStatus::Answered) {
+                    button.secondary type="submit" name="azione" value="save" { "Salva la risposta" }
+                }
+                @if offers(q, QuestionStatus::Published) {
+                    button type="submit" name="azione" value="publish" {
+                        @if published { "Aggiorna la risposta pubblicata" } @else { "Pubblica la risposta" }
+                    }
+                }
+                @if offers(q, QuestionStatus::Declined) {
+                    button.danger type="submit" name="azione" value="decline" { "Non pubblicare" }
+                }
             }
         }
     };
@@ -91,15 +107,9 @@ pub(super) async fn answer_question(
     form: FormValues,
 ) -> Result<Response, ApiError> {
     let done = || Ok(redirect(&format!("{BASE}/domande/{id}")));
-    match form.get("azione") {
-        "assign" => {
-            questions::assign_to(db, id, &session.account.id).await?;
-            done()
-        }
-        "decline" => {
-            questions::decline_question(db, id).await?;
-            done()
-        }
+    let result = match form.get("azione") {
+        "assign" => questions::assign_to(db, id, &session.account.id).await,
+        "decline" => questions::decline_question(db, id).await,
         action @ ("save" | "publish") => {
             let answer = Topic::parse(form.get("topic")).map(|topic| AnswerForm {
                 topic,
@@ -108,23 +118,30 @@ pub(super) async fn answer_question(
                 answered_by: form.get("answered_by").to_owned(),
                 publish: action == "publish",
             });
-            let result = match answer {
+            match answer {
                 Some(answer) => questions::save_answer(db, session, id, &answer).await,
                 None => {
                     let mut errors = ValidationErrors::default();
                     errors.push("topic", "required", "Scegli un argomento.");
                     Err(ApiError::Validation(errors))
                 }
-            };
-            match result {
-                Ok(()) => done(),
-                Err(ApiError::Validation(errors)) => {
-                    let question = questions::desk_get(db, id).await?;
-                    Ok(question_page(session, &question, Some(&form), &errors))
-                }
-                Err(e) => Err(e),
             }
         }
-        _ => Err(ApiError::NotFound),
-    }
+        _ => return Err(ApiError::NotFound),
+    };
+    // A refused form shows the question as it is now, with what the editor typed.
+    let (errors, refusal) = match result {
+        Ok(()) => return done(),
+        Err(ApiError::Validation(errors)) => (errors, None),
+        Err(ApiError::Refused { detail, .. }) => (ValidationErrors::default(), Some(detail)),
+        Err(e) => return Err(e),
+    };
+    let question = questions::desk_get(db, id).await?;
+    Ok(question_page(
+        session,
+        &question,
+        Some(&form),
+        &errors,
+        refusal.as_deref(),
+    ))
 }

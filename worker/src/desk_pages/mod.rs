@@ -88,7 +88,7 @@ async fn route(mut req: Request, env: &Env) -> Result<Response, ApiError> {
     };
     match (segments.as_slice(), post) {
         (["accesso"], false) => Ok(page(None, "Accesso", sign_in_form("", None))),
-        (["accesso"], true) => sign_in(&req, &db, form).await,
+        (["accesso"], true) => sign_in(&req, env, &db, form).await,
         (["invito", token], false) => Ok(page(None, "Invito", invitation_form(token, None))),
         (["invito", token], true) => accept_invitation(&db, token, &form).await,
         _ => {
@@ -227,6 +227,7 @@ async fn signed_in(
                 &question,
                 None,
                 &ValidationErrors::default(),
+                None,
             ))
         }
         (["domande", id], true) => {
