@@ -7,6 +7,7 @@ pub mod budget;
 pub mod calendar;
 pub mod call;
 pub mod content;
+pub mod csv_cell;
 pub mod cv;
 pub mod dates;
 pub mod desk;

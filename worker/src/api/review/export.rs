@@ -1,8 +1,10 @@
 //! The export of a call's proposals for the commission's minutes: one row per proposal (withdrawn
 //! ones left out), in protocol order. Written for a spreadsheet set to Italian: `;` between
-//! fields, decimal commas (`1.234,56`), and a byte-order mark so that accents survive.
+//! fields, decimal commas (`1.234,56`), and a byte-order mark so that accents survive. Text that
+//! people typed (names, titles, reasons) goes through [`csv_cell::text`], so that a spreadsheet
+//! never runs it as a formula; amounts and scores are numbers the code formats and stay numbers.
 
-use sito_core::{budget::Cents, call::Criterion, proposal::Decision};
+use sito_core::{budget::Cents, call::Criterion, csv_cell, proposal::Decision};
 
 use super::views::{average, criterion_averages, decision_label, euros, hundredths};
 use crate::db::{proposals::ProposalRow, review::StoredReview};
@@ -22,7 +24,7 @@ pub fn header(criteria: &[Criterion]) -> Vec<String> {
     header.extend(
         criteria
             .iter()
-            .map(|c| format!("{} (peso {}): media su 10", c.name, c.weight)),
+            .map(|c| csv_cell::text(&format!("{} (peso {}): media su 10", c.name, c.weight))),
     );
     header.extend(
         [
@@ -51,9 +53,9 @@ pub fn row(
     let scores: Vec<Vec<u8>> = own.iter().map(|r| r.scores()).collect();
     let decision = proposal.decision();
     let mut row = vec![
-        proposal.protocol.clone(),
-        proposal.group_name.clone(),
-        proposal.title.clone(),
+        csv_cell::text(&proposal.protocol),
+        csv_cell::text(&proposal.group_name),
+        csv_cell::text(&proposal.title),
         euros(Cents(proposal.total)),
         euros(Cents(proposal.requested)),
         proposal.group_status().label_it().to_owned(),
@@ -81,7 +83,7 @@ pub fn row(
         _ => String::new(),
     });
     row.push(match &decision {
-        Some(Decision::NotFunded { reasons }) => reasons.clone(),
+        Some(Decision::NotFunded { reasons }) => csv_cell::text(reasons),
         _ => String::new(),
     });
     row.push(
@@ -195,6 +197,39 @@ mod tests {
         assert!(
             !text.contains("privata"),
             "private notes never leave the desk"
+        );
+    }
+
+    #[test]
+    fn text_that_a_spreadsheet_would_run_as_a_formula_starts_with_a_quote() {
+        let criteria = vec![Criterion {
+            name: "=1+1".into(),
+            weight: 100,
+        }];
+        let mut hostile = proposal(
+            "00001",
+            Some(("not_funded", None, Some("-fuori tema, +costi"))),
+        );
+        hostile.group_name = "@SUM(1+1)*cmd|' /C calc'!A0".into();
+        hostile.title = "=HYPERLINK(\"https://evil.example\")".into();
+        let text = csv(&criteria, &[hostile], &[review("00001", "[4]", 4000)]).unwrap();
+        let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert!(
+            lines[0].contains(";'=1+1 (peso 100): media su 10;"),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            lines[1].starts_with(
+                "PG-2027-00001;'@SUM(1+1)*cmd|' /C calc'!A0;\"'=HYPERLINK(\"\"https://evil.example\"\")\";"
+            ),
+            "{}",
+            lines[1]
+        );
+        assert!(
+            lines[1].ends_with(";Non finanziata;;'-fuori tema, +costi;no"),
+            "{}",
+            lines[1]
         );
     }
 }
