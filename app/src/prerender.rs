@@ -184,12 +184,12 @@ pub fn seed(page: &Page, query: &[(String, String)], loaded: Catalog, today: Nai
     seed
 }
 
-/// The seed as the text of `<script type="application/json" id="sito-seed">`: JSON with `<`
-/// escaped, so no content can close the script element.
+/// The seed as the text of `<script type="application/json" id="sito-seed">`: JSON with `<`,
+/// `>` and `&` escaped the way the JSON-LD is, so no content can end the script element early
+/// or keep it from ending.
 pub fn seed_script_text(seed: &Seed) -> String {
-    serde_json::to_string(seed)
-        .unwrap_or_else(|_| "{}".to_owned())
-        .replace('<', "\\u003c")
+    let json = serde_json::to_string(seed).unwrap_or_else(|_| "{}".to_owned());
+    sito_core::jsonld::escape_for_script(&json)
 }
 
 /// The portal's `<body>` for `url` (path and query), rendered from `seed` by the app's own
@@ -311,5 +311,26 @@ mod tests {
             back.opportunities[0].title,
             "</script><script>alert(1)</script>"
         );
+    }
+
+    #[test]
+    fn the_seed_has_no_markup_characters_and_reads_back_the_same() {
+        let titles = ["<!--<script", "a & b > c"];
+        let mut opportunities = synthetic::published(titles.len(), plain);
+        for (o, title) in opportunities.iter_mut().zip(titles) {
+            o.title = title.into();
+        }
+        let text = seed_script_text(&Seed {
+            opportunities,
+            ..Seed::default()
+        });
+        assert!(!text.contains(['<', '>', '&']), "{text}");
+        let back: Seed = serde_json::from_str(&text).unwrap();
+        let read: Vec<&str> = back
+            .opportunities
+            .iter()
+            .map(|o| o.title.as_str())
+            .collect();
+        assert_eq!(read, titles);
     }
 }

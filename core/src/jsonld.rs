@@ -74,10 +74,27 @@ fn strip_nulls(value: &mut Value) {
     }
 }
 
-/// JSON for a `<script type="application/ld+json">`: `</` is escaped so the text cannot close
-/// the script element.
+/// JSON for a `<script type="application/ld+json">`, made safe by [`escape_for_script`].
 pub fn script_text(value: &Value) -> String {
-    value.to_string().replace("</", "<\\/")
+    escape_for_script(&value.to_string())
+}
+
+/// `json` (serialised JSON) made safe to embed as the text of a `<script>` element: every `<`,
+/// `>` and `&` written as its `\u` escape. Escaping `</` alone is not enough: `<!--` followed by
+/// `<script` puts the HTML parser in a state where the element no longer ends at its
+/// `</script>`, and swallows the rest of the page. In JSON these three characters can only
+/// occur inside strings, where the escapes read back as the same text.
+pub fn escape_for_script(json: &str) -> String {
+    let mut escaped = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => escaped.push_str("\\u003c"),
+            '>' => escaped.push_str("\\u003e"),
+            '&' => escaped.push_str("\\u0026"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
 }
 
 #[cfg(test)]
@@ -122,6 +139,23 @@ mod tests {
         assert_eq!(v["@type"], "Event");
         assert_eq!(v["startDate"], "2027-01-10");
         assert!(v.get("endDate").is_none());
+    }
+
+    #[test]
+    fn script_text_has_no_markup_characters_and_reads_back_as_the_same_json() {
+        for title in [
+            "<!--<script",
+            "</script><script>alert(1)</script>",
+            "a & b > c",
+        ] {
+            let mut training = item(OpportunityKind::Training);
+            training.title = title.into();
+            let v = opportunity(&training, "u").unwrap();
+            let text = script_text(&v);
+            assert!(!text.contains(['<', '>', '&']), "{text}");
+            assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), v);
+            assert_eq!(v["name"], title);
+        }
     }
 
     #[test]
