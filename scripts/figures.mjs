@@ -2,7 +2,7 @@
 // these machines are noisy, so the numbers are for reading, and for ratios against the budgets.
 //   node scripts/figures.mjs        (run by `make figures`, after `make build`)
 import { spawn, execFileSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync, openSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const port = 8790;
@@ -56,7 +56,8 @@ const server = spawn(
   "wrangler",
   ["dev", "--local", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", "0",
    "--persist-to", state, "--show-interactive-dev-session=false"],
-  { stdio: "ignore", detached: true },
+  // The server's own log, to read when a figure is missing.
+  { stdio: ["ignore", openSync("target/figures-wrangler.log", "w"), openSync("target/figures-wrangler.log", "a")], detached: true },
 );
 try {
   for (;;) {

@@ -196,8 +196,48 @@ fn organisation_fields(o: &Organisation) -> Vec<(&str, u8)> {
 /// device's store cannot be read.
 pub type CatalogState = Option<Result<Arc<Catalog>, StoreError>>;
 
+/// The catalog pages render, and the device's store behind it.
+///
+/// A page the worker rendered shows its seed, and keeps showing it while the first sync fills
+/// the store with the same items: swapping in an equal catalog would re-create every node of
+/// the page (a second paint of the same content). The store's catalog takes over when the
+/// reader moves (another address, another filter, "show more") or when a later sync changes
+/// something.
 #[derive(Clone, Copy)]
-pub struct CatalogSignal(pub RwSignal<CatalogState>);
+pub struct CatalogSignal {
+    state: RwSignal<CatalogState>,
+    latest: RwSignal<Option<Arc<Catalog>>>,
+    /// The seed is still on screen; counts the store's catalogs read since.
+    held: RwSignal<Option<u32>>,
+}
+
+impl CatalogSignal {
+    /// What pages render (tracked).
+    pub fn get(self) -> CatalogState {
+        self.state.get()
+    }
+
+    /// Lets the store's catalog replace the seed, now or as soon as it is read.
+    pub fn adopt(self) {
+        if self.held.get_untracked().is_none() {
+            return;
+        }
+        self.held.set(None);
+        if let Some(catalog) = self.latest.get_untracked() {
+            self.state.set(Some(Ok(catalog)));
+        }
+    }
+
+    fn stored(self, catalog: Arc<Catalog>) {
+        self.latest.set(Some(catalog.clone()));
+        match self.held.get_untracked() {
+            None => self.state.set(Some(Ok(catalog))),
+            // The first store read after the seed holds the same items.
+            Some(0) => self.held.set(Some(1)),
+            Some(_) => self.adopt(),
+        }
+    }
+}
 
 async fn load() -> Result<Option<Arc<Catalog>>, StoreError> {
     let store = store::shared().await?;
@@ -220,8 +260,12 @@ async fn load() -> Result<Option<Arc<Catalog>>, StoreError> {
 pub fn provide_catalog() {
     let seed = use_context::<Arc<Catalog>>().or_else(|| read_seed().map(Arc::new));
     let seeded = seed.is_some();
-    let state = RwSignal::new(seed.map(Ok));
-    provide_context(CatalogSignal(state));
+    let catalog = CatalogSignal {
+        held: RwSignal::new(seeded.then_some(0)),
+        state: RwSignal::new(seed.map(Ok)),
+        latest: RwSignal::new(None),
+    };
+    provide_context(catalog);
     if cfg!(feature = "ssr") {
         return;
     }
@@ -231,10 +275,10 @@ pub fn provide_catalog() {
         sync.revision.track();
         leptos::task::spawn_local(async move {
             match load().await {
-                Ok(Some(catalog)) => state.set(Some(Ok(catalog))),
+                Ok(Some(loaded)) => catalog.stored(loaded),
                 Ok(None) if seeded => {}
-                Ok(None) => state.set(Some(Ok(Arc::new(Catalog::default())))),
-                Err(error) if !seeded => state.set(Some(Err(error))),
+                Ok(None) => catalog.stored(Arc::new(Catalog::default())),
+                Err(error) if !seeded => catalog.state.set(Some(Err(error))),
                 Err(error) => leptos::logging::warn!("archivio del dispositivo: {error}"),
             }
         });

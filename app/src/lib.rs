@@ -95,11 +95,26 @@ fn Frame(children: Children) -> impl IntoView {
     Effect::new(move |_| components::header::restore_locale(i18n));
     view! {
         <Router>
+            <AdoptOnNavigation/>
             <a class="skip-link" href="#contenuto">{t!(i18n, skip)}</a>
             <Header/>
             <main id="contenuto" tabindex="-1">{children()}</main>
             <BottomNav/>
         </Router>
+    }
+}
+
+/// Moving to another address (or filter) lets the device's catalog replace a server-rendered
+/// page's seed (`CatalogSignal::adopt`). Renders nothing.
+#[component]
+fn AdoptOnNavigation() -> impl IntoView {
+    if let Some(catalog) = use_context::<catalog::CatalogSignal>() {
+        let location = leptos_router::hooks::use_location();
+        Effect::watch(
+            move || (location.pathname.get(), location.search.get()),
+            move |_, _, _| catalog.adopt(),
+            false,
+        );
     }
 }
 

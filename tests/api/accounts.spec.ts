@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { origin } from "../../playwright.config";
+import { newGroup } from "../proposals";
 import { accounts, d1, headersAs, newStaff, opportunityInput, sessionCookie, signIn, uniqueId } from "../support";
 
 test("signing in sets a secure session cookie; signing out ends the session on the server", async ({ request }) => {
@@ -29,16 +31,71 @@ test("signing in sets a secure session cookie; signing out ends the session on t
   expect((await request.get("/api/v1/session", { headers: { cookie } })).status()).toBe(401);
 });
 
-test("repeated wrong passwords lock that e-mail for a while, even for the right password", async ({ request }) => {
-  const staff = await newStaff(request, "editor");
-  for (let i = 0; i < 5; i += 1) {
-    const attempt = await request.post("/api/v1/session", { data: { email: staff.email, password: `sbagliata-${i}-xxxx` }, headers: { origin } });
-    expect(attempt.status()).toBe(401);
+/** One sign-in attempt; `cookie` is what the browser sends (its device tokens). */
+async function attempt(request: APIRequestContext, email: string, password: string, cookie?: string) {
+  const headers: Record<string, string> = { origin };
+  if (cookie) headers.cookie = cookie;
+  return request.post("/api/v1/session", { data: { email, password }, headers });
+}
+
+/** The device token a successful sign-in leaves in the browser (`name=value`). */
+function deviceToken(setCookie: string | undefined): string {
+  const line = (setCookie ?? "").split("\n").find((c) => c.startsWith("sito_dispositivo_"));
+  expect(line, "a successful sign-in leaves a device token").toBeTruthy();
+  for (const attribute of ["HttpOnly", "Secure", "SameSite=Strict", "Max-Age="]) expect(line).toContain(attribute);
+  return line!.split(";")[0];
+}
+
+test("ten wrong passwords lock an account for browsers it never signed in from, and a success elsewhere buys no more guesses", async ({ request }) => {
+  const target = await newGroup(request, "Gruppo bersaglio");
+  const own = await newGroup(request, "Gruppo di chi tenta");
+  for (let i = 0; i < 10; i += 1) {
+    const wrong = await attempt(request, target.email, `sbagliata-${i}-xxxx`);
+    expect(wrong.status()).toBe(401);
+    if (i === 4) {
+      // Signing in to one's own account in between resets nothing.
+      expect((await attempt(request, own.email, "una-password-di-prova")).status()).toBe(200);
+    }
   }
-  const locked = await request.post("/api/v1/session", { data: { email: staff.email, password: staff.password }, headers: { origin } });
+  expect((await attempt(request, own.email, "una-password-di-prova")).status()).toBe(200);
+  const locked = await attempt(request, target.email, "una-password-di-prova");
   expect(locked.status()).toBe(429);
   expect(Number(locked.headers()["retry-after"])).toBeGreaterThan(0);
   expect((await locked.json()).detail).toMatch(/riprova tra \d+ minuti/);
+  // Still locked after yet another success elsewhere.
+  expect((await attempt(request, own.email, "una-password-di-prova")).status()).toBe(200);
+  expect((await attempt(request, target.email, "altra-sbagliata-xx")).status()).toBe(429);
+});
+
+test("the owner's browser still signs in while the account is locked for everyone else", async ({ request }) => {
+  const owner = await newGroup(request, "Gruppo del proprietario");
+  const first = await attempt(request, owner.email, "una-password-di-prova");
+  expect(first.status()).toBe(200);
+  const token = deviceToken(first.headers()["set-cookie"]);
+  for (let i = 0; i < 10; i += 1) expect((await attempt(request, owner.email, `tentativo-${i}-xxxx`)).status()).toBe(401);
+  expect((await attempt(request, owner.email, "una-password-di-prova")).status()).toBe(429);
+  const known = await attempt(request, owner.email, "una-password-di-prova", token);
+  expect(known.status(), await known.text()).toBe(200);
+  expect(sessionCookie(known.headers()["set-cookie"])).toMatch(/^sito_session=/);
+  // A token is the account's own: it does not open another account's lockout, and a forged one
+  // is a stranger's browser.
+  const other = await newGroup(request, "Altro gruppo");
+  for (let i = 0; i < 10; i += 1) await attempt(request, other.email, `tentativo-${i}-xxxx`);
+  expect((await attempt(request, other.email, "una-password-di-prova", token)).status()).toBe(429);
+  const forged = token.replace(/\.[^.]*$/, ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+  expect((await attempt(request, owner.email, "una-password-di-prova", forged)).status()).toBe(429);
+});
+
+test("colleagues behind one address do not lock each other out by failing on their own accounts", async ({ request }) => {
+  const anna = await newGroup(request, "Gruppo di Anna");
+  const marco = await newGroup(request, "Gruppo di Marco");
+  // Nine typos each, from the same office address.
+  for (let i = 0; i < 9; i += 1) {
+    expect((await attempt(request, anna.email, `refuso-${i}-xxxxx`)).status()).toBe(401);
+    expect((await attempt(request, marco.email, `refuso-${i}-xxxxx`)).status()).toBe(401);
+  }
+  expect((await attempt(request, anna.email, "una-password-di-prova")).status()).toBe(200);
+  expect((await attempt(request, marco.email, "una-password-di-prova")).status()).toBe(200);
 });
 
 test("an invitation works once; role changes and disabling take effect at once", async ({ request }) => {

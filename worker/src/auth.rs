@@ -143,11 +143,30 @@ struct SessionRow {
 }
 
 fn cookie_value(req: &Request, name: &str) -> Option<String> {
-    let header = req.headers().get("cookie").ok()??;
+    cookie_in(&req.headers().get("cookie").ok()??, name)
+}
+
+fn cookie_in(header: &str, name: &str) -> Option<String> {
     header.split(';').find_map(|pair| {
         let (key, value) = pair.trim().split_once('=')?;
         (key == name).then(|| value.to_owned())
     })
+}
+
+/// Who is calling, as far as a sign-in needs to know: the address and the cookies, read before
+/// the body consumes the request.
+pub struct Caller {
+    pub address: String,
+    cookies: Option<String>,
+}
+
+impl Caller {
+    pub fn of(req: &Request, env: &worker::Env) -> Self {
+        Caller {
+            address: client_address(req, env),
+            cookies: req.headers().get("cookie").ok().flatten(),
+        }
+    }
 }
 
 /// The session of the request's cookie, if it is valid, unexpired and its account enabled.
@@ -268,13 +287,24 @@ pub fn check_origin(req: &Request) -> Result<(), ApiError> {
     }
 }
 
-/// The caller's address as Cloudflare reports it (absent only in local tests).
-pub fn client_address(req: &Request) -> String {
+/// The caller's address, from the header named by the variable `TRUSTED_ADDRESS_HEADER`:
+/// `cf-connecting-ip` on Cloudflare's edge, which sets it from the connection and overwrites
+/// whatever the client sent. The local dev server passes a client's own `CF-Connecting-IP`
+/// through, so `make dev` and the tests set the variable empty and every local caller is one
+/// address, "local": no request can choose its own.
+pub fn client_address(req: &Request, env: &worker::Env) -> String {
+    let header = env
+        .var("TRUSTED_ADDRESS_HEADER")
+        .map(|v| v.to_string())
+        .unwrap_or_default();
+    if header.is_empty() {
+        return "local".into();
+    }
     req.headers()
-        .get("cf-connecting-ip")
+        .get(&header)
         .ok()
         .flatten()
-        .unwrap_or_else(|| "local".into())
+        .unwrap_or_else(|| "unknown".into())
 }
 
 /// Counts one event under `key` in a fixed window of `window_seconds`; refuses with 429 once
@@ -324,12 +354,81 @@ pub fn hourly_limit(env: &worker::Env, name: &str, default: u32) -> u32 {
         .unwrap_or(default)
 }
 
-/// Clears the counter of `key` (a successful sign-in forgives earlier typos).
-pub async fn clear_rate_limit(database: &D1Database, key: &str) -> Result<(), ApiError> {
+/// Gives back the one event counted under `key` by [`rate_limit`] in the current window: a
+/// sign-in that succeeded was not a guess. Nothing else is forgiven, so a success on one
+/// account never buys more guesses on another.
+pub async fn refund(database: &D1Database, key: &str) -> Result<(), ApiError> {
     database
-        .prepare("DELETE FROM rate_limits WHERE key = ?1")
+        .prepare("UPDATE rate_limits SET count = MAX(count - 1, 0) WHERE key = ?1")
         .bind(&[key.into()])?
         .run()
         .await?;
     Ok(())
+}
+
+/// Device tokens (OWASP "device cookies"): a browser where an account signed in successfully
+/// keeps a token signed for that account, and is not subject to the account's lockout, so the
+/// owner can still sign in while someone else is guessing the password.
+pub mod device {
+    use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+    use hmac::{Hmac, Mac};
+    use sha2::{Digest, Sha256};
+    use worker::Env;
+
+    use super::{cookie_in, random_bytes, Caller};
+    use crate::error::ApiError;
+
+    type HmacSha256 = Hmac<Sha256>;
+
+    /// How long a browser stays known: 180 days.
+    const MAX_AGE: u32 = 180 * 24 * 3600;
+
+    /// The signing key: the secret `DEVICE_TOKEN_KEY` (`wrangler secret put`), or the variable
+    /// of the same name in development. Without it no browser is ever known.
+    pub fn key(env: &Env) -> Option<Vec<u8>> {
+        env.secret("DEVICE_TOKEN_KEY")
+            .map(|s| s.to_string())
+            .or_else(|_| env.var("DEVICE_TOKEN_KEY").map(|v| v.to_string()))
+            .ok()
+            .filter(|k| k.len() >= 16)
+            .map(String::into_bytes)
+    }
+
+    /// One cookie per account, so that a shared browser can be known to several groups.
+    fn cookie_name(email: &str) -> String {
+        let digest = Sha256::digest(email.as_bytes());
+        let hex: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
+        format!("sito_dispositivo_{hex}")
+    }
+
+    fn mac(key: &[u8], email: &str, nonce: &str) -> Option<HmacSha256> {
+        let mut mac = HmacSha256::new_from_slice(key).ok()?;
+        mac.update(email.as_bytes());
+        mac.update(b"\n");
+        mac.update(nonce.as_bytes());
+        Some(mac)
+    }
+
+    /// The token of this browser for `email`, if it carries one signed by `key`: its nonce.
+    pub fn known(caller: &Caller, key: &[u8], email: &str) -> Option<String> {
+        let value = cookie_in(caller.cookies.as_deref()?, &cookie_name(email))?;
+        let (nonce, signature) = value.split_once('.')?;
+        let signature = URL_SAFE_NO_PAD.decode(signature).ok()?;
+        mac(key, email, nonce)?.verify_slice(&signature).ok()?;
+        Some(nonce.to_owned())
+    }
+
+    /// A new token for `email`, as a `Set-Cookie` value.
+    pub fn issue(key: &[u8], email: &str) -> Result<String, ApiError> {
+        let nonce = URL_SAFE_NO_PAD.encode(random_bytes::<16>()?);
+        let signature = mac(key, email, &nonce)
+            .ok_or_else(|| ApiError::Storage("device token key unusable".into()))?
+            .finalize()
+            .into_bytes();
+        Ok(format!(
+            "{}={nonce}.{}; Max-Age={MAX_AGE}; Path=/; HttpOnly; Secure; SameSite=Strict",
+            cookie_name(email),
+            URL_SAFE_NO_PAD.encode(signature)
+        ))
+    }
 }

@@ -23,7 +23,7 @@ where
 {
     let catalog = use_catalog();
     let i18n = use_i18n();
-    move || match catalog.0.get() {
+    move || match catalog.get() {
         None => view! { <p class="loading">{t!(i18n, loading)}</p> }.into_any(),
         Some(Ok(catalog)) => render(catalog).into_any(),
         Some(Err(error)) => view! { <StoreProblem error/> }.into_any(),

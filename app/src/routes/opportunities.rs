@@ -95,6 +95,7 @@ pub fn OpportunityList() -> impl IntoView {
         update.with_value(|u| u(&*change));
     };
     let today = today();
+    let held = crate::catalog::use_catalog();
     let shown = RwSignal::new(PAGE);
     Effect::new(move |_| {
         filter.track();
@@ -313,7 +314,11 @@ pub fn OpportunityList() -> impl IntoView {
                     </ul>
                     {(count > limit).then(|| view! {
                         <p class="more">
-                            <button type="button" class="action" on:click=move |_| shown.update(|n| *n += PAGE)>
+                            <button type="button" class="action" on:click=move |_| {
+                                // A server-rendered list holds only its first page.
+                                held.adopt();
+                                shown.update(|n| *n += PAGE)
+                            }>
                                 {move || t_string!(i18n, list.show_more, n = (count - limit).min(PAGE)).to_string()}
                             </button>
                         </p>

@@ -18,10 +18,13 @@ use crate::{
     error::ApiError,
 };
 
-/// Failed sign-ins allowed per e-mail and per address in [`SIGN_IN_WINDOW`] seconds.
-const SIGN_IN_PER_EMAIL: u32 = 5;
-const SIGN_IN_PER_ADDRESS: u32 = 50;
-const SIGN_IN_WINDOW: i64 = 15 * 60;
+/// Guesses allowed in [`SIGN_IN_WINDOW`] seconds: per account from browsers it never signed in
+/// from, per address (sized for an office or a school behind one address), and per known
+/// browser of an account. A success gives back only its own attempt.
+const SIGN_IN_PER_ACCOUNT: u32 = 10;
+const SIGN_IN_PER_ADDRESS: u32 = 100;
+const SIGN_IN_PER_KNOWN_DEVICE: u32 = 10;
+const SIGN_IN_WINDOW: i64 = 3600;
 
 #[derive(Deserialize)]
 struct AccountRow {
@@ -61,6 +64,13 @@ fn with_cookie(mut response: Response, cookie: &str) -> ApiResult {
     Ok(response)
 }
 
+fn with_cookies(mut response: Response, cookies: &[String]) -> ApiResult {
+    for cookie in cookies {
+        response.headers_mut().append("set-cookie", cookie)?;
+    }
+    Ok(response)
+}
+
 async fn account_by_email(db: &D1Database, email: &str) -> Result<Option<AccountRow>, ApiError> {
     Ok(db
         .prepare("SELECT id, email, name, role, password, disabled, group_kind, district, contact_person \
@@ -84,25 +94,42 @@ fn taken() -> ApiError {
 pub async fn sign_in(req: Request, env: &Env) -> ApiResult {
     auth::check_origin(&req)?;
     let db = db::database(env)?;
-    let address = auth::client_address(&req);
+    let key = auth::device::key(env);
+    let caller = auth::Caller::of(&req, env);
     let input: SignIn = read_json(req).await?;
-    let (view, cookie) = authenticate(&db, &address, &input).await?;
-    with_cookie(json(&view, 200)?, &cookie)
+    let (view, cookies) = authenticate(&db, &caller, key.as_deref(), &input).await?;
+    with_cookies(json(&view, 200)?, &cookies)
 }
 
-/// Checks the credentials (rate-limited per e-mail and per address) and starts a session;
-/// returns the account and the `Set-Cookie` value.
+/// Checks the credentials and starts a session; returns the account and the `Set-Cookie`
+/// values (the session, and this browser's device token for the account).
+///
+/// Every attempt is counted before the password is checked, and a success gives back only its
+/// own: from a browser the account never signed in from, against the account's budget and the
+/// address's; from a known browser (a valid device token), against that browser's own budget
+/// only, so the owner signs in while the account is under attack.
 pub async fn authenticate(
     db: &D1Database,
-    address: &str,
+    caller: &auth::Caller,
+    device_key: Option<&[u8]>,
     input: &SignIn,
-) -> Result<(AccountView, String), ApiError> {
+) -> Result<(AccountView, Vec<String>), ApiError> {
     input.validate().map_err(ApiError::Validation)?;
     let email = input.email.trim().to_lowercase();
-    let per_email = format!("sign-in:{email}");
-    let per_address = format!("sign-in-address:{address}");
-    auth::rate_limit(db, &per_email, SIGN_IN_PER_EMAIL, SIGN_IN_WINDOW).await?;
-    auth::rate_limit(db, &per_address, SIGN_IN_PER_ADDRESS, SIGN_IN_WINDOW).await?;
+    let known = device_key.and_then(|key| auth::device::known(caller, key, &email));
+    let counted = match &known {
+        Some(nonce) => vec![(format!("sign-in-device:{nonce}"), SIGN_IN_PER_KNOWN_DEVICE)],
+        None => vec![
+            (format!("sign-in:{email}"), SIGN_IN_PER_ACCOUNT),
+            (
+                format!("sign-in-address:{}", caller.address),
+                SIGN_IN_PER_ADDRESS,
+            ),
+        ],
+    };
+    for (key, max) in &counted {
+        auth::rate_limit(db, key, *max, SIGN_IN_WINDOW).await?;
+    }
     let account = account_by_email(db, &email).await?;
     let verified = match &account {
         Some(row) => {
@@ -117,10 +144,14 @@ pub async fn authenticate(
     let Some(view) = account.filter(|_| verified).and_then(|row| row.view()) else {
         return Err(ApiError::InvalidCredentials);
     };
-    auth::clear_rate_limit(db, &per_email).await?;
-    auth::clear_rate_limit(db, &per_address).await?;
-    let cookie = auth::start_session(db, &view.id).await?;
-    Ok((view, cookie))
+    for (key, _) in &counted {
+        auth::refund(db, key).await?;
+    }
+    let mut cookies = vec![auth::start_session(db, &view.id).await?];
+    if let Some(key) = device_key {
+        cookies.push(auth::device::issue(key, &email)?);
+    }
+    Ok((view, cookies))
 }
 
 /// `GET /api/v1/session`: who is signed in.
@@ -182,7 +213,7 @@ pub async fn sign_up(req: Request, env: &Env) -> ApiResult {
     auth::check_origin(&req)?;
     let db = db::database(env)?;
     let limit = auth::hourly_limit(env, "SIGN_UP_PER_HOUR", 10);
-    let address = format!("sign-up:{}", auth::client_address(&req));
+    let address = format!("sign-up:{}", auth::client_address(&req, env));
     let input: SignUp = read_json(req).await?;
     input.validate().map_err(ApiError::Validation)?;
     auth::rate_limit(&db, &address, limit, 3600).await?;

@@ -4,6 +4,7 @@ use super::*;
 
 pub(super) async fn sign_in(
     req: &Request,
+    env: &Env,
     db: &D1Database,
     form: FormValues,
 ) -> Result<Response, ApiError> {
@@ -15,10 +16,13 @@ pub(super) async fn sign_in(
         let markup = sign_in_form(&input.email, Some(message));
         Ok(page(None, "Accesso", markup))
     };
-    match account::authenticate(db, &auth::client_address(req), &input).await {
-        Ok((_, cookie)) => {
+    let key = auth::device::key(env);
+    match account::authenticate(db, &auth::Caller::of(req, env), key.as_deref(), &input).await {
+        Ok((_, cookies)) => {
             let response = redirect(BASE);
-            response.headers().set("set-cookie", &cookie)?;
+            for cookie in cookies {
+                response.headers().append("set-cookie", &cookie)?;
+            }
             Ok(response)
         }
         Err(ApiError::Validation(_)) => failed("Scrivi e-mail e password."),
