@@ -10,7 +10,7 @@ help:
 
 dev: setup build db
 	@echo "The editors' desk is at http://127.0.0.1:8787/redazione (accounts listed above)."
-	source scripts/env.sh && wrangler dev --local --ip 127.0.0.1 --port 8787 --var TRUSTED_ADDRESS_HEADER:""
+	source scripts/env.sh && wrangler dev --local --ip 127.0.0.1 --port 8787 --var TRUSTED_ADDRESS_HEADER:"" --var DEVICE_TOKEN_KEY:development-only-device-token-key
 
 test: setup lint test-native build test-wasm test-e2e
 

@@ -67,23 +67,29 @@ test("ten wrong passwords lock an account for browsers it never signed in from, 
   expect((await attempt(request, target.email, "altra-sbagliata-xx")).status()).toBe(429);
 });
 
-test("the owner's browser still signs in while the account is locked for everyone else", async ({ request }) => {
+test("the owner's browser still signs in while the account is locked for everyone else", async ({ request, playwright, baseURL }) => {
   const owner = await newGroup(request, "Gruppo del proprietario");
-  const first = await attempt(request, owner.email, "una-password-di-prova");
+  // Three browsers, each with its own cookies: the owner's, an attacker's, and a forger's.
+  const ownersBrowser = await playwright.request.newContext({ baseURL });
+  const attacker = await playwright.request.newContext({ baseURL });
+  const forger = await playwright.request.newContext({ baseURL });
+  const first = await attempt(ownersBrowser, owner.email, "una-password-di-prova");
   expect(first.status()).toBe(200);
   const token = deviceToken(first.headers()["set-cookie"]);
-  for (let i = 0; i < 10; i += 1) expect((await attempt(request, owner.email, `tentativo-${i}-xxxx`)).status()).toBe(401);
-  expect((await attempt(request, owner.email, "una-password-di-prova")).status()).toBe(429);
-  const known = await attempt(request, owner.email, "una-password-di-prova", token);
+  for (let i = 0; i < 10; i += 1) expect((await attempt(attacker, owner.email, `tentativo-${i}-xxxx`)).status()).toBe(401);
+  expect((await attempt(attacker, owner.email, "una-password-di-prova")).status()).toBe(429);
+  // The owner's browser sends its token by itself, and gets in.
+  const known = await attempt(ownersBrowser, owner.email, "una-password-di-prova");
   expect(known.status(), await known.text()).toBe(200);
   expect(sessionCookie(known.headers()["set-cookie"])).toMatch(/^sito_session=/);
-  // A token is the account's own: it does not open another account's lockout, and a forged one
-  // is a stranger's browser.
-  const other = await newGroup(request, "Altro gruppo");
-  for (let i = 0; i < 10; i += 1) await attempt(request, other.email, `tentativo-${i}-xxxx`);
-  expect((await attempt(request, other.email, "una-password-di-prova", token)).status()).toBe(429);
+  // A forged token is a stranger's browser.
   const forged = token.replace(/\.[^.]*$/, ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
-  expect((await attempt(request, owner.email, "una-password-di-prova", forged)).status()).toBe(429);
+  expect((await attempt(forger, owner.email, "una-password-di-prova", forged)).status()).toBe(429);
+  // A token is the account's own: it does not open another account's lockout.
+  const other = await newGroup(request, "Altro gruppo");
+  for (let i = 0; i < 10; i += 1) await attempt(attacker, other.email, `tentativo-${i}-xxxx`);
+  expect((await attempt(ownersBrowser, other.email, "una-password-di-prova")).status()).toBe(429);
+  for (const context of [ownersBrowser, attacker, forger]) await context.dispose();
 });
 
 test("colleagues behind one address do not lock each other out by failing on their own accounts", async ({ request }) => {

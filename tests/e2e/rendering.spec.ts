@@ -218,6 +218,7 @@ test("the app takes over the server's page without re-creating it, and works fro
   await page.evaluate(() => {
     document.querySelector("main h1")!.setAttribute("data-from-server", "yes");
     document.querySelector("header.top")!.setAttribute("data-from-server", "yes");
+    document.querySelector("[data-testid=opportunity-list] .card")!.setAttribute("data-from-server", "yes");
     (window as unknown as { stayed: boolean }).stayed = true;
   });
   release();
@@ -226,6 +227,8 @@ test("the app takes over the server's page without re-creating it, and works fro
   // The very nodes the server sent are the app's: nothing was mounted beside or over them.
   await expect(page.locator("main h1")).toHaveAttribute("data-from-server", "yes");
   await expect(page.locator("header.top")).toHaveAttribute("data-from-server", "yes");
+  // The list too, though the first sync has meanwhile filled the phone's store with the same items.
+  await expect(page.getByTestId("opportunity-list").locator(".card").first()).toHaveAttribute("data-from-server", "yes");
   await expect(page.locator("main")).toHaveCount(1);
   await expect(page.locator("nav.bottom")).toHaveCount(1);
 
