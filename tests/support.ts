@@ -132,6 +132,23 @@ export function guideInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** An Informagiovani desk in Crema for the directory, named `name`. */
+export function organisationInput(name: string) {
+  return {
+    category: "informagiovani",
+    name,
+    district: "crema",
+    town: "Crema",
+    address: "Via Dante 1",
+    description_md: "Orientamento e **CV**.",
+    services: ["Revisione del CV"],
+    hours: "Lun–Ven 9:00–12:30",
+    phone: "+39 0373 000 123",
+    email: "info@example.org",
+    website: null,
+  };
+}
+
 /** A made-up word that only this test's data contains. */
 export function uniqueWord(): string {
   const letters = "bcdfglmnprstvz";

@@ -58,6 +58,21 @@ impl From<Seed> for Catalog {
     }
 }
 
+/// Everything a catalog holds, as a page's seed (a page that shows all it loaded).
+impl From<Catalog> for Seed {
+    fn from(catalog: Catalog) -> Self {
+        Seed {
+            opportunities: catalog.opportunities,
+            guides: catalog.guides,
+            news: catalog.news,
+            organisations: catalog.organisations,
+            answers: catalog.answers,
+            calls: catalog.calls,
+            opportunity_matches: catalog.opportunity_matches,
+        }
+    }
+}
+
 /// The id of the script element that carries the seed in a server-rendered page.
 pub const SEED_ELEMENT: &str = "sito-seed";
 

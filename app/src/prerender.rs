@@ -160,26 +160,7 @@ pub fn seed(page: &Page, query: &[(String, String)], loaded: Catalog, today: Nai
                 seed = search::hits_seed(&loaded, &text);
             }
         }
-        _ => {
-            let Catalog {
-                opportunities,
-                guides,
-                news,
-                organisations,
-                answers,
-                calls,
-                ..
-            } = loaded;
-            seed = Seed {
-                opportunities,
-                guides,
-                news,
-                organisations,
-                answers,
-                calls,
-                opportunity_matches: None,
-            };
-        }
+        _ => seed = loaded.into(),
     }
     seed
 }

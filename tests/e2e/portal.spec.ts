@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import {
   guideInput,
+  organisationInput,
   opportunityInput,
   putContent,
   putOpportunity,
@@ -86,19 +87,7 @@ test("a ticked tutorial step is still ticked after a reload", async ({ page, req
 
 test("the directory finds a service and offers tap-to-call and a map", async ({ page, request }) => {
   const word = uniqueWord();
-  await putContent(request, "organisations", uniqueId("org"), {
-    category: "informagiovani",
-    name: `Informagiovani ${word}`,
-    district: "crema",
-    town: "Crema",
-    address: "Via Dante 1",
-    description_md: "Orientamento e **CV**.",
-    services: ["Revisione del CV"],
-    hours: "Lun–Ven 9:00–12:30",
-    phone: "+39 0373 000 123",
-    email: "info@example.org",
-    website: null,
-  });
+  await putContent(request, "organisations", uniqueId("org"), organisationInput(`Informagiovani ${word}`));
   await page.goto("/rete");
   await page.getByLabel("Cerca un servizio").fill(word);
   const entry = page.getByTestId("directory").getByRole("listitem").filter({ hasText: `Informagiovani ${word}` });

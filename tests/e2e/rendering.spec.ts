@@ -7,6 +7,7 @@ import {
   editorHeaders,
   expectAccessible,
   guideInput,
+  organisationInput,
   opportunityInput,
   putContent,
   putOpportunity,
@@ -62,19 +63,7 @@ async function publishOneOfEach(request: APIRequestContext) {
     published_on: "2099-01-01",
     district: "cremona",
   });
-  await putContent(request, "organisations", ids.organisation, {
-    category: "informagiovani",
-    name: titles.organisation,
-    district: "crema",
-    town: "Crema",
-    address: "Via Dante 1",
-    description_md: "Orientamento e **CV**.",
-    services: ["Revisione del CV"],
-    hours: "Lun–Ven 9:00–12:30",
-    phone: "+39 0373 000 123",
-    email: "info@example.org",
-    website: null,
-  });
+  await putContent(request, "organisations", ids.organisation, organisationInput(titles.organisation));
   const call = await publishCall(request, { title: titles.call });
   // A question from a phone, answered and published by an editor.
   const asked = await request.post("/api/v1/questions", {

@@ -168,25 +168,29 @@ pub async fn purge_tombstones(db: &D1Database, cutoff: &str) -> Result<u64, ApiE
     Ok(purged as u64)
 }
 
+/// The `body` column of every row a statement answers.
+async fn bodies(statement: worker::D1PreparedStatement) -> Result<Vec<String>, ApiError> {
+    #[derive(Deserialize)]
+    struct Body {
+        body: String,
+    }
+    let rows = statement.all().await?.results::<Body>()?;
+    Ok(rows.into_iter().map(|r| r.body).collect())
+}
+
 /// The stored JSON of the most recently changed live items of `kind`.
 pub async fn latest(
     db: &D1Database,
     kind: ContentKind,
     limit: u32,
 ) -> Result<Vec<String>, ApiError> {
-    #[derive(Deserialize)]
-    struct Body {
-        body: String,
-    }
-    let rows = db
-        .prepare(
+    bodies(
+        db.prepare(
             "SELECT body FROM content WHERE kind = ?1 AND deleted = 0 ORDER BY seq DESC LIMIT ?2",
         )
-        .bind(&[kind.as_str().into(), num(u64::from(limit))])?
-        .all()
-        .await?
-        .results::<Body>()?;
-    Ok(rows.into_iter().map(|r| r.body).collect())
+        .bind(&[kind.as_str().into(), num(u64::from(limit))])?,
+    )
+    .await
 }
 
 /// The stored JSON of the `limit` live opportunities whose deadline is `today` (YYYY-MM-DD) or
@@ -197,19 +201,13 @@ pub async fn soonest_deadlines(
     today: &str,
     limit: u32,
 ) -> Result<Vec<String>, ApiError> {
-    #[derive(Deserialize)]
-    struct Body {
-        body: String,
-    }
-    let rows = db
-        .prepare(
+    bodies(
+        db.prepare(
             "SELECT body FROM content WHERE kind = 'opportunity' AND deleted = 0 \
              AND json_extract(body, '$.deadline') >= ?1 \
              ORDER BY json_extract(body, '$.deadline'), json_extract(body, '$.title') LIMIT ?2",
         )
-        .bind(&[today.into(), num(u64::from(limit))])?
-        .all()
-        .await?
-        .results::<Body>()?;
-    Ok(rows.into_iter().map(|r| r.body).collect())
+        .bind(&[today.into(), num(u64::from(limit))])?,
+    )
+    .await
 }
