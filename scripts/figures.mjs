@@ -9,6 +9,16 @@ const port = 8790;
 const base = `http://127.0.0.1:${port}`;
 const state = ".wrangler/figures-state";
 
+// The dev server closes idle keep-alive connections; a request that finds its socket closed
+// is sent again once.
+async function get(url, options) {
+  try {
+    return await fetch(url, options);
+  } catch {
+    return fetch(url, options);
+  }
+}
+
 const gzip = (b) => gzipSync(b, { level: 9 }).length;
 const brotli = (b) =>
   brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -62,7 +72,7 @@ const server = spawn(
 try {
   for (;;) {
     try {
-      if ((await fetch(`${base}/api/v1/health`)).ok) break;
+      if ((await get(`${base}/api/v1/health`)).ok) break;
     } catch {}
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -72,7 +82,7 @@ try {
   console.log("\n== Sync: pull of 2,000 opportunities from empty (budget ≤ 3 requests, ≤ 200 KB compressed)");
   let cursor = 0, requests = 0, raw = 0, gz = 0, br = 0, items = 0;
   for (;;) {
-    const body = Buffer.from(await (await fetch(`${base}/api/v1/sync?since=${cursor}`)).arrayBuffer());
+    const body = Buffer.from(await (await get(`${base}/api/v1/sync?since=${cursor}`)).arrayBuffer());
     const page = JSON.parse(body);
     requests += 1; raw += body.length; gz += gzip(body); br += brotli(body); items += page.changes.length;
     cursor = page.cursor;
@@ -90,7 +100,7 @@ try {
   console.log(`demo content compresses ${ratio.toFixed(1)}x with brotli; 2,000 such items ≈ ${kb(raw / ratio)} (≈ ${(raw / ratio / (200 * 1024)).toFixed(2)} of budget)`);
 
   // 4. A pull with nothing new.
-  const noChange = await fetch(`${base}/api/v1/sync?since=${cursor}`);
+  const noChange = await get(`${base}/api/v1/sync?since=${cursor}`);
   const noChangeBody = Buffer.from(await noChange.arrayBuffer());
   const headerBytes = [...noChange.headers].reduce((n, [k, v]) => n + k.length + v.length + 4, 17);
   console.log(`\n== Sync: no-change pull (budget one request, ≤ 500 B)`);
@@ -137,7 +147,7 @@ try {
   execFileSync("node", ["scripts/lighthouse.mjs", base], { stdio: "inherit" });
 
   // 7. The editors' desk over 2,000 entries: full-text search and a filtered list (D1 FTS5).
-  const signIn = await fetch(`${base}/api/v1/session`, {
+  const signIn = await get(`${base}/api/v1/session`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: base },
     body: JSON.stringify({ email: "redazione@sito-giovani.test", password: "demo-redazione-2026" }),
@@ -146,7 +156,7 @@ try {
   const signInTimes = [];
   for (let i = 0; i < 7; i++) {
     const t0 = performance.now();
-    await fetch(`${base}/api/v1/session`, {
+    await get(`${base}/api/v1/session`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: base },
       body: JSON.stringify({ email: "redazione@sito-giovani.test", password: "demo-redazione-2026" }),
@@ -162,7 +172,7 @@ try {
     let count = 0;
     for (let i = 0; i < 15; i++) {
       const t0 = performance.now();
-      const body = await (await fetch(`${base}/api/v1/desk/entries?${query}`, { headers: editor })).json();
+      const body = await (await get(`${base}/api/v1/desk/entries?${query}`, { headers: editor })).json();
       times.push(performance.now() - t0);
       count = body.items.length;
     }
@@ -171,7 +181,7 @@ try {
   }
 
   // 8. Twenty items changed by an editor, then one pull.
-  const page = JSON.parse(await (await fetch(`${base}/api/v1/sync?since=0&limit=20`)).text());
+  const page = JSON.parse(await (await get(`${base}/api/v1/sync?since=0&limit=20`)).text());
   for (const change of page.changes) {
     const item = change.item;
     const input = {
@@ -179,13 +189,13 @@ try {
       district: item.district, place: item.place, summary: item.summary, description_md: "Aggiornato.",
       how_to_apply: item.how_to_apply,
     };
-    await fetch(`${base}/api/v1/opportunities/${item.id}`, {
+    await get(`${base}/api/v1/opportunities/${item.id}`, {
       method: "PUT",
       headers: { ...editor, "content-type": "application/json", "if-match": `"${item.version}"` },
       body: JSON.stringify(input),
     });
   }
-  const delta = Buffer.from(await (await fetch(`${base}/api/v1/sync?since=${cursor}`)).arrayBuffer());
+  const delta = Buffer.from(await (await get(`${base}/api/v1/sync?since=${cursor}`)).arrayBuffer());
   const deltaPage = JSON.parse(delta);
   console.log(`\n== Sync: 20 changed items (budget one request)`);
   console.log(`requests: 1, changes: ${deltaPage.changes.length}, more: ${deltaPage.more}, bytes: raw ${kb(delta.length)}, brotli ${kb(brotli(delta))}`);

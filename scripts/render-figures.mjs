@@ -25,13 +25,23 @@ const table = (head, rows) => {
   for (const r of [head, ...rows]) console.log(r.map((c, i) => String(c).padEnd(widths[i])).join(""));
 };
 
+// The dev server closes idle keep-alive connections; a request that finds its socket closed
+// is sent again once.
+async function get(url) {
+  try {
+    return await fetch(url);
+  } catch {
+    return fetch(url);
+  }
+}
+
 async function bytes(url) {
-  return Buffer.from(await (await fetch(url)).arrayBuffer());
+  return Buffer.from(await (await get(url)).arrayBuffer());
 }
 
 // An opportunity id of each server, for its detail page.
 async function someOpportunity(base) {
-  const page = await (await fetch(`${base}/api/v1/sync?since=0&limit=50`)).json();
+  const page = await (await get(`${base}/api/v1/sync?since=0&limit=50`)).json();
   return page.changes.find((c) => c.kind === "opportunity" && !c.deleted).id;
 }
 
@@ -69,7 +79,7 @@ for (const { label, base } of servers) {
     let status = 0;
     for (let i = 0; i < 45; i++) {
       const t0 = performance.now();
-      const response = await fetch(`${base}${path}`);
+      const response = await get(`${base}${path}`);
       await response.arrayBuffer();
       status = response.status;
       if (i >= 5) times.push(performance.now() - t0);
@@ -90,7 +100,7 @@ const staticServer = createServer(async (req, res) => {
   }
   // Styles and icons of the copy come from the server it was taken from.
   const from = [...statics.values()][0]?.base;
-  const upstream = await fetch(`${from}${req.url}`);
+  const upstream = await get(`${from}${req.url}`);
   res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/octet-stream" });
   res.end(Buffer.from(await upstream.arrayBuffer()));
 });
