@@ -8,18 +8,40 @@ fn main() {
     if sito_app::catalog::read_seed().is_some() {
         // The page is already readable: let the browser paint it before hydration takes the
         // main thread, so the app's start never delays the first screen.
-        after_next_paint(|| leptos::mount::hydrate_body(sito_app::App));
+        after_first_paint(|| {
+            leptos::mount::hydrate_body(sito_app::App);
+            mark_running();
+        });
     } else {
         leptos::mount::mount_to_body(sito_app::App);
+        mark_running();
     }
 }
 
-/// Runs `f` once the browser has painted the next frame: a timeout queued from an animation
-/// frame callback runs after that frame's paint.
-fn after_next_paint(f: impl FnOnce() + 'static) {
+/// `<html data-app="attiva">` once the app handles the page: what a server-rendered page's
+/// controls need before a tap does anything (the end-to-end tests wait for it).
+fn mark_running() {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-app", "attiva");
+    }
+}
+
+/// Runs `f` once the browser has painted the page: at once if it already has (the usual case
+/// on a fast link, so a tap right after loading finds the app running), otherwise after the
+/// next frame's paint (a timeout queued from an animation frame callback runs after it).
+fn after_first_paint(f: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return f();
     };
+    let painted = window
+        .performance()
+        .is_some_and(|p| p.get_entries_by_name("first-contentful-paint").length() > 0);
+    if painted {
+        return f();
+    }
     let queue = Closure::once_into_js(move || {
         gloo_timers::callback::Timeout::new(0, f).forget();
     });

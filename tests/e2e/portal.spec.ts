@@ -74,12 +74,15 @@ test("a ticked tutorial step is still ticked after a reload", async ({ page, req
   const id = uniqueId("guide");
   await putContent(request, "guides", id, guideInput({ title: `Guida ${uniqueWord()}` }));
   await page.goto(`/guide/${id}`);
+  // The page arrives rendered by the worker; ticks count once the app runs it.
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
   const first = page.getByRole("checkbox", { name: "Leggi l'annuncio" });
   await expect(first).not.toBeChecked();
   await expect(page.getByTestId("progress")).toHaveText("Passi fatti: 0 su 2");
   await first.check();
   await expect(page.getByTestId("progress")).toHaveText("Passi fatti: 1 su 2");
   await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
   await expect(page.getByRole("checkbox", { name: "Leggi l'annuncio" })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "Prepara tre domande" })).not.toBeChecked();
   await expect(page.getByTestId("progress")).toHaveText("Passi fatti: 1 su 2");
