@@ -14,14 +14,23 @@ use crate::{
 pub const UPCOMING: usize = 5;
 const LATEST_NEWS: usize = 3;
 
-/// The deadlines coming up that the home page shows, soonest first.
-pub fn upcoming(opportunities: &[Opportunity], today: NaiveDate) -> Vec<Opportunity> {
-    let mut upcoming: Vec<_> = opportunities
-        .iter()
+/// The opportunities whose deadline is today or later, soonest first.
+pub fn open_deadlines<'a>(
+    opportunities: impl IntoIterator<Item = &'a Opportunity>,
+    today: NaiveDate,
+) -> Vec<Opportunity> {
+    let mut open: Vec<_> = opportunities
+        .into_iter()
         .filter(|o| o.deadline.is_some_and(|d| d >= today))
         .cloned()
         .collect();
-    upcoming.sort_by(|a, b| list_order(a, b, today));
+    open.sort_by(|a, b| list_order(a, b, today));
+    open
+}
+
+/// The deadlines coming up that the home page shows, soonest first.
+pub fn upcoming(opportunities: &[Opportunity], today: NaiveDate) -> Vec<Opportunity> {
+    let mut upcoming = open_deadlines(opportunities, today);
     upcoming.truncate(UPCOMING);
     upcoming
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use sito_core::{opportunity::list_order, ContentKind};
+use sito_core::ContentKind;
 
 use crate::{
     components::{OpportunityCard, WithCatalog},
@@ -30,12 +30,7 @@ pub fn SavedItems() -> impl IntoView {
                     .filter(|s| s.kind == ContentKind::Guide)
                     .filter_map(|s| catalog.guides.iter().find(|g| g.id == s.id).cloned())
                     .collect();
-                let mut upcoming: Vec<_> = opportunities
-                    .iter()
-                    .filter(|o| o.deadline.is_some_and(|d| d >= today))
-                    .cloned()
-                    .collect();
-                upcoming.sort_by(|a, b| list_order(a, b, today));
+                let upcoming = crate::routes::home::open_deadlines(&opportunities, today);
                 if opportunities.is_empty() && guides.is_empty() {
                     return view! { <p class="empty">{t!(i18n, saved.empty)}</p> }.into_any();
                 }
