@@ -272,7 +272,7 @@ pub fn OpportunityList() -> impl IntoView {
                 </div>
             </details>
             <p class="field wide">
-                <button type="submit" class="apply">{t!(i18n, list.apply)}</button>
+                <button type="submit" class="action">{t!(i18n, list.apply)}</button>
                 " "
                 <a href="/opportunita">{t!(i18n, list.reset)}</a>
             </p>
