@@ -247,11 +247,31 @@ impl CatalogSignal {
         self.latest.set(Some(catalog.clone()));
         match self.held.get_untracked() {
             None => self.state.set(Some(Ok(catalog))),
-            // The first store read after the seed holds the same items.
-            Some(0) => self.held.set(Some(1)),
+            // The first store read after the seed usually holds the same items; if anything
+            // the page shows changed meanwhile, the store's catalog is the truth.
+            Some(0) if self.state.with_untracked(|s| shows_same(s, &catalog)) => {
+                self.held.set(Some(1))
+            }
+            Some(0) => self.adopt(),
             Some(_) => self.adopt(),
         }
     }
+}
+
+/// Whether every item of the catalog on screen is in `stored` exactly as it is.
+fn shows_same(on_screen: &CatalogState, stored: &Catalog) -> bool {
+    fn all_in<T: PartialEq>(shown: &[T], stored: &[T]) -> bool {
+        shown.iter().all(|item| stored.contains(item))
+    }
+    let Some(Ok(shown)) = on_screen else {
+        return false;
+    };
+    all_in(&shown.opportunities, &stored.opportunities)
+        && all_in(&shown.guides, &stored.guides)
+        && all_in(&shown.news, &stored.news)
+        && all_in(&shown.organisations, &stored.organisations)
+        && all_in(&shown.answers, &stored.answers)
+        && all_in(&shown.calls, &stored.calls)
 }
 
 async fn load() -> Result<Option<Arc<Catalog>>, StoreError> {

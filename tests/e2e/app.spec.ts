@@ -43,6 +43,9 @@ test("a retired opportunity disappears from the phone at the next sync", async (
   const created = await putOpportunity(request, id, opportunityInput({ kind: "event", title }));
   await page.goto("/opportunita");
   await expect(page.getByRole("link", { name: title })).toBeVisible();
+  // The app runs the page and its first sync is done.
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
+  await expect(page.getByTestId("sync-status")).toHaveText(/Aggiornato/);
 
   const retired = await request.delete(`/api/v1/opportunities/${id}`, {
     headers: { ...(await editorHeaders(request)), "if-match": `"${created.version}"` },
