@@ -1,7 +1,9 @@
 //! The device's idea of today, and dates shown in the reader's language (the browser's `Intl`).
 
 use chrono::{Datelike, NaiveDate};
-use js_sys::{Date, Object, Reflect};
+use std::cell::RefCell;
+
+use js_sys::{Array, Date, Function, Intl::DateTimeFormat, Object, Reflect};
 use wasm_bindgen::JsValue;
 
 use crate::{i18n::Locale, labels::tag};
@@ -34,23 +36,70 @@ fn options(pairs: &[(&str, &str)]) -> Object {
     options
 }
 
+/// The ways the app writes a date.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    /// "15 dicembre 2026".
+    Day,
+    /// "dicembre 2026".
+    Month,
+    /// "22 novembre 2026, 14:05" in the reader's zone (Italian time on the worker).
+    LocalDateTime,
+    /// The same, always in Italian time.
+    RomeDateTime,
+}
+
+impl Style {
+    fn options(self) -> Object {
+        let rome = ("timeZone", "Europe/Rome");
+        let date = [("day", "numeric"), ("month", "long"), ("year", "numeric")];
+        let time = [("hour", "2-digit"), ("minute", "2-digit")];
+        match self {
+            Style::Day => options(&date),
+            Style::Month => options(&date[1..]),
+            Style::LocalDateTime if !cfg!(feature = "ssr") => {
+                options(&[&date[..], &time[..]].concat())
+            }
+            Style::LocalDateTime | Style::RomeDateTime => {
+                options(&[&date[..], &time[..], &[rome]].concat())
+            }
+        }
+    }
+}
+
+/// Writes `date` in `style` for `locale`. Building an `Intl.DateTimeFormat` costs far more
+/// than using one (a list of deadlines made one per badge), so each is made once and kept.
+fn format(style: Style, locale: Locale, date: &Date) -> String {
+    thread_local! {
+        static FORMATS: RefCell<Vec<(Style, Locale, Function)>> = const { RefCell::new(Vec::new()) };
+    }
+    let format = FORMATS.with_borrow_mut(|formats| {
+        if let Some((_, _, f)) = formats.iter().find(|(s, l, _)| *s == style && *l == locale) {
+            return f.clone();
+        }
+        let locales = Array::of1(&JsValue::from_str(tag(locale)));
+        let f = DateTimeFormat::new(&locales, &style.options()).format();
+        formats.push((style, locale, f.clone()));
+        f
+    });
+    format
+        .call1(&JsValue::UNDEFINED, date)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
+}
+
 /// "15 dicembre 2026" / "15 December 2026".
 pub fn long_date(date: NaiveDate, locale: Locale) -> String {
     let js =
         Date::new_with_year_month_day(date.year_ce().1, date.month0() as i32, date.day() as i32);
-    String::from(js.to_locale_date_string(
-        tag(locale),
-        &options(&[("day", "numeric"), ("month", "long"), ("year", "numeric")]),
-    ))
+    format(Style::Day, locale, &js)
 }
 
 /// "dicembre 2026", for agenda headings.
 pub fn month_year(date: NaiveDate, locale: Locale) -> String {
     let js = Date::new_with_year_month_day(date.year_ce().1, date.month0() as i32, 1);
-    String::from(js.to_locale_date_string(
-        tag(locale),
-        &options(&[("month", "long"), ("year", "numeric")]),
-    ))
+    format(Style::Month, locale, &js)
 }
 
 /// "22 novembre 2026, 14:05" in local time, from an RFC 3339 instant.
@@ -59,18 +108,7 @@ pub fn local_date_time(rfc3339: &str, locale: Locale) -> String {
     if date.get_time().is_nan() {
         return String::new();
     }
-    let mut pairs = vec![
-        ("day", "numeric"),
-        ("month", "long"),
-        ("year", "numeric"),
-        ("hour", "2-digit"),
-        ("minute", "2-digit"),
-    ];
-    if cfg!(feature = "ssr") {
-        // The worker's clock is UTC; its pages are read in Italy.
-        pairs.push(("timeZone", "Europe/Rome"));
-    }
-    String::from(date.to_locale_string(tag(locale), &options(&pairs)))
+    format(Style::LocalDateTime, locale, &date)
 }
 
 /// "31 marzo 2027 alle ore 12:00"-style date and time in Italian time (Europe/Rome), whatever
@@ -89,16 +127,9 @@ pub fn rome_date_time_text(rfc3339: &str, locale: Locale) -> String {
 }
 
 fn rome_time(millis: f64, locale: Locale) -> String {
-    let date = Date::new(&JsValue::from_f64(millis));
-    String::from(date.to_locale_string(
-        tag(locale),
-        &options(&[
-            ("day", "numeric"),
-            ("month", "long"),
-            ("year", "numeric"),
-            ("hour", "2-digit"),
-            ("minute", "2-digit"),
-            ("timeZone", "Europe/Rome"),
-        ]),
-    ))
+    format(
+        Style::RomeDateTime,
+        locale,
+        &Date::new(&JsValue::from_f64(millis)),
+    )
 }

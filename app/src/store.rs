@@ -6,7 +6,7 @@ use std::cell::RefCell;
 
 use indexed_db_futures::{
     database::Database, object_store::ObjectStore, prelude::*, transaction::TransactionMode,
-    KeyPath,
+    KeyPath, KeyRange,
 };
 use serde::{Deserialize, Serialize};
 use sito_core::{
@@ -36,6 +36,11 @@ const SAVED: &str = "saved";
 const PROGRESS: &str = "progress";
 const CURSOR_KEY: &str = "cursor";
 const SYNCED_AT_KEY: &str = "synced_at";
+/// Changes written per transaction, and items read per request: small enough that each is a
+/// short task on a slow phone, so that a tap is answered while a first sync of thousands of
+/// items lands (the feed's pages stay large: few requests, DESIGN.md "Budgets").
+const WRITE_BATCH: usize = 50;
+const READ_BATCH: u32 = 200;
 
 mod proposals;
 mod user_data;
@@ -162,29 +167,43 @@ impl Store {
         Ok(Store { db })
     }
 
-    /// Applies one page of the feed and moves the cursor, all in one transaction: either the
-    /// whole page lands or none of it does.
+    /// Applies one page of the feed and moves the cursor. The page lands in transactions of
+    /// `WRITE_BATCH` changes, each its own short task, so that a first sync of thousands of
+    /// items never holds the phone's main thread for long; the cursor moves with the last of
+    /// them. A page cut short (the tab closed) is pulled again from the old cursor, and applying
+    /// a change twice leaves the store as applying it once.
     pub async fn apply(&self, page: &PullResponse, synced_at: &str) -> Result<(), StoreError> {
         let mut names = content_stores().to_vec();
         names.push(META);
-        let tx = self
-            .db
-            .transaction(names)
-            .with_mode(TransactionMode::Readwrite)
-            .build()?;
-        if page.reset {
-            for name in content_stores() {
-                tx.object_store(name)?.clear()?;
+        let mut batches = page.changes.chunks(WRITE_BATCH).peekable();
+        let mut first = true;
+        loop {
+            let batch = batches.next().unwrap_or_default();
+            let last = batches.peek().is_none();
+            let tx = self
+                .db
+                .transaction(names.clone())
+                .with_mode(TransactionMode::Readwrite)
+                .build()?;
+            if page.reset && first {
+                for name in content_stores() {
+                    tx.object_store(name)?.clear()?;
+                }
             }
+            for change in batch {
+                apply_change(&tx.object_store(change.kind.as_str())?, change)?;
+            }
+            if last {
+                let meta = tx.object_store(META)?;
+                meta.put(page.cursor as f64).with_key(CURSOR_KEY).build()?;
+                meta.put(synced_at).with_key(SYNCED_AT_KEY).build()?;
+            }
+            tx.commit().await?;
+            if last {
+                return Ok(());
+            }
+            first = false;
         }
-        for change in &page.changes {
-            apply_change(&tx.object_store(change.kind.as_str())?, change)?;
-        }
-        let meta = tx.object_store(META)?;
-        meta.put(page.cursor as f64).with_key(CURSOR_KEY).build()?;
-        meta.put(synced_at).with_key(SYNCED_AT_KEY).build()?;
-        tx.commit().await?;
-        Ok(())
     }
 
     /// Records a successful pull that brought nothing new.
@@ -219,13 +238,30 @@ impl Store {
             .await?)
     }
 
-    /// Every stored item of one kind, in id order.
+    /// Every stored item of one kind, in id order. Read `READ_BATCH` at a time: each batch is
+    /// turned into Rust values in its own task, so reading thousands never blocks a tap.
     pub async fn all<T: Content + 'static>(&self) -> Result<Vec<T>, StoreError> {
         let name = T::KIND.as_str();
         let tx = self.db.transaction(name).build()?;
-        let all = tx.object_store(name)?.get_all::<T>().serde()?.await?;
-        all.collect::<Result<Vec<_>, _>>()
-            .map_err(|e| StoreError::Corrupt(e.to_string()))
+        let store = tx.object_store(name)?;
+        let mut items: Vec<T> = Vec::new();
+        loop {
+            let batch = match items.last() {
+                None => store.get_all::<T>().with_limit(READ_BATCH).serde()?.await?,
+                Some(last) => {
+                    let after = KeyRange::LowerBound(last.id(), true);
+                    let query = store.get_all::<T>().with_query::<&str, _>(after);
+                    query.with_limit(READ_BATCH).serde()?.await?
+                }
+            };
+            let before = items.len();
+            for item in batch {
+                items.push(item.map_err(|e| StoreError::Corrupt(e.to_string()))?);
+            }
+            if items.len() - before < READ_BATCH as usize {
+                return Ok(items);
+            }
+        }
     }
 
     /// One item by id.

@@ -144,6 +144,44 @@ async fn a_reset_page_replaces_everything() {
 }
 
 #[wasm_bindgen_test]
+async fn a_first_sync_of_hundreds_lands_whole_and_reads_back_in_order() {
+    // More changes than one write transaction holds and more items than one read returns: the
+    // page lands whole, later changes in it win over earlier ones, and every item reads back.
+    let store = fresh("large").await;
+    let mut changes: Vec<serde_json::Value> = (1..=450)
+        .map(|n| {
+            let id = format!("o{n:04}");
+            json!({"seq": n, "kind": "opportunity", "id": id, "version": 1,
+                   "item": opportunity(&id, &format!("Tirocinio {n}"), 1)})
+        })
+        .collect();
+    changes.push(
+        json!({"seq": 451, "kind": "opportunity", "id": "o0001", "version": 2,
+                        "item": opportunity("o0001", "Tirocinio 1 rivisto", 2)}),
+    );
+    changes.push(
+        json!({"seq": 452, "kind": "opportunity", "id": "o0002", "version": 2, "deleted": true}),
+    );
+    store
+        .apply(
+            &page(json!({"protocol": 1, "cursor": 452, "more": false, "reset": true, "changes": changes})),
+            "t1",
+        )
+        .await
+        .unwrap();
+    assert_eq!(store.cursor().await.unwrap(), 452);
+    let all = store.opportunities().await.unwrap();
+    assert_eq!(all.len(), 449);
+    assert_eq!(all[0].title, "Tirocinio 1 rivisto");
+    assert_eq!(all[1].id, "o0003");
+    assert_eq!(all[448].id, "o0450");
+    assert!(
+        all.windows(2).all(|w| w[0].id < w[1].id),
+        "in id order, once each"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn the_data_survives_reopening_the_database() {
     let name = format!("reopen-{}", js_sys::Math::random());
     let store = Store::open(&name).await.unwrap();
