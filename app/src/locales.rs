@@ -15,6 +15,16 @@ leptos_i18n::declare_locales! {
             hint: "Se stai navigando in modalità privata, apri il sito in una finestra normale.",
         },
         provenance: { published_by: "Pubblicato da", updated: "· aggiornato il" },
+        month: {
+            january: "gennaio", february: "febbraio", march: "marzo", april: "aprile",
+            may: "maggio", june: "giugno", july: "luglio", august: "agosto",
+            september: "settembre", october: "ottobre", november: "novembre", december: "dicembre",
+        },
+        date: {
+            day: "{{ day }} {{ month }} {{ year }}",
+            month: "{{ month }} {{ year }}",
+            date_time: "{{ date }} alle ore {{ time }}",
+        },
         nav: {
             label: "Sezioni principali",
             home: "Home",
@@ -543,6 +553,16 @@ leptos_i18n::declare_locales! {
             hint: "If you are browsing in private mode, open the site in a normal window.",
         },
         provenance: { published_by: "Published by", updated: "· updated on" },
+        month: {
+            january: "January", february: "February", march: "March", april: "April",
+            may: "May", june: "June", july: "July", august: "August",
+            september: "September", october: "October", november: "November", december: "December",
+        },
+        date: {
+            day: "{{ day }} {{ month }} {{ year }}",
+            month: "{{ month }} {{ year }}",
+            date_time: "{{ date }} at {{ time }}",
+        },
         nav: {
             label: "Main sections",
             home: "Home",
