@@ -149,7 +149,9 @@ pub fn seed(page: &Page, query: &[(String, String)], loaded: Catalog, today: Nai
             seed.opportunity_matches = Some((opportunities::filter_key(&filter), chosen.len()));
             seed.opportunities = chosen
                 .into_iter()
-                .take(opportunities::PAGE)
+                .take(opportunities::shown_from_pairs(
+                    query.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+                ))
                 .map(|i| loaded.opportunities[i].clone())
                 .collect();
         }
@@ -246,6 +248,25 @@ mod tests {
         assert_eq!(page.opportunity_matches(""), Some(all));
         // Another filter is not the one the count was made for.
         assert_eq!(page.opportunity_matches("q=tirocinio"), None);
+    }
+
+    #[test]
+    fn show_more_asks_the_address_for_more_cards_within_a_bound() {
+        let loaded = || {
+            Catalog::from(Seed {
+                opportunities: synthetic::published(400, plain),
+                ..Seed::default()
+            })
+        };
+        let pairs = |n: &str| [("mostra".to_owned(), n.to_owned())];
+        let shown = |n: &str| seed(&Page::Opportunities, &pairs(n), loaded(), today());
+        assert_eq!(shown("60").opportunities.len(), 60);
+        assert_eq!(shown("1").opportunities.len(), opportunities::PAGE);
+        assert_eq!(shown("molte").opportunities.len(), opportunities::PAGE);
+        assert_eq!(
+            shown("100000").opportunities.len(),
+            10 * opportunities::PAGE
+        );
     }
 
     #[test]

@@ -174,6 +174,34 @@ test("without script the opportunities filter is a form that reloads the list, a
   await context.close();
 });
 
+test("\"Mostra altre\" is a link: the list grows without script, and in the running app without a reload", async ({ browser, page, request }) => {
+  test.setTimeout(120_000);
+  const word = uniqueWord();
+  for (let n = 1; n <= 33; n += 1) {
+    const title = `Tirocinio ${word} numero ${n}`;
+    await putOpportunity(request, uniqueId("ssr-more"), opportunityInput({ title, kind: "internship" }));
+  }
+  const cards = (p: Page) => p.getByTestId("opportunity-list").locator(".card");
+
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: "it-IT" });
+  const plain = await context.newPage();
+  await plain.goto(`/opportunita?q=${word}`);
+  await expect(plain.getByTestId("result-count")).toHaveText("33 opportunità");
+  await expect(cards(plain)).toHaveCount(30);
+  await plain.getByRole("link", { name: "Mostra altre 3" }).click();
+  await expect(plain).toHaveURL(/mostra=60/);
+  await expect(cards(plain)).toHaveCount(33);
+  await expect(plain.getByRole("link", { name: /Mostra altre/ })).toHaveCount(0);
+  await context.close();
+
+  await page.goto(`/opportunita?q=${word}`);
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  await page.getByRole("link", { name: "Mostra altre 3" }).click();
+  await expect(cards(page)).toHaveCount(33);
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+});
+
 test("an unknown address and an unpublished item answer 404 with the app's own page", async ({ request }) => {
   const unknown = await renderedText(request, "/non-esiste-questa-pagina", 404);
   expect(unknown).toContain("Pagina non trovata");

@@ -22,6 +22,19 @@ use crate::{
 /// Cards rendered at first, and added by each "show more": a cheap phone stays fast with
 /// thousands of items on the device.
 pub const PAGE: usize = 30;
+/// How many cards one address shows at most (`?mostra=`), so that a rendered page stays bounded.
+const MOST_SHOWN: usize = 10 * PAGE;
+/// The query key of how many cards are shown: "show more" is a link, so it works without script
+/// and the list comes back as long as it was after "back".
+const SHOWN_KEY: &str = "mostra";
+
+/// How many cards an address shows: `PAGE` unless it asks for more (up to `MOST_SHOWN`).
+pub fn shown_from_pairs<'a>(mut pairs: impl Iterator<Item = (&'a str, &'a str)>) -> usize {
+    pairs
+        .find(|(k, _)| *k == SHOWN_KEY)
+        .and_then(|(_, v)| v.parse::<usize>().ok())
+        .map_or(PAGE, |n| n.clamp(PAGE, MOST_SHOWN))
+}
 
 const QUERY_KEYS: [&str; 7] = [
     "tipo",
@@ -96,10 +109,8 @@ pub fn OpportunityList() -> impl IntoView {
     };
     let today = today();
     let held = crate::catalog::use_catalog();
-    let shown = RwSignal::new(PAGE);
-    Effect::new(move |_| {
-        filter.track();
-        shown.set(PAGE);
+    let shown = Memo::new(move |_| {
+        query.with(|q| shown_from_pairs(q.get_str(SHOWN_KEY).map(|v| (SHOWN_KEY, v)).into_iter()))
     });
     view! {
         <h1>
@@ -312,16 +323,19 @@ pub fn OpportunityList() -> impl IntoView {
                             .map(|item| view! { <OpportunityCard item today/> })
                             .collect_view()}
                     </ul>
-                    {(count > limit).then(|| view! {
-                        <p class="more">
-                            <button type="button" class="action" on:click=move |_| {
-                                // A server-rendered list holds only its first page.
-                                held.adopt();
-                                shown.update(|n| *n += PAGE)
-                            }>
-                                {move || t_string!(i18n, list.show_more, n = (count - limit).min(PAGE)).to_string()}
-                            </button>
-                        </p>
+                    {(count > limit && limit < MOST_SHOWN).then(|| {
+                        let query = query_string(&filter);
+                        let join = if query.is_empty() { "?" } else { "&" };
+                        let more = format!("/opportunita{query}{join}{SHOWN_KEY}={}", limit + PAGE);
+                        view! {
+                            <p class="more">
+                                // A server-rendered list holds only its first page: the device's
+                                // store takes over from here.
+                                <a class="action" href=more data-noscroll on:click=move |_| held.adopt()>
+                                    {move || t_string!(i18n, list.show_more, n = (count - limit).min(PAGE)).to_string()}
+                                </a>
+                            </p>
+                        }
                     })}
                 }
             }
