@@ -276,6 +276,7 @@ test("on a first visit the page works from the data it came with, before any syn
   await expect(list.getByRole("link", { name: titles.volunteering })).toBeVisible();
   await expect(page.getByTestId("result-count")).toHaveText("1 opportunità");
   // Still the app's page after it started: a change of filter is answered from what it holds.
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
   await page.getByRole("searchbox", { name: "Parole chiave" }).fill("");
   await page.getByRole("searchbox", { name: "Parole chiave" }).press("Enter");
   await expect(page).toHaveURL(/\/opportunita\?territorio=crema$/);
