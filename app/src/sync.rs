@@ -149,9 +149,11 @@ pub async fn pull_all(store: &Store, origin: &str) -> Result<bool, SyncError> {
         if !response.ok() {
             return Err(SyncError::Server(response.status()));
         }
-        let text = response.text().await.map_err(|_| SyncError::Network)?;
+        // Bytes, not text: a page of a thousand items crosses into the wasm as one copy, without
+        // being decoded to a JavaScript string and encoded back.
+        let body = response.binary().await.map_err(|_| SyncError::Network)?;
         let page: PullResponse =
-            serde_json::from_str(&text).map_err(|e| SyncError::Protocol(e.to_string()))?;
+            serde_json::from_slice(&body).map_err(|e| SyncError::Protocol(e.to_string()))?;
         if page.protocol != PROTOCOL_VERSION {
             return Err(SyncError::Protocol(format!("protocollo {}", page.protocol)));
         }
