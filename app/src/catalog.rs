@@ -17,7 +17,7 @@ use crate::{store, store::StoreError, sync::use_sync};
 /// opportunities matched the list's filter when it shows only the first of them. The worker
 /// renders the page from it and writes it into the HTML (`#sito-seed`); the browser hydrates the
 /// page from the same data, before its own store has anything.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Seed {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub opportunities: Vec<Opportunity>,
@@ -113,6 +113,17 @@ impl Catalog {
             organisation_index: OnceLock::new(),
             everything: OnceLock::new(),
         }
+    }
+
+    /// Whether this catalog holds exactly what `seed` does.
+    pub fn holds(&self, seed: &Seed) -> bool {
+        self.opportunities == seed.opportunities
+            && self.guides == seed.guides
+            && self.news == seed.news
+            && self.organisations == seed.organisations
+            && self.answers == seed.answers
+            && self.calls == seed.calls
+            && self.opportunity_matches == seed.opportunity_matches
     }
 
     /// How many opportunities match the list filter whose query string is `query`, when this
@@ -213,18 +224,23 @@ pub type CatalogState = Option<Result<Arc<Catalog>, StoreError>>;
 
 /// The catalog pages render, and the device's store behind it.
 ///
-/// A page the worker rendered shows its seed, and keeps showing it while the first sync fills
-/// the store with the same items: swapping in an equal catalog would re-create every node of
-/// the page (a second paint of the same content). The store's catalog takes over when the
-/// reader moves (another address, another filter, "show more") or when a later sync changes
-/// something.
+/// A page the worker rendered shows its seed, and keeps showing it while the store's catalog
+/// would render the page the same (`renders_same`, given by the app): swapping in an equal
+/// catalog would re-create every node of the page (a second paint of the same content). The
+/// store's catalog takes over when the reader moves (another address, another filter, "show
+/// more") or as soon as it would show anything else: a new item, a changed one, another count.
 #[derive(Clone, Copy)]
 pub struct CatalogSignal {
     state: RwSignal<CatalogState>,
     latest: RwSignal<Option<Arc<Catalog>>>,
-    /// The seed is still on screen; counts the store's catalogs read since.
-    held: RwSignal<Option<u32>>,
+    /// The seed is still on screen.
+    held: RwSignal<bool>,
+    renders_same: RendersSame,
 }
+
+/// Whether the store's catalog (second) renders the page at an address exactly as the seed
+/// on screen (first) does.
+pub type RendersSame = fn(&str, &Catalog, &Catalog) -> bool;
 
 impl CatalogSignal {
     /// What pages render (tracked).
@@ -234,10 +250,10 @@ impl CatalogSignal {
 
     /// Lets the store's catalog replace the seed, now or as soon as it is read.
     pub fn adopt(self) {
-        if self.held.get_untracked().is_none() {
+        if !self.held.get_untracked() {
             return;
         }
-        self.held.set(None);
+        self.held.set(false);
         if let Some(catalog) = self.latest.get_untracked() {
             self.state.set(Some(Ok(catalog)));
         }
@@ -245,33 +261,29 @@ impl CatalogSignal {
 
     fn stored(self, catalog: Arc<Catalog>) {
         self.latest.set(Some(catalog.clone()));
-        match self.held.get_untracked() {
-            None => self.state.set(Some(Ok(catalog))),
-            // The first store read after the seed usually holds the same items; if anything
-            // the page shows changed meanwhile, the store's catalog is the truth.
-            Some(0) if self.state.with_untracked(|s| shows_same(s, &catalog)) => {
-                self.held.set(Some(1))
-            }
-            Some(0) => self.adopt(),
-            Some(_) => self.adopt(),
+        if !self.held.get_untracked() {
+            return self.state.set(Some(Ok(catalog)));
+        }
+        let same = self
+            .state
+            .with_untracked(|shown| match (shown, current_address()) {
+                (Some(Ok(shown)), Some(address)) => (self.renders_same)(&address, shown, &catalog),
+                _ => false,
+            });
+        if !same {
+            self.adopt();
         }
     }
 }
 
-/// Whether every item of the catalog on screen is in `stored` exactly as it is.
-fn shows_same(on_screen: &CatalogState, stored: &Catalog) -> bool {
-    fn all_in<T: PartialEq>(shown: &[T], stored: &[T]) -> bool {
-        shown.iter().all(|item| stored.contains(item))
-    }
-    let Some(Ok(shown)) = on_screen else {
-        return false;
-    };
-    all_in(&shown.opportunities, &stored.opportunities)
-        && all_in(&shown.guides, &stored.guides)
-        && all_in(&shown.news, &stored.news)
-        && all_in(&shown.organisations, &stored.organisations)
-        && all_in(&shown.answers, &stored.answers)
-        && all_in(&shown.calls, &stored.calls)
+/// The browser's address, path and query.
+fn current_address() -> Option<String> {
+    let location = web_sys::window()?.location();
+    Some(format!(
+        "{}{}",
+        location.pathname().ok()?,
+        location.search().ok()?
+    ))
 }
 
 async fn load() -> Result<Option<Arc<Catalog>>, StoreError> {
@@ -292,11 +304,12 @@ async fn load() -> Result<Option<Arc<Catalog>>, StoreError> {
 /// Provides the catalog: on the server the page's seed (given as context by
 /// `prerender::render`); in the browser the seed written into a server-rendered page, then the
 /// device's store, read again whenever the sync client changes it.
-pub fn provide_catalog() {
+pub fn provide_catalog(renders_same: RendersSame) {
     let seed = use_context::<Arc<Catalog>>().or_else(|| read_seed().map(Arc::new));
     let seeded = seed.is_some();
     let catalog = CatalogSignal {
-        held: RwSignal::new(seeded.then_some(0)),
+        held: RwSignal::new(seeded),
+        renders_same,
         state: RwSignal::new(seed.map(Ok)),
         latest: RwSignal::new(None),
     };

@@ -145,7 +145,9 @@ fn OtherApp() -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     sync::provide_sync(outbox::provide_outbox());
-    catalog::provide_catalog();
+    catalog::provide_catalog(|address, shown, stored| {
+        prerender::renders_same(address, shown, stored, dates::today())
+    });
     saved::provide_saved();
     leptos_meta::provide_meta_context();
     view! {

@@ -5,7 +5,7 @@
 //! travels in the HTML, so the browser hydrates it from the same data.
 
 use chrono::NaiveDate;
-use sito_core::{filter::apply, ContentKind};
+use sito_core::{filter::apply, Content, ContentKind};
 
 use crate::{
     catalog::{Catalog, Seed},
@@ -105,6 +105,42 @@ impl Page {
         }
     }
 
+    /// What the page shows of everything loaded, when it shows all it needs: the kinds of a
+    /// list, the one item of a detail page.
+    fn picked(&self, loaded: &Catalog) -> Seed {
+        fn the<T: Clone + Content>(items: &[T], id: &str) -> Vec<T> {
+            items.iter().filter(|i| i.id() == id).cloned().collect()
+        }
+        use ContentKind as K;
+        let mut seed = Seed::default();
+        let kinds: &[ContentKind] = match self.needs() {
+            Needs::Nothing | Needs::Upcoming { .. } => &[],
+            Needs::All(kinds) => kinds,
+            Needs::Item(kind, id) => {
+                match kind {
+                    K::Opportunity => seed.opportunities = the(&loaded.opportunities, &id),
+                    K::Guide => seed.guides = the(&loaded.guides, &id),
+                    K::News => seed.news = the(&loaded.news, &id),
+                    K::Organisation => seed.organisations = the(&loaded.organisations, &id),
+                    K::Answer => seed.answers = the(&loaded.answers, &id),
+                    K::Call => seed.calls = the(&loaded.calls, &id),
+                }
+                return seed;
+            }
+        };
+        for kind in kinds {
+            match kind {
+                K::Opportunity => seed.opportunities = loaded.opportunities.clone(),
+                K::Guide => seed.guides = loaded.guides.clone(),
+                K::News => seed.news = loaded.news.clone(),
+                K::Organisation => seed.organisations = loaded.organisations.clone(),
+                K::Answer => seed.answers = loaded.answers.clone(),
+                K::Call => seed.calls = loaded.calls.clone(),
+            }
+        }
+        seed
+    }
+
     /// Whether the page exists with what was loaded for it: an unknown address, or an item
     /// that is not published, answers 404.
     pub fn found(&self, loaded: &Catalog) -> bool {
@@ -122,7 +158,7 @@ impl Page {
 
 /// What the page shows of everything loaded for it: the seed it is rendered and hydrated from.
 /// `query` is the address's query string, decoded into pairs.
-pub fn seed(page: &Page, query: &[(String, String)], loaded: Catalog, today: NaiveDate) -> Seed {
+pub fn seed(page: &Page, query: &[(String, String)], loaded: &Catalog, today: NaiveDate) -> Seed {
     let text = || {
         query
             .iter()
@@ -159,12 +195,22 @@ pub fn seed(page: &Page, query: &[(String, String)], loaded: Catalog, today: Nai
         Page::Search => {
             let text = text();
             if !text.trim().is_empty() {
-                seed = search::hits_seed(&loaded, &text);
+                seed = search::hits_seed(loaded, &text);
             }
         }
-        _ => seed = loaded.into(),
+        _ => seed = page.picked(loaded),
     }
     seed
+}
+
+/// Whether the device's catalog renders the page at `address` (path and query) exactly as
+/// `shown`, the seed it was rendered from, does: then the app keeps the server's nodes.
+pub fn renders_same(address: &str, shown: &Catalog, stored: &Catalog, today: NaiveDate) -> bool {
+    let (path, query) = address.split_once('?').unwrap_or((address, ""));
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    shown.holds(&seed(&Page::from_path(path), &pairs, stored, today))
 }
 
 /// The seed as the text of `<script type="application/json" id="sito-seed">`: JSON with `<`,
@@ -242,7 +288,7 @@ mod tests {
             all > opportunities::PAGE,
             "the sample must need a second page"
         );
-        let seed = seed(&Page::Opportunities, &[], loaded, today());
+        let seed = seed(&Page::Opportunities, &[], &loaded, today());
         assert_eq!(seed.opportunities.len(), opportunities::PAGE);
         let page: Catalog = seed.into();
         assert_eq!(page.opportunity_matches(""), Some(all));
@@ -259,7 +305,7 @@ mod tests {
             })
         };
         let pairs = |n: &str| [("mostra".to_owned(), n.to_owned())];
-        let shown = |n: &str| seed(&Page::Opportunities, &pairs(n), loaded(), today());
+        let shown = |n: &str| seed(&Page::Opportunities, &pairs(n), &loaded(), today());
         assert_eq!(shown("60").opportunities.len(), 60);
         assert_eq!(shown("1").opportunities.len(), opportunities::PAGE);
         assert_eq!(shown("molte").opportunities.len(), opportunities::PAGE);
@@ -276,7 +322,7 @@ mod tests {
             ..Seed::default()
         });
         let query = [("territorio".to_owned(), "crema".to_owned())];
-        let seed = seed(&Page::Opportunities, &query, loaded, today());
+        let seed = seed(&Page::Opportunities, &query, &loaded, today());
         assert!(!seed.opportunities.is_empty());
         assert!(seed
             .opportunities
@@ -288,13 +334,62 @@ mod tests {
     }
 
     #[test]
+    fn the_device_keeps_the_servers_page_only_while_its_own_data_would_show_the_same() {
+        let all = synthetic::published(120, plain);
+        let server = Catalog::from(Seed {
+            opportunities: all[..100].to_vec(),
+            ..Seed::default()
+        });
+        let address = "/opportunita?territorio=crema&q=";
+        let query = [
+            ("territorio".to_owned(), "crema".to_owned()),
+            ("q".to_owned(), String::new()),
+        ];
+        let shown = Catalog::from(seed(&Page::Opportunities, &query, &server, today()));
+        // The store after the first sync: the same items.
+        let same = Catalog::from(Seed {
+            opportunities: all[..100].to_vec(),
+            ..Seed::default()
+        });
+        assert!(renders_same(address, &shown, &same, today()));
+        // One more item in Crema changes the count (and maybe the cards): the store's data wins.
+        let more = Catalog::from(Seed {
+            opportunities: all.clone(),
+            ..Seed::default()
+        });
+        let crema = |c: &Catalog| {
+            c.opportunities
+                .iter()
+                .filter(|o| o.district == sito_core::District::Crema)
+                .count()
+        };
+        assert!(
+            crema(&more) > crema(&server),
+            "the sample must add one in Crema"
+        );
+        assert!(!renders_same(address, &shown, &more, today()));
+        // A detail page holds while its item is unchanged, whatever else arrived.
+        let id = all[0].id.clone();
+        let detail = format!("/opportunita/{id}");
+        let item = Catalog::from(seed(&Page::Opportunity(id), &[], &server, today()));
+        assert!(renders_same(&detail, &item, &more, today()));
+        let mut changed = all.clone();
+        changed[0].title.push_str(" (rinviato)");
+        let changed = Catalog::from(Seed {
+            opportunities: changed,
+            ..Seed::default()
+        });
+        assert!(!renders_same(&detail, &item, &changed, today()));
+    }
+
+    #[test]
     fn the_home_page_carries_only_what_it_shows() {
         let loaded = Catalog::from(Seed {
             opportunities: synthetic::published(100, plain),
             ..Seed::default()
         });
         let expected = home::upcoming(&loaded.opportunities, today());
-        let seed = seed(&Page::Home, &[], loaded, today());
+        let seed = seed(&Page::Home, &[], &loaded, today());
         assert_eq!(seed.opportunities, expected);
         assert!(seed.opportunities.len() <= 5);
     }

@@ -163,3 +163,35 @@ test("an administrator invites an editor from the desk; the invitation link sets
   await expect(admin.getByRole("row", { name: new RegExp(email) })).toContainText("Attivo");
   await admin.context().close();
 });
+
+test("a new item's address is suggested from its title, marked required, and checked by the browser", async ({ browser }) => {
+  const desk = await deskAs(browser, accounts.editor);
+  const problems: string[] = [];
+  desk.on("console", (message) => {
+    if (message.type() === "error") problems.push(message.text());
+  });
+  await desk.getByRole("link", { name: "Notizia", exact: true }).click();
+  const address = desk.getByLabel("Identificativo nell'indirizzo");
+  await expect(desk.locator("label[for=id]")).toHaveText("Identificativo nell'indirizzo *");
+  await desk.getByLabel("Titolo").fill("Più opportunità: è l'ora del Career Day!");
+  await expect(address).toHaveValue("piu-opportunita-e-l-ora-del-career-day");
+  // An address the editor typed is theirs: the title no longer changes it.
+  await address.fill("career-day-2027");
+  await desk.getByLabel("Titolo").fill("Career Day 2027 a Cremona");
+  await expect(address).toHaveValue("career-day-2027");
+  // The browser itself checks the pattern (Chromium refused the old one, and checked nothing).
+  await address.fill("Career Day");
+  expect(await address.evaluate((input: HTMLInputElement) => input.validity.patternMismatch)).toBe(true);
+  await address.fill("career-day");
+  expect(await address.evaluate((input: HTMLInputElement) => input.validity.valid)).toBe(true);
+  expect(problems).toEqual([]);
+  await desk.context().close();
+});
+
+test("on the desk's sign-in page the button stands apart from the password field", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/redazione/accesso");
+  const password = await page.getByLabel("Password").boundingBox();
+  const button = await page.getByRole("button", { name: "Accedi" }).boundingBox();
+  expect(button!.y).toBeGreaterThanOrEqual(password!.y + password!.height + 8);
+});

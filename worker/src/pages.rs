@@ -90,7 +90,7 @@ async fn render(req: &Request, env: &Env) -> Result<Response, ApiError> {
         .query_pairs()
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
-    let seed = prerender::seed(&page, &query, loaded, sito_app::dates::today());
+    let seed = prerender::seed(&page, &query, &loaded, sito_app::dates::today());
     let path_and_query = match url.query() {
         Some(q) if !q.is_empty() => format!("{path}?{q}"),
         _ => path.clone(),

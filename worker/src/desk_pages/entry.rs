@@ -69,10 +69,15 @@ pub(super) fn editor_page_with_history(
             form method="post" action=(action) {
                 input type="hidden" name="version" value=(version);
                 @if entry.is_none() && !matches!(notice, Notice::Conflict(_)) {
-                    label for="id" { "Identificativo nell'indirizzo" }
-                    p.hint { "Lettere minuscole, cifre e trattini, per esempio «tirocinio-biblioteca-crema»." }
+                    label for="id" { "Identificativo nell'indirizzo *" }
+                    p.hint { "Lettere minuscole, cifre e trattini, per esempio «tirocinio-biblioteca-crema». Lo propongo dal titolo mentre lo scrivi." }
                     @if let Some(e) = errors.for_field("id") { p.field-error { (e.message) } }
-                    input #id name="id" required pattern="[a-z0-9-]{1,64}" value=(form.get("id"));
+                    // `\-`: Chromium compiles `pattern` with the `v` flag, where a bare `-` at the
+                    // end of a class is an error and the browser would check nothing.
+                    input #id name="id" required pattern="[a-z0-9\\-]{1,64}" value=(form.get("id"));
+                }
+                @if entry.is_none() {
+                    script src={ (BASE) "/entry.js" } defer {}
                 }
                 @for field in fields(kind) {
                     (field_markup(&field, form, &errors))

@@ -87,6 +87,7 @@ async fn route(mut req: Request, env: &Env) -> Result<Response, ApiError> {
         FormValues::default()
     };
     match (segments.as_slice(), post) {
+        (["entry.js"], false) => Ok(script_response(include_str!("entry.js"))),
         (["accesso"], false) => Ok(page(None, "Accesso", sign_in_form("", None))),
         (["accesso"], true) => sign_in(&req, env, &db, form).await,
         (["invito", token], false) => Ok(page(None, "Invito", invitation_form(token, None))),
