@@ -102,11 +102,14 @@ test("the directory finds a service and offers tap-to-call and a map", async ({ 
 test("English is the second language, and the choice is remembered", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Opportunità per i giovani della provincia di Cremona");
+  // The language button works once the app runs the server's page.
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
   await page.getByTestId("language").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Opportunities for young people in the province of Cremona");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Opportunities for young people in the province of Cremona");
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
   await page.getByTestId("language").click();
   await expect(page.locator("html")).toHaveAttribute("lang", "it");
 });
