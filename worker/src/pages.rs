@@ -7,6 +7,10 @@
 //! search engines can read it. An unknown address or an unpublished item answers 404 with the
 //! app's own "not found" page.
 
+mod kept;
+
+use std::rc::Rc;
+
 use html_escape::{encode_double_quoted_attribute, encode_text};
 use serde::de::DeserializeOwned;
 use sito_app::{
@@ -108,8 +112,9 @@ async fn render(req: &Request, env: &Env) -> Result<Response, ApiError> {
     ))
 }
 
-/// Loads what a page needs: one item, or the published items of some kinds (each with a LIMIT).
-async fn load(database: &D1Database, needs: Needs) -> Result<Catalog, ApiError> {
+/// Loads what a page needs: one item, or the published items of some kinds (each with a LIMIT,
+/// and kept while the feed's head stays where it was: `kept`).
+async fn load(database: &D1Database, needs: Needs) -> Result<Rc<Catalog>, ApiError> {
     let mut loaded = Catalog::default();
     match needs {
         Needs::Nothing => {}
@@ -132,13 +137,20 @@ async fn load(database: &D1Database, needs: Needs) -> Result<Catalog, ApiError> 
             add(&mut loaded, ContentKind::News, news);
         }
         Needs::All(kinds) => {
+            let head = db::content::feed_state(database).await?.head;
+            if let Some(catalog) = kept::get(kinds, head) {
+                return Ok(catalog);
+            }
             for &kind in kinds {
                 let bodies = db::content::latest(database, kind, MOST_PER_KIND).await?;
                 add(&mut loaded, kind, bodies);
             }
+            let loaded = Rc::new(loaded);
+            kept::keep(kinds, head, loaded.clone());
+            return Ok(loaded);
         }
     }
-    Ok(loaded)
+    Ok(Rc::new(loaded))
 }
 
 fn add(catalog: &mut Catalog, kind: ContentKind, bodies: Vec<String>) {
