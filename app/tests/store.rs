@@ -434,3 +434,95 @@ async fn cvs_and_letters_stay_on_the_device_until_everything_is_deleted() {
     assert!(store.cvs().await.unwrap().is_empty());
     assert!(store.letters().await.unwrap().is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn upgrading_from_version_4_keeps_saved_items_and_pulls_the_items_again_as_text() {
+    use indexed_db_futures::{
+        database::Database, prelude::*, transaction::TransactionMode, KeyPath,
+    };
+    let name = format!("upgrade4-{}", js_sys::Math::random());
+    {
+        // The version-4 layout: synced items stored as objects, keyed by their `id` field.
+        let db = Database::open(name.as_str())
+            .with_version(4u32)
+            .with_on_upgrade_needed(|_, db| {
+                for store in [
+                    "opportunity",
+                    "guide",
+                    "news",
+                    "organisation",
+                    "answer",
+                    "call",
+                    "outbox",
+                    "cv",
+                    "letters",
+                    "proposals",
+                ] {
+                    db.create_object_store(store)
+                        .with_key_path(KeyPath::from("id"))
+                        .build()?;
+                }
+                for store in ["meta", "proposal_cache"] {
+                    db.create_object_store(store).build()?;
+                }
+                db.create_object_store("saved")
+                    .with_key_path(KeyPath::from("key"))
+                    .build()?;
+                db.create_object_store("progress")
+                    .with_key_path(KeyPath::from("guide"))
+                    .build()?;
+                Ok(())
+            })
+            .await
+            .unwrap();
+        let tx = db
+            .transaction(["saved", "meta", "opportunity"])
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .unwrap();
+        tx.object_store("saved")
+            .unwrap()
+            .put(json!({"key": "opportunity:a", "kind": "opportunity", "id": "a", "saved_at": "2026-11-01T09:00:00Z"}))
+            .serde()
+            .unwrap();
+        tx.object_store("opportunity")
+            .unwrap()
+            .put(opportunity("a", "Tirocinio A", 1))
+            .serde()
+            .unwrap();
+        tx.object_store("meta")
+            .unwrap()
+            .put(42f64)
+            .with_key("cursor")
+            .build()
+            .unwrap();
+        tx.commit().await.unwrap();
+        db.close();
+    }
+    let store = Store::open(&name).await.unwrap();
+    assert_eq!(
+        store.saved().await.unwrap()[0].id,
+        "a",
+        "what the person saved stays"
+    );
+    assert_eq!(
+        store.cursor().await.unwrap(),
+        0,
+        "the next pull starts again from zero"
+    );
+    assert!(store.opportunities().await.unwrap().is_empty());
+    store
+        .apply(
+            &page(json!({
+                "protocol": 1, "cursor": 1, "more": false,
+                "changes": [{"seq": 1, "kind": "opportunity", "id": "a", "version": 1, "item": opportunity("a", "Tirocinio A", 1)}]
+            })),
+            "t1",
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store.opportunity("a").await.unwrap().unwrap().title,
+        "Tirocinio A"
+    );
+}
