@@ -11,6 +11,7 @@ fn main() {
         after_first_paint(|| {
             leptos::mount::hydrate_body(sito_app::App);
             mark_running();
+            replay_early_taps();
         });
     } else {
         leptos::mount::mount_to_body(sito_app::App);
@@ -26,6 +27,21 @@ fn mark_running() {
         .and_then(|d| d.document_element())
     {
         let _ = root.set_attribute("data-app", "attiva");
+    }
+}
+
+/// Taps on the server's buttons made before the app ran (kept by the page's first script, see
+/// `index.html`), done again now that the buttons answer.
+fn replay_early_taps() {
+    let Ok(taps) = js_sys::Reflect::get(&js_sys::global(), &"sitoEarlyTaps".into()) else {
+        return;
+    };
+    for tap in js_sys::Array::from(&taps).iter() {
+        if let Ok(button) = tap.dyn_into::<web_sys::HtmlElement>() {
+            if button.is_connected() {
+                button.click();
+            }
+        }
     }
 }
 

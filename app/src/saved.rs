@@ -58,8 +58,15 @@ pub fn provide_saved() {
     }
     spawn_local(async move {
         if let Ok(store) = store::shared().await {
-            if let Ok(items) = store.saved().await {
-                saved.items.set(items);
+            if let Ok(stored) = store.saved().await {
+                // Saved while the list was being read (a tap as the page starts): kept, ahead
+                // of the older ones read from the store.
+                saved.items.update(|items| {
+                    let fresh = stored
+                        .into_iter()
+                        .filter(|s| items.iter().all(|i| i.key != s.key));
+                    items.extend(fresh.collect::<Vec<_>>());
+                });
             }
         }
     });

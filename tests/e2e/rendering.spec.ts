@@ -267,6 +267,20 @@ test("the app takes over the server's page without re-creating it, and works fro
   expect(problems).toEqual([]);
 });
 
+test("a tap on \"Salva\" before the app runs is kept and done once it runs", async ({ page, request }) => {
+  const id = uniqueId("ssr-early");
+  const title = `Tirocinio ${uniqueWord()}`;
+  await putOpportunity(request, id, opportunityInput({ title }));
+  const release = await holdWasm(page);
+  await page.goto(`/opportunita/${id}`);
+  await page.getByRole("button", { name: "Salva" }).click();
+  await expect(page.locator("html")).not.toHaveAttribute("data-app", "attiva");
+  release();
+  await expect(page.getByRole("button", { name: "Salvata" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("navigation", { name: "Sezioni principali" }).getByRole("link", { name: "Salvati" }).click();
+  await expect(page.getByTestId("saved-list").getByRole("link", { name: title })).toBeVisible();
+});
+
 test("on a first visit the page works from the data it came with, before any sync answers", async ({ page, request }) => {
   const { titles } = await publishOneOfEach(request);
   // The sync feed never answers in this visit.
