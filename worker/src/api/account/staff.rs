@@ -14,7 +14,7 @@ pub struct Invited {
 pub async fn invite(req: Request, env: &Env) -> ApiResult {
     let db = db::database(env)?;
     let admin = auth::require(&req, &db, auth::is_admin).await?;
-    let origin = req.url()?.origin().ascii_serialization();
+    let origin = crate::api::public_origin(env);
     let input: Invitation = read_json(req).await?;
     let invited = create_invitation(&db, &admin, &input, &origin).await?;
     json(&invited, 201)
