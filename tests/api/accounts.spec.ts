@@ -104,6 +104,37 @@ test("colleagues behind one address do not lock each other out by failing on the
   expect((await attempt(request, marco.email, "una-password-di-prova")).status()).toBe(200);
 });
 
+test("on the dev server a request cannot choose its own address to escape the address's budget", async ({ request }) => {
+  // The address's hour starts empty here, and is emptied again after, for the tests that follow.
+  const clear = () => d1("DELETE FROM rate_limits WHERE key LIKE 'sign-in-address:%'");
+  clear();
+  try {
+    const forged = (i: number) => ({
+      origin,
+      "cf-connecting-ip": `203.0.113.${i % 250}`,
+      "x-forwarded-for": `198.51.100.${i % 250}, 192.0.2.1`,
+      "x-real-ip": `192.0.2.${i % 250}`,
+      "true-client-ip": `2001:db8::${i.toString(16)}`,
+    });
+    // One guess each on a hundred e-mails, each from an address of its own choosing.
+    for (let i = 0; i < 100; i += 1) {
+      const guess = await request.post("/api/v1/session", {
+        data: { email: `${uniqueId("nessuno")}@example.org`, password: `tentativo-${i}-xxxx` },
+        headers: forged(i),
+      });
+      expect(guess.status()).toBe(401);
+    }
+    const over = await request.post("/api/v1/session", {
+      data: { email: `${uniqueId("nessuno")}@example.org`, password: "tentativo-oltre-xx" },
+      headers: forged(101),
+    });
+    expect(over.status(), "the 101st guess of the hour from one address").toBe(429);
+    expect(d1("SELECT key FROM rate_limits WHERE key LIKE 'sign-in-address:%'")).toEqual([{ key: "sign-in-address:local" }]);
+  } finally {
+    clear();
+  }
+});
+
 test("an invitation works once; role changes and disabling take effect at once", async ({ request }) => {
   const staff = await newStaff(request, "editor");
   const id = uniqueId("invitato");
@@ -150,6 +181,29 @@ test("a used or unknown invitation is refused", async ({ request }) => {
     headers: await headersAs(request, "admin"),
   });
   expect((await applicant.json()).errors[0].code).toBe("not_staff");
+});
+
+test("an invitation for an e-mail that already has an account is refused and stays usable", async ({ request }) => {
+  const email = `${uniqueId("doppio")}@sito-giovani.test`;
+  const admin = await headersAs(request, "admin");
+  const invite = async () => {
+    const invited = await request.post("/api/v1/admin/invitations", { data: { email, name: "Doppio invito", role: "editor" }, headers: admin });
+    expect(invited.status(), await invited.text()).toBe(201);
+    return (await invited.json()).url.split("/").pop() as string;
+  };
+  // Two invitations to the same person; the first one makes the account.
+  const first = await invite();
+  const second = await invite();
+  const accept = (token: string) => request.post(`/api/v1/invitations/${token}`, { data: { password: "prima-password-ok" }, headers: { origin } });
+  expect((await accept(first)).status()).toBe(201);
+  const refused = await accept(second);
+  expect(refused.status()).toBe(422);
+  expect((await refused.json()).errors).toEqual([expect.objectContaining({ field: "email", code: "taken" })]);
+  // Nothing was used up: once the e-mail is free again, the same link works.
+  expect(d1(`SELECT accepted_at FROM invitations WHERE email = '${email}' AND accepted_at IS NULL`)).toHaveLength(1);
+  d1(`UPDATE accounts SET email = 'liberata-' || email WHERE email = '${email}'`);
+  expect((await accept(second)).status()).toBe(201);
+  expect((await accept(second)).status()).toBe(403);
 });
 
 test("an association signs up, is signed in as an applicant, and cannot take a used e-mail", async ({ request }) => {

@@ -90,6 +90,15 @@ fn taken() -> ApiError {
     ApiError::Validation(errors)
 }
 
+/// A failed batch: `on_unique` when a UNIQUE constraint refused it (a race lost to another
+/// write of the same e-mail), a storage error otherwise.
+fn unique_or(error: worker::Error, on_unique: ApiError) -> ApiError {
+    match error.to_string() {
+        m if m.contains("UNIQUE") => on_unique,
+        m => ApiError::Storage(m),
+    }
+}
+
 /// `POST /api/v1/session`.
 pub async fn sign_in(req: Request, env: &Env) -> ApiResult {
     auth::check_origin(&req)?;
