@@ -47,6 +47,8 @@ async fn route(req: Request, env: Env) -> ApiResult {
         (["session"], _) => not_allowed("GET, POST, DELETE"),
         (["accounts"], Method::Post) => account::sign_up(req, &env).await,
         (["accounts"], _) => not_allowed("POST"),
+        (["sign-ups", token], Method::Post) => account::confirm(&req, &env, token).await,
+        (["sign-ups", _], _) => not_allowed("POST"),
         (["invitations", token], Method::Post) => account::accept(req, &env, token).await,
         (["invitations", _], _) => not_allowed("POST"),
         (["proposals"], Method::Post) => proposals::submit(req, &env).await,
