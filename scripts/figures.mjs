@@ -65,7 +65,7 @@ const started = performance.now();
 const server = spawn(
   "wrangler",
   ["dev", "--local", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", "0",
-   "--persist-to", state, "--show-interactive-dev-session=false"],
+   "--persist-to", state, "--var", `PUBLIC_ORIGIN:${base}`, "--show-interactive-dev-session=false"],
   // The server's own log, to read when a figure is missing.
   { stdio: ["ignore", openSync("target/figures-wrangler.log", "w"), openSync("target/figures-wrangler.log", "a")], detached: true },
 );

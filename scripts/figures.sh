@@ -35,7 +35,7 @@ serve() { # serve <dir> <port> <state>
   (cd "$dir" && wrangler d1 execute DB --local --persist-to "$state" --file "$SITO_ROOT/target/figures-demo.sql" > /dev/null)
   (cd "$dir" && wrangler d1 execute DB --local --persist-to "$state" --file "$SITO_ROOT/target/figures-2000.sql" > /dev/null)
   (cd "$dir" && exec setsid wrangler dev --local --ip 127.0.0.1 --port "$port" --inspector-port 0 \
-    --persist-to "$state" --show-interactive-dev-session=false > /dev/null 2>&1) &
+    --persist-to "$state" --var PUBLIC_ORIGIN:"http://127.0.0.1:$port" --show-interactive-dev-session=false > /dev/null 2>&1) &
   for _ in $(seq 1 600); do
     curl -sf "http://127.0.0.1:$port/api/v1/health" > /dev/null && return 0
     sleep 0.2

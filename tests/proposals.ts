@@ -2,7 +2,7 @@ import { expect } from "@playwright/test";
 import type { APIRequestContext } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { origin } from "../playwright.config";
-import { editorHeaders, sessionCookie, uniqueId } from "./support";
+import { editorHeaders, sessionCookie, signUpToken, uniqueId } from "./support";
 
 const hours = (n: number) => new Date(Date.now() + n * 3_600_000).toISOString().replace(/\.\d+Z$/, "Z");
 
@@ -84,16 +84,18 @@ export function proposalBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** Signs up a new applicant group; returns its headers and id. */
+/** Signs up a new applicant group and opens the link sent to it; returns its headers and id. */
 export async function newGroup(request: APIRequestContext, name = "Gruppo di prova") {
   const email = `${uniqueId("gruppo")}@sito-giovani.test`;
   const response = await request.post("/api/v1/accounts", {
     data: { name, group_kind: "association", district: "crema", contact_person: "Marta Rossi", email, password: "una-password-di-prova" },
     headers: { origin },
   });
-  expect(response.status(), await response.text()).toBe(201);
-  const account = (await response.json()) as { id: string };
-  return { id: account.id, email, headers: { cookie: sessionCookie(response.headers()["set-cookie"]), origin } };
+  expect(response.status(), await response.text()).toBe(202);
+  const confirmed = await request.post(`/api/v1/sign-ups/${signUpToken(email)}`, { headers: { origin } });
+  expect(confirmed.status(), await confirmed.text()).toBe(201);
+  const account = (await confirmed.json()) as { id: string };
+  return { id: account.id, email, headers: { cookie: sessionCookie(confirmed.headers()["set-cookie"]), origin } };
 }
 
 export interface Receipt {

@@ -187,6 +187,23 @@ export function d1(sql: string): Record<string, unknown>[] {
   }
 }
 
+export interface Mail {
+  subject: string;
+  body: string;
+}
+
+/** The messages the worker wrote to `email`, oldest first (the D1 table `mail_outbox`). */
+export function mailTo(email: string): Mail[] {
+  return d1(`SELECT subject, body FROM mail_outbox WHERE recipient = '${email.replace(/'/g, "''")}' ORDER BY id`) as unknown as Mail[];
+}
+
+/** The token of the last sign-up link sent to `email`. */
+export function signUpToken(email: string): string {
+  const links = mailTo(email).flatMap((m) => [...m.body.matchAll(/\/proposte\/conferma\/([A-Za-z0-9_-]{43})/g)].map((l) => l[1]));
+  expect(links.length, `a sign-up link was sent to ${email}`).toBeGreaterThan(0);
+  return links[links.length - 1];
+}
+
 /** Invites a member of staff as the administrator and accepts the invitation; returns their headers. */
 export async function newStaff(request: APIRequestContext, role: "admin" | "editor" | "reviewer", password = "una-password-di-prova") {
   const email = `${uniqueId(role)}@sito-giovani.test`;

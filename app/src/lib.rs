@@ -80,6 +80,7 @@ fn ProposteShell() -> impl IntoView {
             <Routes fallback=OtherApp>
                 <Route path=path!("/proposte") view=ProposalHome/>
                 <Route path=path!("/proposte/nuova") view=NewProposal/>
+                <Route path=path!("/proposte/conferma/:token") view=ConfirmSignUp/>
                 <Route path=path!("/proposte/:id/stampa") view=ProposalPrint/>
                 <Route path=path!("/proposte/:id") view=ProposalEditor/>
             </Routes>

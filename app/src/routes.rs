@@ -26,6 +26,6 @@ pub use home::Home;
 pub use news::{NewsDetail, NewsList};
 pub use not_found::NotFound;
 pub use opportunities::{OpportunityDetail, OpportunityList};
-pub use proposals::{NewProposal, ProposalEditor, ProposalHome, ProposalPrint};
+pub use proposals::{ConfirmSignUp, NewProposal, ProposalEditor, ProposalHome, ProposalPrint};
 pub use saved::SavedItems;
 pub use search::Search;

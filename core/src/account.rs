@@ -15,6 +15,8 @@ pub const HASH_BYTES: usize = 32;
 pub const SESSION_DAYS: i64 = 14;
 /// How long an invitation can be accepted.
 pub const INVITATION_DAYS: i64 = 7;
+/// How long the link that confirms a group's sign-up works.
+pub const SIGN_UP_DAYS: i64 = 2;
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "sito_session";
 pub const MIN_PASSWORD_CHARS: usize = 10;
@@ -101,6 +103,14 @@ pub struct SignUp {
     pub contact_person: String,
     pub email: String,
     pub password: String,
+}
+
+/// The answer to a sign-up (202), the same whether or not the e-mail has an account: the next
+/// step is in the message sent to it (the link that activates the account, or, for an address
+/// that has one, how to sign in).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignUpSent {
+    pub email: String,
 }
 
 /// `POST /api/v1/admin/invitations`: an administrator invites a member of staff.

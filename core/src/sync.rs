@@ -81,27 +81,51 @@ impl PullRequest {
     pub fn from_query<'a>(
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Self, ValidationErrors> {
+        let page = PageQuery::from_query(pairs, "since", DEFAULT_LIMIT, MAX_LIMIT)?;
+        Ok(PullRequest {
+            since: page.cursor.unwrap_or(0),
+            limit: page.limit,
+        })
+    }
+}
+
+/// A cursor and a page size from a query string: the cursor under its own name (`since` for
+/// the feed, `after` for a group's proposals) and `limit`, with nothing else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageQuery {
+    pub cursor: Option<u64>,
+    pub limit: u32,
+}
+
+impl PageQuery {
+    /// Parses the query pairs; unknown parameters are refused so that typos do not pass silently.
+    pub fn from_query<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        cursor_name: &str,
+        default_limit: u32,
+        max_limit: u32,
+    ) -> Result<Self, ValidationErrors> {
         let mut errors = ValidationErrors::default();
-        let mut request = PullRequest {
-            since: 0,
-            limit: DEFAULT_LIMIT,
+        let mut query = PageQuery {
+            cursor: None,
+            limit: default_limit,
         };
         for (key, value) in pairs {
             match key {
-                "since" => match value.parse::<u64>() {
-                    Ok(v) if v <= i64::MAX as u64 => request.since = v,
-                    _ => errors.push(
-                        "since",
-                        "invalid_cursor",
-                        "Il cursore deve essere un numero intero non negativo.",
-                    ),
-                },
                 "limit" => match value.parse::<u32>() {
-                    Ok(v) if (1..=MAX_LIMIT).contains(&v) => request.limit = v,
+                    Ok(v) if (1..=max_limit).contains(&v) => query.limit = v,
                     _ => errors.push(
                         "limit",
                         "invalid_limit",
-                        format!("Il limite deve essere un numero tra 1 e {MAX_LIMIT}."),
+                        format!("Il limite deve essere un numero tra 1 e {max_limit}."),
+                    ),
+                },
+                key if key == cursor_name => match value.parse::<u64>() {
+                    Ok(v) if v <= i64::MAX as u64 => query.cursor = Some(v),
+                    _ => errors.push(
+                        key,
+                        "invalid_cursor",
+                        "Il cursore deve essere un numero intero non negativo.",
                     ),
                 },
                 other => errors.push(
@@ -111,7 +135,7 @@ impl PullRequest {
                 ),
             }
         }
-        errors.into_result(request)
+        errors.into_result(query)
     }
 }
 

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import type { APIRequestContext } from "@playwright/test";
 import { origin } from "../../playwright.config";
 import { newGroup } from "../proposals";
-import { accounts, d1, headersAs, newStaff, opportunityInput, sessionCookie, signIn, uniqueId } from "../support";
+import { accounts, d1, headersAs, mailTo, newStaff, opportunityInput, sessionCookie, signIn, signUpToken, uniqueId } from "../support";
 
 test("signing in sets a secure session cookie; signing out ends the session on the server", async ({ request }) => {
   const wrong = await request.post("/api/v1/session", {
@@ -104,6 +104,37 @@ test("colleagues behind one address do not lock each other out by failing on the
   expect((await attempt(request, marco.email, "una-password-di-prova")).status()).toBe(200);
 });
 
+test("on the dev server a request cannot choose its own address to escape the address's budget", async ({ request }) => {
+  // The address's hour starts empty here, and is emptied again after, for the tests that follow.
+  const clear = () => d1("DELETE FROM rate_limits WHERE key LIKE 'sign-in-address:%'");
+  clear();
+  try {
+    const forged = (i: number) => ({
+      origin,
+      "cf-connecting-ip": `203.0.113.${i % 250}`,
+      "x-forwarded-for": `198.51.100.${i % 250}, 192.0.2.1`,
+      "x-real-ip": `192.0.2.${i % 250}`,
+      "true-client-ip": `2001:db8::${i.toString(16)}`,
+    });
+    // One guess each on a hundred e-mails, each from an address of its own choosing.
+    for (let i = 0; i < 100; i += 1) {
+      const guess = await request.post("/api/v1/session", {
+        data: { email: `${uniqueId("nessuno")}@example.org`, password: `tentativo-${i}-xxxx` },
+        headers: forged(i),
+      });
+      expect(guess.status()).toBe(401);
+    }
+    const over = await request.post("/api/v1/session", {
+      data: { email: `${uniqueId("nessuno")}@example.org`, password: "tentativo-oltre-xx" },
+      headers: forged(101),
+    });
+    expect(over.status(), "the 101st guess of the hour from one address").toBe(429);
+    expect(d1("SELECT key FROM rate_limits WHERE key LIKE 'sign-in-address:%'")).toEqual([{ key: "sign-in-address:local" }]);
+  } finally {
+    clear();
+  }
+});
+
 test("an invitation works once; role changes and disabling take effect at once", async ({ request }) => {
   const staff = await newStaff(request, "editor");
   const id = uniqueId("invitato");
@@ -152,30 +183,92 @@ test("a used or unknown invitation is refused", async ({ request }) => {
   expect((await applicant.json()).errors[0].code).toBe("not_staff");
 });
 
-test("an association signs up, is signed in as an applicant, and cannot take a used e-mail", async ({ request }) => {
-  const email = `${uniqueId("gruppo")}@example.org`;
-  const group = {
+test("an invitation for an e-mail that already has an account is refused and stays usable", async ({ request }) => {
+  const email = `${uniqueId("doppio")}@sito-giovani.test`;
+  const admin = await headersAs(request, "admin");
+  const invite = async () => {
+    const invited = await request.post("/api/v1/admin/invitations", { data: { email, name: "Doppio invito", role: "editor" }, headers: admin });
+    expect(invited.status(), await invited.text()).toBe(201);
+    return (await invited.json()).url.split("/").pop() as string;
+  };
+  // Two invitations to the same person; the first one makes the account.
+  const first = await invite();
+  const second = await invite();
+  const accept = (token: string) => request.post(`/api/v1/invitations/${token}`, { data: { password: "prima-password-ok" }, headers: { origin } });
+  expect((await accept(first)).status()).toBe(201);
+  const refused = await accept(second);
+  expect(refused.status()).toBe(422);
+  expect((await refused.json()).errors).toEqual([expect.objectContaining({ field: "email", code: "taken" })]);
+  // Nothing was used up: once the e-mail is free again, the same link works.
+  expect(d1(`SELECT accepted_at FROM invitations WHERE email = '${email}' AND accepted_at IS NULL`)).toHaveLength(1);
+  d1(`UPDATE accounts SET email = 'liberata-' || email WHERE email = '${email}'`);
+  expect((await accept(second)).status()).toBe(201);
+  expect((await accept(second)).status()).toBe(403);
+});
+
+test("sign-up answers the same whether or not the e-mail has an account, and the owner is told by e-mail", async ({ request }) => {
+  const group = (email: string) => ({
     name: "Giovani per il Po",
     group_kind: "informal_group",
     district: "casalmaggiore",
     contact_person: "Luca Bianchi",
     email,
     password: "password-del-gruppo",
+  });
+  const signUp = async (email: string) => {
+    const answer = await request.post("/api/v1/accounts", { data: group(email), headers: { origin } });
+    return { status: answer.status(), type: answer.headers()["content-type"], cookie: answer.headers()["set-cookie"], body: await answer.json() };
   };
-  const created = await request.post("/api/v1/accounts", { data: group, headers: { origin } });
-  expect(created.status(), await created.text()).toBe(201);
-  expect(await created.json()).toMatchObject({ email, role: "applicant" });
-  const cookie = sessionCookie(created.headers()["set-cookie"]);
+  const fresh = `${uniqueId("gruppo")}@example.org`;
+  // A new address, a group's, and a member of staff's (typed in capitals).
+  const emails = [fresh, accounts.applicant.email, accounts.admin.email];
+  const answers = [await signUp(fresh), await signUp(accounts.applicant.email), await signUp(accounts.admin.email.toUpperCase())];
+  answers.forEach((answer, i) =>
+    expect(answer).toEqual({ status: 202, type: "application/json; charset=utf-8", cookie: undefined, body: { email: emails[i] } }),
+  );
+  // The new address gets the link; the addresses with an account get a word for their owners.
+  expect(mailTo(fresh).map((m) => m.subject)).toEqual(["Attiva l'account del tuo gruppo su SI.T.O. Giovani"]);
+  for (const owner of [accounts.applicant.email, accounts.admin.email]) {
+    const told = mailTo(owner).at(-1)!;
+    expect(told.subject).toBe("Il tuo indirizzo ha già un account su SI.T.O. Giovani");
+    expect(told.body).toContain(`${origin}/proposte`);
+    expect(told.body).not.toMatch(/conferma/);
+  }
+  expect(d1(`SELECT COUNT(*) AS n FROM accounts WHERE email = '${fresh}'`)).toEqual([{ n: 0 }]);
+
+  // A second sign-up of the same new address, then the first link: one account, and the
+  // second link is worthless.
+  expect((await signUp(fresh)).status).toBe(202);
+  const [firstToken, secondToken] = mailTo(fresh).map((m) => m.body.match(/\/proposte\/conferma\/([A-Za-z0-9_-]{43})/)![1]);
+  const confirmed = await request.post(`/api/v1/sign-ups/${firstToken}`, { headers: { origin } });
+  expect(confirmed.status(), await confirmed.text()).toBe(201);
+  expect(await confirmed.json()).toMatchObject({ email: fresh, role: "applicant", name: "Giovani per il Po", group: { kind: "informal_group", district: "casalmaggiore" } });
+  const cookie = sessionCookie(confirmed.headers()["set-cookie"]);
   expect((await (await request.get("/api/v1/session", { headers: { cookie } })).json()).role).toBe("applicant");
+  for (const token of [firstToken, secondToken, "x".repeat(43)]) {
+    const again = await request.post(`/api/v1/sign-ups/${token}`, { headers: { origin } });
+    expect(again.status()).toBe(403);
+    expect((await again.json()).code).toBe("sign_up_invalid");
+  }
+  expect((await request.post(`/api/v1/sign-ups/${firstToken}`)).status(), "the link's page is the site's own").toBe(403);
+  expect((await signIn(request, fresh, "password-del-gruppo")).cookie).toMatch(/^sito_session=/);
 
-  const twice = await request.post("/api/v1/accounts", { data: { ...group, email: email.toUpperCase() }, headers: { origin } });
-  expect(twice.status()).toBe(422);
-  expect((await twice.json()).errors).toEqual([expect.objectContaining({ field: "email", code: "taken" })]);
-
-  const bad = await request.post("/api/v1/accounts", { data: { ...group, email: "non-una-mail", password: "corta" }, headers: { origin } });
+  const bad = await request.post("/api/v1/accounts", { data: { ...group(fresh), email: "non-una-mail", password: "corta" }, headers: { origin } });
   expect(bad.status()).toBe(422);
   const messages = (await bad.json()).errors.map((e: { message: string }) => e.message);
   expect(messages).toEqual(["Indirizzo e-mail non valido, per esempio nome@esempio.it.", "La password deve avere almeno 10 caratteri."]);
+});
+
+test("a sign-up link stops working after two days", async ({ request }) => {
+  const email = `${uniqueId("tardi")}@example.org`;
+  const data = { name: "Gruppo in ritardo", group_kind: "association", district: "crema", contact_person: "Ada", email, password: "password-del-gruppo" };
+  expect((await request.post("/api/v1/accounts", { data, headers: { origin } })).status()).toBe(202);
+  const token = signUpToken(email);
+  d1(`UPDATE sign_ups SET expires_at = '2000-01-01T00:00:00Z' WHERE email = '${email}'`);
+  const late = await request.post(`/api/v1/sign-ups/${token}`, { headers: { origin } });
+  expect(late.status()).toBe(403);
+  expect((await late.json()).code).toBe("sign_up_invalid");
+  expect(d1(`SELECT COUNT(*) AS n FROM accounts WHERE email = '${email}'`)).toEqual([{ n: 0 }]);
 });
 
 test("an expired session is refused as if there were none", async ({ request }) => {

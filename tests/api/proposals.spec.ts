@@ -3,6 +3,12 @@ import { origin } from "../../playwright.config";
 import { accounts, d1, headersAs, signIn } from "../support";
 import { closeCallAt, newGroup, publishCall, proposalBody, type Receipt, submission } from "../proposals";
 
+interface ListPage {
+  proposals: { id: string; protocol: string }[];
+  cursor?: number;
+  more: boolean;
+}
+
 test("a submission repeated by the outbox is one proposal, with one receipt and one timeline entry", async ({ request }) => {
   const callId = await publishCall(request);
   const group = await headersAs(request, "applicant");
@@ -28,8 +34,49 @@ test("a submission repeated by the outbox is one proposal, with one receipt and 
   expect(changed.status()).toBe(409);
   expect((await changed.json()).code).toBe("revision_conflict");
 
-  const mine = (await (await request.get("/api/v1/proposals", { headers: group })).json()) as { id: string; protocol: string }[];
+  const mine = ((await (await request.get("/api/v1/proposals", { headers: group })).json()) as ListPage).proposals;
   expect(mine.filter((p) => p.id === sent.id)).toEqual([expect.objectContaining({ protocol: receipt.protocol })]);
+});
+
+test("a group's list comes in pages that follow a cursor; a proposal that changes meanwhile keeps its place", async ({ request }) => {
+  const callId = await publishCall(request);
+  const group = await newGroup(request);
+  const sent: string[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const one = submission(callId, { title: `Proposta numero ${i + 1} del gruppo` });
+    expect((await request.post("/api/v1/proposals", { data: one, headers: group.headers })).status()).toBe(201);
+    sent.push(one.id);
+  }
+  const page = async (query: string) => {
+    const response = await request.get(`/api/v1/proposals${query}`, { headers: group.headers });
+    expect(response.status(), await response.text()).toBe(200);
+    return (await response.json()) as ListPage;
+  };
+  const first = await page("?limit=2");
+  expect(first.proposals.map((p) => p.id)).toEqual([sent[4], sent[3]]);
+  expect(first.more).toBe(true);
+  // The oldest one changes between two pages: it is still found once, where it was.
+  expect((await request.post(`/api/v1/proposals/${sent[0]}/withdraw`, { headers: group.headers })).status()).toBe(200);
+  const second = await page(`?after=${first.cursor}&limit=2`);
+  expect(second.proposals.map((p) => p.id)).toEqual([sent[2], sent[1]]);
+  const last = await page(`?after=${second.cursor}&limit=2`);
+  expect(last.proposals.map((p) => p.id)).toEqual([sent[0]]);
+  expect(last.more).toBe(false);
+  expect(last.cursor).toBeUndefined();
+  // Without a limit, all five fit in one page.
+  expect((await page("")).proposals).toHaveLength(5);
+
+  for (const [query, field, code] of [
+    ["?after=-1", "after", "invalid_cursor"],
+    ["?limit=0", "limit", "invalid_limit"],
+    ["?limit=201", "limit", "invalid_limit"],
+    ["?pagina=2", "pagina", "unknown_parameter"],
+  ]) {
+    const bad = await request.get(`/api/v1/proposals${query}`, { headers: group.headers });
+    expect(bad.status()).toBe(400);
+    expect(bad.headers()["content-type"]).toContain("application/problem+json");
+    expect(await bad.json()).toMatchObject({ code: "invalid_query", errors: [expect.objectContaining({ field, code })] });
+  }
 });
 
 test("five copies sent at the same moment still make one proposal", async ({ request }) => {
@@ -57,7 +104,7 @@ test("another group's proposal does not exist for us: read, withdraw and overwri
   expect((await request.post(`/api/v1/proposals/${sent.id}/withdraw`, { headers: other })).status()).toBe(404);
   const overwrite = await request.post("/api/v1/proposals", { data: { ...sent, revision: 2 }, headers: other });
   expect(overwrite.status()).toBe(404);
-  const list = (await (await request.get("/api/v1/proposals", { headers: other })).json()) as { id: string }[];
+  const list = ((await (await request.get("/api/v1/proposals", { headers: other })).json()) as ListPage).proposals;
   expect(list.map((p) => p.id)).not.toContain(sent.id);
   expect(d1(`SELECT account_id, revision FROM proposals WHERE id = '${sent.id}'`)).toEqual([{ account_id: owner.id, revision: 1 }]);
 

@@ -40,13 +40,15 @@ async fn route(req: Request, env: Env) -> ApiResult {
     match (segments.as_slice(), method) {
         (["health"], Method::Get) => health::get(&env).await,
         (["sync"], Method::Get) => sync::pull(&req, &env).await,
-        (["feeds", name], Method::Get) => feeds::get(&req, &env, name).await,
+        (["feeds", name], Method::Get) => feeds::get(&env, name).await,
         (["session"], Method::Post) => account::sign_in(req, &env).await,
         (["session"], Method::Get) => account::whoami(&req, &env).await,
         (["session"], Method::Delete) => account::sign_out(&req, &env).await,
         (["session"], _) => not_allowed("GET, POST, DELETE"),
         (["accounts"], Method::Post) => account::sign_up(req, &env).await,
         (["accounts"], _) => not_allowed("POST"),
+        (["sign-ups", token], Method::Post) => account::confirm(&req, &env, token).await,
+        (["sign-ups", _], _) => not_allowed("POST"),
         (["invitations", token], Method::Post) => account::accept(req, &env, token).await,
         (["invitations", _], _) => not_allowed("POST"),
         (["proposals"], Method::Post) => proposals::submit(req, &env).await,
@@ -184,6 +186,25 @@ pub async fn read_json_within<T: DeserializeOwned>(
     }
     serde_json::from_slice(&bytes).map_err(|e| ApiError::MalformedBody(e.to_string()))
 }
+
+/// The origin of the public site, for every absolute address the worker writes (feed links,
+/// canonical and Open Graph addresses, calendar entries, invitation links): the variable
+/// `PUBLIC_ORIGIN` (`wrangler.toml`), never the request's `Host`, which the caller chooses.
+/// Without a valid one, the development server's.
+pub fn public_origin(env: &Env) -> String {
+    env.var("PUBLIC_ORIGIN")
+        .ok()
+        .and_then(|v| worker::Url::parse(&v.to_string()).ok())
+        .map(|url| url.origin())
+        .filter(|origin| origin.is_tuple())
+        .map_or_else(
+            || DEVELOPMENT_ORIGIN.to_owned(),
+            |origin| origin.ascii_serialization(),
+        )
+}
+
+/// The origin of `make dev`, when `PUBLIC_ORIGIN` is missing.
+const DEVELOPMENT_ORIGIN: &str = "http://127.0.0.1:8787";
 
 /// The query string as percent-decoded pairs.
 pub fn query_pairs(req: &Request) -> Result<Vec<(String, String)>, ApiError> {

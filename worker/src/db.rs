@@ -4,10 +4,18 @@ pub mod content;
 pub mod proposals;
 pub mod review;
 
-use worker::{D1Database, Env};
+use worker::{D1Database, D1Result, Env};
 
 use crate::error::ApiError;
 
 pub fn database(env: &Env) -> Result<D1Database, ApiError> {
     env.d1("DB").map_err(ApiError::from)
+}
+
+/// The rows a statement of a batch changed (0 when D1 does not say).
+pub fn changes(result: Option<&D1Result>) -> usize {
+    result
+        .and_then(|r| r.meta().ok().flatten())
+        .and_then(|m| m.changes)
+        .unwrap_or(0)
 }

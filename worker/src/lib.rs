@@ -11,6 +11,7 @@ mod editorial;
 mod error;
 mod faults;
 mod italian_time;
+mod mail;
 mod pages;
 
 use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent};

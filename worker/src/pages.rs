@@ -50,7 +50,9 @@ fn html_headers() -> Headers {
 
 async fn render(req: &Request, env: &Env) -> Result<Response, ApiError> {
     let url = req.url()?;
+    // The assets binding answers by path; the page's own address is the public origin's.
     let origin = url.origin().ascii_serialization();
+    let public = crate::api::public_origin(env);
     let path = url.path().trim_end_matches('/').to_owned();
     let tool = if path == "/cv" || path.starts_with("/cv/") {
         Some("cv.html")
@@ -88,7 +90,7 @@ async fn render(req: &Request, env: &Env) -> Result<Response, ApiError> {
     } else {
         path
     };
-    let page_url = format!("{origin}{path}");
+    let page_url = format!("{public}{path}");
     let head = found.then(|| head(&page, &loaded, &page_url)).flatten();
     let query: Vec<(String, String)> = url
         .query_pairs()

@@ -133,6 +133,23 @@ pub struct ProposalSummary {
     pub submitted_at: String,
 }
 
+/// Proposals per page of `GET /api/v1/proposals` when the client does not say, and the most.
+pub const PROPOSALS_PER_PAGE: u32 = 100;
+pub const MAX_PROPOSALS_PER_PAGE: u32 = 200;
+
+/// `GET /api/v1/proposals?after=<cursor>&limit=<n>`: one page of the signed-in group's
+/// proposals, the most recently first submitted first. The cursor is the server's own strictly
+/// increasing number of the page's last proposal (its protocol's), so a proposal that changes
+/// while the group pages keeps its place: none is skipped or listed twice. `cursor` is there
+/// when `more` is: ask again with `after=<cursor>`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposalPage {
+    pub proposals: Vec<ProposalSummary>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<u64>,
+    pub more: bool,
+}
+
 /// `PUT /api/v1/review/proposals/{id}/score`: one reviewer's scores for a proposal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -37,6 +37,32 @@ fn query_reads_since_and_limit() {
 }
 
 #[test]
+fn a_page_query_takes_its_own_cursor_name_and_limits() {
+    let page = PageQuery::from_query([("after", "7"), ("limit", "2")], "after", 100, 200).unwrap();
+    assert_eq!(
+        page,
+        PageQuery {
+            cursor: Some(7),
+            limit: 2
+        }
+    );
+    let fresh = PageQuery::from_query([], "after", 100, 200).unwrap();
+    assert_eq!(fresh.cursor, None);
+    assert_eq!(fresh.limit, 100);
+    let errors =
+        PageQuery::from_query([("since", "7"), ("limit", "201")], "after", 100, 200).unwrap_err();
+    let codes: Vec<_> = errors
+        .0
+        .iter()
+        .map(|e| (e.field.as_str(), e.code.as_str()))
+        .collect();
+    assert_eq!(
+        codes,
+        [("since", "unknown_parameter"), ("limit", "invalid_limit")]
+    );
+}
+
+#[test]
 fn bad_query_parameters_are_named_in_the_errors() {
     let errors =
         PullRequest::from_query([("since", "-1"), ("limit", "0"), ("sincee", "3")]).unwrap_err();

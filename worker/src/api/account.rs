@@ -71,13 +71,24 @@ fn with_cookies(mut response: Response, cookies: &[String]) -> ApiResult {
     Ok(response)
 }
 
-async fn account_by_email(db: &D1Database, email: &str) -> Result<Option<AccountRow>, ApiError> {
+/// The account whose `column` (`email` or `id`) is `value`.
+async fn account_where(
+    db: &D1Database,
+    column: &str,
+    value: &str,
+) -> Result<Option<AccountRow>, ApiError> {
     Ok(db
-        .prepare("SELECT id, email, name, role, password, disabled, group_kind, district, contact_person \
-             FROM accounts WHERE email = ?1")
-        .bind(&[email.into()])?
+        .prepare(format!(
+            "SELECT id, email, name, role, password, disabled, group_kind, district, \
+             contact_person FROM accounts WHERE {column} = ?1"
+        ))
+        .bind(&[value.into()])?
         .first(None)
         .await?)
+}
+
+async fn account_by_email(db: &D1Database, email: &str) -> Result<Option<AccountRow>, ApiError> {
+    account_where(db, "email", email).await
 }
 
 fn taken() -> ApiError {
@@ -88,6 +99,15 @@ fn taken() -> ApiError {
         "Esiste già un account con questa e-mail: accedi, o chiedi all'amministratore.",
     );
     ApiError::Validation(errors)
+}
+
+/// A failed batch: `on_unique` when a UNIQUE constraint refused it (a race lost to another
+/// write of the same e-mail), a storage error otherwise.
+fn unique_or(error: worker::Error, on_unique: ApiError) -> ApiError {
+    match error.to_string() {
+        m if m.contains("UNIQUE") => on_unique,
+        m => ApiError::Storage(m),
+    }
 }
 
 /// `POST /api/v1/session`.
@@ -175,77 +195,8 @@ pub async fn sign_out(req: &Request, env: &Env) -> ApiResult {
     Ok(response)
 }
 
-async fn create_account(
-    db: &D1Database,
-    email: &str,
-    name: &str,
-    role: Role,
-    password: &str,
-    group: Option<&SignUp>,
-) -> Result<String, ApiError> {
-    let id = auth::random_uuid()?;
-    let hash = auth::hash_password(password).await?;
-    let text = |v: Option<String>| v.map_or(wasm_bindgen::JsValue::NULL, Into::into);
-    let enum_text =
-        |v: Option<serde_json::Value>| text(v.and_then(|v| v.as_str().map(str::to_owned)));
-    db.prepare(
-        "INSERT INTO accounts (id, email, name, role, password, group_kind, district, \
-         contact_person, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )
-    .bind(&[
-        id.as_str().into(),
-        email.into(),
-        name.trim().into(),
-        role.as_str().into(),
-        hash.into(),
-        enum_text(group.and_then(|g| serde_json::to_value(g.group_kind).ok())),
-        enum_text(group.and_then(|g| serde_json::to_value(g.district).ok())),
-        text(group.map(|g| g.contact_person.trim().to_owned())),
-        auth::now().into(),
-    ])?
-    .run()
-    .await?;
-    Ok(id)
-}
-
-/// `POST /api/v1/accounts`: an association or informal group signs up and is signed in.
-pub async fn sign_up(req: Request, env: &Env) -> ApiResult {
-    auth::check_origin(&req)?;
-    let db = db::database(env)?;
-    let limit = auth::hourly_limit(env, "SIGN_UP_PER_HOUR", 10);
-    let address = format!("sign-up:{}", auth::client_address(&req, env));
-    let input: SignUp = read_json(req).await?;
-    input.validate().map_err(ApiError::Validation)?;
-    auth::rate_limit(&db, &address, limit, 3600).await?;
-    let email = input.email.trim().to_lowercase();
-    if account_by_email(&db, &email).await?.is_some() {
-        return Err(taken());
-    }
-    let id = create_account(
-        &db,
-        &email,
-        &input.name,
-        Role::Applicant,
-        &input.password,
-        Some(&input),
-    )
-    .await?;
-    let cookie = auth::start_session(&db, &id).await?;
-    let view = AccountView {
-        id,
-        email,
-        name: input.name.trim().to_owned(),
-        role: Role::Applicant,
-        disabled: false,
-        group: Some(GroupProfile {
-            kind: input.group_kind,
-            district: input.district,
-            contact_person: input.contact_person.trim().to_owned(),
-        }),
-    };
-    with_cookie(json(&view, 201)?, &cookie)
-}
-
+mod sign_up;
 mod staff;
 
+pub use sign_up::*;
 pub use staff::*;

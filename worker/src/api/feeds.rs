@@ -5,7 +5,7 @@
 use atom_syndication::{Content as AtomContent, Entry, Feed, Link, Person, Text};
 use serde::Deserialize;
 use sito_core::{calendar, ContentKind, Guide, News, Opportunity};
-use worker::{Env, Headers, Request};
+use worker::{Env, Headers};
 
 use crate::{
     api::{text_response, ApiResult},
@@ -50,10 +50,6 @@ fn title_of(kind: ContentKind) -> &'static str {
     }
 }
 
-fn origin(req: &Request) -> Result<String, ApiError> {
-    Ok(req.url()?.origin().ascii_serialization())
-}
-
 fn respond(body: String, content_type: &str) -> ApiResult {
     let headers = Headers::new();
     let _ = headers.set("content-type", content_type);
@@ -61,12 +57,12 @@ fn respond(body: String, content_type: &str) -> ApiResult {
     Ok(text_response(body, 200, headers))
 }
 
-pub async fn get(req: &Request, env: &Env, name: &str) -> ApiResult {
+pub async fn get(env: &Env, name: &str) -> ApiResult {
     match name.rsplit_once('.') {
-        Some(("scadenze", "ics")) => deadlines(req, env).await,
+        Some(("scadenze", "ics")) => deadlines(env).await,
         Some((plural, "atom")) => match ContentKind::from_plural(plural) {
             Some(kind @ (ContentKind::Opportunity | ContentKind::Guide | ContentKind::News)) => {
-                atom(req, env, kind).await
+                atom(env, kind).await
             }
             _ => Err(ApiError::NotFound),
         },
@@ -74,8 +70,8 @@ pub async fn get(req: &Request, env: &Env, name: &str) -> ApiResult {
     }
 }
 
-async fn atom(req: &Request, env: &Env, kind: ContentKind) -> ApiResult {
-    let origin = origin(req)?;
+async fn atom(env: &Env, kind: ContentKind) -> ApiResult {
+    let origin = crate::api::public_origin(env);
     let bodies = db::content::latest(&db::database(env)?, kind, FEED_SIZE).await?;
     let mut entries = Vec::with_capacity(bodies.len());
     for body in &bodies {
@@ -159,8 +155,8 @@ fn parse_time(rfc3339: &str) -> atom_syndication::FixedDateTime {
 }
 
 /// Every open deadline and upcoming event, for calendar apps to subscribe to.
-async fn deadlines(req: &Request, env: &Env) -> ApiResult {
-    let origin = origin(req)?;
+async fn deadlines(env: &Env) -> ApiResult {
+    let origin = crate::api::public_origin(env);
     let bodies = db::content::latest(&db::database(env)?, ContentKind::Opportunity, 5_000).await?;
     let items: Vec<Opportunity> = bodies
         .iter()

@@ -7,15 +7,18 @@ use sito_core::{
     account::Role,
     call::CallPhase,
     proposal::{
-        deadline_error, ProposalReceipt, ProposalStatus, ProposalSubmission, ProposalSummary,
-        ProposalView, MAX_BODY_BYTES,
+        deadline_error,
+        status::{ProposalPage, MAX_PROPOSALS_PER_PAGE, PROPOSALS_PER_PAGE},
+        ProposalReceipt, ProposalStatus, ProposalSubmission, ProposalSummary, ProposalView,
+        MAX_BODY_BYTES,
     },
+    sync::PageQuery,
     Call, ValidationErrors,
 };
 use worker::{D1Database, Env, Request};
 
 use crate::{
-    api::{json, read_json_within, ApiResult},
+    api::{json, query_pairs, read_json_within, ApiResult},
     auth::{self, Session},
     db::{
         self,
@@ -205,19 +208,40 @@ pub async fn submit(req: Request, env: &Env) -> ApiResult {
     json(&receipt(&row)?, status)
 }
 
-/// `GET /api/v1/proposals`: the signed-in group's own proposals, latest change first.
+/// `GET /api/v1/proposals?after=&limit=`: one page of the signed-in group's own proposals
+/// ([`ProposalPage`]: the most recently first submitted first, paged by protocol number).
 pub async fn list(req: &Request, env: &Env) -> ApiResult {
     let db = db::database(env)?;
     let session = signed_in_group(req, &db).await?;
-    let rows: Vec<ProposalRow> = db
+    let pairs = query_pairs(req)?;
+    let page = PageQuery::from_query(
+        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        "after",
+        PROPOSALS_PER_PAGE,
+        MAX_PROPOSALS_PER_PAGE,
+    )
+    .map_err(ApiError::InvalidQuery)?;
+    let after = page
+        .cursor
+        .map_or(wasm_bindgen::JsValue::NULL, |c| (c as f64).into());
+    // One more than the page, to know whether another follows.
+    let mut rows: Vec<ProposalRow> = db
         .prepare(format!(
-            "SELECT {} FROM proposals WHERE account_id = ?1 ORDER BY updated_at DESC LIMIT 200",
+            "SELECT {} FROM proposals WHERE account_id = ?1 AND (?2 IS NULL OR protocol_seq < ?2) \
+             ORDER BY protocol_seq DESC LIMIT ?3",
             stored::COLUMNS
         ))
-        .bind(&[session.account.id.as_str().into()])?
+        .bind(&[
+            session.account.id.as_str().into(),
+            after,
+            (f64::from(page.limit) + 1.0).into(),
+        ])?
         .all()
         .await?
         .results()?;
+    let more = rows.len() > page.limit as usize;
+    rows.truncate(page.limit as usize);
+    let cursor = rows.last().filter(|_| more).map(|r| r.protocol_seq);
     let mut titles: Vec<(String, String)> = Vec::new();
     let mut summaries = Vec::with_capacity(rows.len());
     for row in rows {
@@ -242,7 +266,14 @@ pub async fn list(req: &Request, env: &Env) -> ApiResult {
             submitted_at: row.submitted_at,
         });
     }
-    json(&summaries, 200)
+    json(
+        &ProposalPage {
+            proposals: summaries,
+            cursor,
+            more,
+        },
+        200,
+    )
 }
 
 /// Reading needs a group's session; reads are GETs, so no Origin check.

@@ -160,11 +160,7 @@ pub async fn purge_tombstones(db: &D1Database, cutoff: &str) -> Result<u64, ApiE
             ),
         ])
         .await?;
-    let purged = results
-        .last()
-        .and_then(|r| r.meta().ok().flatten())
-        .and_then(|m| m.changes)
-        .unwrap_or(0);
+    let purged = super::changes(results.last());
     Ok(purged as u64)
 }
 

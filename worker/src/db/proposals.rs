@@ -11,7 +11,8 @@ use worker::{D1Database, D1PreparedStatement};
 use crate::error::ApiError;
 
 /// The columns of `proposals` that every reader needs.
-pub const COLUMNS: &str = "id, account_id, call_id, protocol, revision, body, body_hash, title, \
+pub const COLUMNS: &str =
+    "id, account_id, call_id, protocol_seq, protocol, revision, body, body_hash, title, \
     group_name, total, requested, status, first_submitted_at, submitted_at, updated_at, decision, \
     decision_amount, decision_reasons, decided_by, decision_published_at";
 
@@ -20,6 +21,8 @@ pub struct ProposalRow {
     pub id: String,
     pub account_id: String,
     pub call_id: String,
+    /// The strictly increasing number behind the protocol: the cursor of a group's list.
+    pub protocol_seq: u64,
     pub protocol: String,
     pub revision: u32,
     pub body: String,

@@ -102,13 +102,14 @@ async fn route(mut req: Request, env: &Env) -> Result<Response, ApiError> {
                     detail: "La redazione è riservata allo staff.".into(),
                 });
             }
-            signed_in(&req, &db, &session, &segments, post, form).await
+            signed_in(&req, env, &db, &session, &segments, post, form).await
         }
     }
 }
 
 async fn signed_in(
     req: &Request,
+    env: &Env,
     db: &D1Database,
     session: &Session,
     segments: &[&str],
@@ -258,7 +259,7 @@ async fn signed_in(
                 name: form.get("name").to_owned(),
                 role,
             };
-            let origin = req.url()?.origin().ascii_serialization();
+            let origin = crate::api::public_origin(env);
             match account::create_invitation(db, session, &invitation, &origin).await {
                 Ok(invited) => {
                     accounts_page(

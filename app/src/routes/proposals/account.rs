@@ -6,7 +6,7 @@ use gloo_net::http::Request;
 use leptos::{prelude::*, task::spawn_local};
 use serde::{Deserialize, Serialize};
 use sito_core::{
-    account::{GroupKind, GroupProfile, SignIn, SignUp},
+    account::{GroupKind, GroupProfile, SignIn, SignUp, SignUpSent},
     District, FieldError, ValidationErrors,
 };
 
@@ -178,7 +178,7 @@ pub fn SignInForm() -> impl IntoView {
 }
 
 /// Remembers the account on the phone and tells every page.
-async fn signed_in(session: Session, me: Me) {
+pub(super) async fn signed_in(session: Session, me: Me) {
     if let Ok(store) = store::shared().await {
         let _ = store.cache_put(ME_KEY, &me).await;
         if me.is_group() {
@@ -189,12 +189,12 @@ async fn signed_in(session: Session, me: Me) {
     session.changed.update(|c| *c += 1);
 }
 
-/// An association or informal group signs up (the server signs it in at once).
+/// An association or informal group signs up. The server answers the same whether or not the
+/// address has an account, and writes to it: the form gives way to what to do next.
 #[component]
 pub fn SignUpForm() -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
-    let outbox = use_outbox();
+    let sent = RwSignal::new(None::<String>);
     let name = RwSignal::new(String::new());
     let kind = RwSignal::new(String::new());
     let district = RwSignal::new(String::new());
@@ -239,19 +239,11 @@ pub fn SignUpForm() -> impl IntoView {
         }
         errors.set(Vec::new());
         spawn_local(async move {
-            match fetch_json::<Me>(Request::post("/api/v1/accounts").json(&input)).await {
-                Ok(mut me) => {
-                    me.group = me.group.or_else(|| {
-                        Some(GroupProfile {
-                            kind: input.group_kind,
-                            district: input.district,
-                            contact_person: input.contact_person.trim().to_owned(),
-                        })
-                    });
+            match fetch_json::<SignUpSent>(Request::post("/api/v1/accounts").json(&input)).await {
+                Ok(answer) => {
                     failure.set(None);
                     password.set(String::new());
-                    signed_in(session, me).await;
-                    outbox.flush();
+                    sent.set(Some(answer.email));
                 }
                 Err(f) => {
                     errors.set(f.field_errors());
@@ -274,6 +266,14 @@ pub fn SignUpForm() -> impl IntoView {
         }
     };
     view! {
+        <Show
+            when=move || sent.with(Option::is_none)
+            fallback=move || view! {
+                <p class="notice" role="status" data-testid="sign-up-sent">
+                    {move || t_string!(i18n, account.sign_up_sent, email = sent.get().unwrap_or_default()).to_string()}
+                </p>
+            }
+        >
         <form class="stack" on:submit=submit novalidate data-testid="sign-up">
             {account_input("registrazione", "name", t!(i18n, proposals.group_name), "text", "organization", name, errors)}
             <label for="registrazione-group_kind">{t!(i18n, proposals.group_kind)}</label>
@@ -297,6 +297,7 @@ pub fn SignUpForm() -> impl IntoView {
             <button type="submit" class="action">{t!(i18n, account.sign_up)}</button>
             <p role="status" class="field-error">{move || failure.get()}</p>
         </form>
+        </Show>
     }
 }
 

@@ -9,13 +9,13 @@ use leptos_router::{
     NavigateOptions,
 };
 use sito_core::{
-    proposal::{ProposalDraft, ProposalSummary},
+    proposal::{status::ProposalPage, ProposalDraft, ProposalSummary},
     Call,
 };
 
 use super::{
     account::{use_session, AccountPanel, Me, LIST_KEY, ME_KEY},
-    api::fetch_json,
+    api::{fetch_json, ApiFailure},
     entry_id, receipt_of,
     review::status_label,
     ENDPOINT,
@@ -137,6 +137,25 @@ fn draft_card(record: DraftRecord, entries: &[OutboxEntry], calls: &[Call]) -> i
     }
 }
 
+/// Every proposal of the signed-in group, page after page as the server's cursor leads.
+async fn all_sent() -> Result<Vec<ProposalSummary>, ApiFailure> {
+    let mut all = Vec::new();
+    let mut after: Option<u64> = None;
+    loop {
+        let url = after.map_or_else(|| ENDPOINT.to_owned(), |c| format!("{ENDPOINT}?after={c}"));
+        let page: ProposalPage = fetch_json(Request::get(&url).build()).await?;
+        all.extend(page.proposals);
+        // The cursor only goes down; anything else would be a loop.
+        match page
+            .cursor
+            .filter(|c| page.more && after.is_none_or(|a| *c < a))
+        {
+            Some(cursor) => after = Some(cursor),
+            None => return Ok(all),
+        }
+    }
+}
+
 /// The group's proposals on the server (signed in), from the last answer when offline.
 #[component]
 fn SentList() -> impl IntoView {
@@ -156,9 +175,7 @@ fn SentList() -> impl IntoView {
             if let Ok(Some(cached)) = store.cache_get::<Vec<ProposalSummary>>(LIST_KEY).await {
                 list.set(Some(cached));
             }
-            if let Ok(fresh) =
-                fetch_json::<Vec<ProposalSummary>>(Request::get(ENDPOINT).build()).await
-            {
+            if let Ok(fresh) = all_sent().await {
                 let _ = store.cache_put(LIST_KEY, &fresh).await;
                 list.set(Some(fresh));
             }

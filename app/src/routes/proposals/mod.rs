@@ -10,6 +10,7 @@
 pub mod account;
 mod api;
 mod budget;
+mod confirm;
 mod editor;
 mod home;
 mod print;
@@ -17,6 +18,7 @@ mod review;
 mod steps;
 
 pub use account::provide_session;
+pub use confirm::ConfirmSignUp;
 pub use editor::ProposalEditor;
 pub use home::{NewProposal, ProposalHome};
 pub use print::ProposalPrint;

@@ -14,7 +14,7 @@ pub struct Invited {
 pub async fn invite(req: Request, env: &Env) -> ApiResult {
     let db = db::database(env)?;
     let admin = auth::require(&req, &db, auth::is_admin).await?;
-    let origin = req.url()?.origin().ascii_serialization();
+    let origin = crate::api::public_origin(env);
     let input: Invitation = read_json(req).await?;
     let invited = create_invitation(&db, &admin, &input, &origin).await?;
     json(&invited, 201)
@@ -76,25 +76,57 @@ pub async fn accept_invitation(
     let mut errors = ValidationErrors::default();
     check_new_password(&mut errors, password);
     errors.into_result(()).map_err(ApiError::Validation)?;
-    let hash = auth::token_hash(token);
-    let row: Option<Row> = db
-        .prepare(
-            "UPDATE invitations SET accepted_at = ?2 \
-             WHERE token_hash = ?1 AND accepted_at IS NULL AND expires_at > ?2 \
-             RETURNING email, name, role",
-        )
-        .bind(&[hash.into(), auth::now().into()])?
-        .first(None)
-        .await?;
-    let row = row.ok_or(ApiError::Forbidden {
+    let invalid = || ApiError::Forbidden {
         code: "invitation_invalid",
         detail: "Invito scaduto o già usato: chiedi all'amministratore un nuovo invito.".into(),
-    })?;
+    };
+    let token_hash = auth::token_hash(token);
+    let now = auth::now();
+    let row: Row = db
+        .prepare(
+            "SELECT email, name, role FROM invitations \
+             WHERE token_hash = ?1 AND accepted_at IS NULL AND expires_at > ?2",
+        )
+        .bind(&[token_hash.as_str().into(), now.as_str().into()])?
+        .first(None)
+        .await?
+        .ok_or_else(invalid)?;
     let role = Role::parse(&row.role).ok_or(ApiError::Storage("invitation role".into()))?;
+    // Checked before anything is written: an e-mail that has an account leaves the invitation
+    // as it was.
     if account_by_email(db, &row.email).await?.is_some() {
         return Err(taken());
     }
-    let id = create_account(db, &row.email, &row.name, role, password, None).await?;
+    let id = auth::random_uuid()?;
+    let stored_password = auth::hash_password(password).await?;
+    // One batch: the invitation is used up only by the write that creates the account, and an
+    // account is created only by the write that used the invitation up (a copy racing this one
+    // changes nothing; an e-mail taken meanwhile rolls both back).
+    let results = db
+        .batch(vec![
+            db.prepare(
+                "UPDATE invitations SET accepted_at = ?2 \
+                 WHERE token_hash = ?1 AND accepted_at IS NULL AND expires_at > ?2",
+            )
+            .bind(&[token_hash.as_str().into(), now.as_str().into()])?,
+            db.prepare(
+                "INSERT INTO accounts (id, email, name, role, password, created_at) \
+                 SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE changes() = 1",
+            )
+            .bind(&[
+                id.as_str().into(),
+                row.email.as_str().into(),
+                row.name.trim().into(),
+                role.as_str().into(),
+                stored_password.into(),
+                now.as_str().into(),
+            ])?,
+        ])
+        .await
+        .map_err(|e| unique_or(e, taken()))?;
+    if db::changes(results.first()) != 1 {
+        return Err(invalid());
+    }
     let cookie = auth::start_session(db, &id).await?;
     Ok((
         AccountView {

@@ -127,6 +127,7 @@ mod tests {
             id: id.into(),
             account_id: "g".into(),
             call_id: "tt".into(),
+            protocol_seq: id.parse().unwrap_or(0),
             protocol: format!("PG-2027-{id}"),
             revision: 1,
             body: "{}".into(),
