@@ -152,7 +152,12 @@ pub fn apply<'a>(
     match filter.sort {
         SortOrder::Deadline => chosen.sort_by(|&a, &b| list_order(&items[a], &items[b], today)),
         SortOrder::Newest => {
-            chosen.sort_by(|&a, &b| items[b].updated_at.cmp(&items[a].updated_at));
+            chosen.sort_by(|&a, &b| {
+                let (a, b) = (&items[a], &items[b]);
+                b.updated_at
+                    .cmp(&a.updated_at)
+                    .then_with(|| a.id.cmp(&b.id))
+            });
         }
     }
     chosen

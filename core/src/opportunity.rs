@@ -317,7 +317,10 @@ pub fn list_order(a: &Opportunity, b: &Opportunity, today: NaiveDate) -> std::cm
         None => (1, 0),
         Some(d) => (2, (today - d).num_days()),
     };
-    key(a).cmp(&key(b)).then_with(|| a.title.cmp(&b.title))
+    key(a)
+        .cmp(&key(b))
+        .then_with(|| a.title.cmp(&b.title))
+        .then_with(|| a.id.cmp(&b.id))
 }
 
 /// A valid id: 1–64 characters of lowercase ASCII letters, digits and dashes (URL-safe slugs or

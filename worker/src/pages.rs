@@ -17,7 +17,7 @@ use sito_app::{
     catalog::{Catalog, SEED_ELEMENT},
     prerender::{self, Needs, Page},
 };
-use sito_core::{jsonld, ContentKind};
+use sito_core::{jsonld, Content, ContentKind};
 use worker::{D1Database, Env, Headers, Request, Response};
 
 use crate::{api::text_response, db, error::ApiError};
@@ -167,8 +167,10 @@ fn add(catalog: &mut Catalog, kind: ContentKind, bodies: Vec<String>) {
 }
 
 /// Stored items, each checked against its type; one that does not read is left out and logged.
-fn parse<T: DeserializeOwned>(bodies: Vec<String>) -> Vec<T> {
-    bodies
+/// In id order, as the phone's store keeps them: items that sort equal on a page (the same
+/// deadline and title, the same search score) then come in the same order on both sides.
+fn parse<T: DeserializeOwned + Content>(bodies: Vec<String>) -> Vec<T> {
+    let mut items: Vec<T> = bodies
         .into_iter()
         .filter_map(|body| match serde_json::from_str(&body) {
             Ok(item) => Some(item),
@@ -177,7 +179,9 @@ fn parse<T: DeserializeOwned>(bodies: Vec<String>) -> Vec<T> {
                 None
             }
         })
-        .collect()
+        .collect();
+    items.sort_by(|a, b| a.id().cmp(b.id()));
+    items
 }
 
 /// The head of an item's own page.

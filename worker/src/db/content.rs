@@ -201,7 +201,7 @@ pub async fn soonest_deadlines(
         db.prepare(
             "SELECT body FROM content WHERE kind = 'opportunity' AND deleted = 0 \
              AND json_extract(body, '$.deadline') >= ?1 \
-             ORDER BY json_extract(body, '$.deadline'), json_extract(body, '$.title') LIMIT ?2",
+             ORDER BY json_extract(body, '$.deadline'), json_extract(body, '$.title'), id LIMIT ?2",
         )
         .bind(&[today.into(), num(u64::from(limit))])?,
     )
