@@ -1,11 +1,12 @@
 //! The CV and cover letters a young person builds on the phone (Europass sections), their
 //! validation, and the JSON Resume exchange format. None of this ever reaches the server.
 
+mod italian;
 mod json_resume;
 mod letter;
 
 pub use json_resume::{from_json_resume, to_json_resume, JsonResume};
-pub use letter::{draft_letter, LetterTarget, LetterTemplate};
+pub use letter::{draft_letter, role_from_title, LetterTarget, LetterTemplate};
 
 use serde::{Deserialize, Serialize};
 
