@@ -3,6 +3,7 @@ import { expect } from "@playwright/test";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import { origin } from "../playwright.config";
 
 /** A unique id for this test's own data. */
@@ -180,6 +181,23 @@ export function d1(sql: string): Record<string, unknown>[] {
       const out = execFileSync("wrangler", args, { stdio: ["ignore", "pipe", "pipe"] }).toString();
       const results = JSON.parse(out) as { results: Record<string, unknown>[] }[];
       return results.flatMap((r) => r.results);
+    } catch (error) {
+      if (attempt >= 10 || !String(error).includes("SQLITE_BUSY")) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250 * attempt);
+    }
+  }
+}
+
+/** Loads the demo content of `make dev` (content/demo) into the test server's local D1, as
+ * scripts/db.sh does: idempotent, and every item takes the next change sequence, so phones sync it. */
+export function loadDemoContent() {
+  const sql = execFileSync("cargo", ["run", "-q", "-p", "sito-devtools", "--bin", "seed", "--", "demo", "content/demo"], { stdio: ["ignore", "pipe", "ignore"] });
+  writeFileSync("target/seed-demo-e2e.sql", sql);
+  const args = ["d1", "execute", "DB", "--local", "--persist-to", process.env.SITO_TEST_STATE ?? ".wrangler/test-state", "--file", "target/seed-demo-e2e.sql"];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      execFileSync("wrangler", args, { stdio: ["ignore", "pipe", "pipe"] });
+      return;
     } catch (error) {
       if (attempt >= 10 || !String(error).includes("SQLITE_BUSY")) throw error;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250 * attempt);
