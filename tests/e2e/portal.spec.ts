@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { publishCall } from "../proposals";
 import {
   guideInput,
   organisationInput,
@@ -171,12 +172,13 @@ for (const path of [
   });
 }
 
-test("detail pages of every kind are accessible", async ({ page, request }) => {
+test("detail pages of every kind are accessible and say who published them and when, with one separator", async ({ page, request }) => {
   const opp = uniqueId("a11y-opp");
   const guide = uniqueId("a11y-guide");
   const news = uniqueId("a11y-news");
   await putOpportunity(request, opp);
   await putContent(request, "guides", guide, guideInput());
+  const call = await publishCall(request);
   await putContent(request, "news", news, {
     title: "Nuovo bando",
     summary: "Domande entro marzo.",
@@ -184,9 +186,10 @@ test("detail pages of every kind are accessible", async ({ page, request }) => {
     published_on: "2026-11-20",
     district: "cremona",
   });
-  for (const path of [`/opportunita/${opp}`, `/guide/${guide}`, `/notizie/${news}`]) {
+  for (const path of [`/opportunita/${opp}`, `/guide/${guide}`, `/notizie/${news}`, `/bandi/${call}`]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByText(/^Pubblicato da /)).toHaveText(/^Pubblicato da [^·]+ · aggiornato il \d/);
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(results.violations.map((v) => `${path} ${v.id}: ${v.help}`)).toEqual([]);
   }

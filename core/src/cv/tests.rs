@@ -36,11 +36,11 @@ fn sample() -> Cv {
         mother_tongues: vec!["Italiano".into()],
         languages: vec![LanguageSkill {
             language: "Inglese".into(),
-            listening: Cefr::B2,
-            reading: Cefr::B2,
-            interaction: Cefr::B1,
-            production: Cefr::B1,
-            writing: Cefr::B1,
+            listening: Some(Cefr::B2),
+            reading: Some(Cefr::B2),
+            interaction: Some(Cefr::B1),
+            production: Some(Cefr::B1),
+            writing: Some(Cefr::B1),
         }],
         digital_skills: vec!["Fogli di calcolo".into(), "Canva".into()],
         other_skills: "Lavoro in squadra".into(),
@@ -98,7 +98,7 @@ fn another_tools_json_resume_imports_sensibly() {
     assert_eq!(cv.personal.first_name, "Marco");
     assert_eq!(cv.personal.last_name, "Bianchi");
     assert_eq!(cv.work[0].role, "Magazziniere");
-    assert_eq!(cv.languages[0].writing, Cefr::B1);
+    assert_eq!(cv.languages[0].writing, Some(Cefr::B1));
 }
 
 #[test]
@@ -347,8 +347,8 @@ fn experience() -> impl Strategy<Value = Experience> {
     )
 }
 
-fn cefr() -> impl Strategy<Value = Cefr> {
-    prop::sample::select(Cefr::ALL.to_vec())
+fn cefr() -> impl Strategy<Value = Option<Cefr>> {
+    prop::option::of(prop::sample::select(Cefr::ALL.to_vec()))
 }
 
 proptest! {
@@ -389,4 +389,29 @@ proptest! {
         let back = from_json_resume(&serde_json::from_str(&json).unwrap(), "x");
         prop_assert_eq!(back, cv);
     }
+}
+
+#[test]
+fn levels_never_chosen_stay_blank() {
+    // A language added and named, no level chosen: nothing is invented, in the CV or the export.
+    let mut cv = sample();
+    cv.languages = vec![LanguageSkill {
+        language: "Spagnolo".into(),
+        reading: Some(Cefr::A2),
+        ..LanguageSkill::default()
+    }];
+    assert_eq!(cv.languages[0].listening, None);
+    let resume = to_json_resume(&cv);
+    let value = serde_json::to_value(&resume).unwrap();
+    assert_eq!(value["languages"][1]["fluency"], "A2");
+    assert_eq!(from_json_resume(&resume, "cv-1").languages, cv.languages);
+    cv.languages[0].reading = None;
+    let value = serde_json::to_value(to_json_resume(&cv)).unwrap();
+    assert_eq!(value["languages"][1]["fluency"], "");
+    // A language stored by an earlier version of the app, with every level, reads back the same.
+    let stored: LanguageSkill = serde_json::from_str(
+        r#"{"language":"Inglese","listening":"B2","reading":"B2","interaction":"B1","production":"B1","writing":"A2"}"#,
+    )
+    .unwrap();
+    assert_eq!(stored.writing, Some(Cefr::A2));
 }
