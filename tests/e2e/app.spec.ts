@@ -4,6 +4,24 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { editorHeaders, opportunityInput, putOpportunity, uniqueId, waitForServiceWorker } from "../support";
 
+test("the app says once that it is ready to work offline, when the service worker holds it all", async ({ page, context }) => {
+  await page.goto("/");
+  const ready = page.getByTestId("offline-ready");
+  await expect(ready).toHaveText(/^Pronta anche senza connessione/);
+  await waitForServiceWorker(page);
+  // And it is: offline, the page opens from the phone.
+  await context.setOffline(true);
+  const reload = await page.reload();
+  expect(reload?.fromServiceWorker()).toBe(true);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // Said once: not again on the next visits.
+  await expect(ready).toHaveText("");
+  await context.setOffline(false);
+  await page.goto("/opportunita");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(ready).toHaveText("");
+});
+
 test("the list shows what editors published, and still opens offline after one visit", async ({ page, context, request }) => {
   const title = `Campo di lavoro sul Po ${uniqueId("t")}`;
   await putOpportunity(

@@ -71,6 +71,33 @@ test("find a volunteering place in Crema by filter and by search, save it, and o
   await context.setOffline(false);
 });
 
+test("the list follows the keywords as they are typed, and the filters open from a button that shows its state", async ({ page, request }, testInfo) => {
+  const word = uniqueWord();
+  const title = `Tirocinio ${word} in biblioteca`;
+  await putOpportunity(request, uniqueId("kw-lib"), opportunityInput({ title, kind: "internship" }));
+  await putOpportunity(request, uniqueId("kw-mag"), opportunityInput({ title: `Magazziniere ${word} in magazzino`, kind: "job" }));
+  await page.goto("/opportunita");
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
+  const list = page.getByTestId("opportunity-list");
+  const keywords = page.getByLabel("Parole chiave");
+  // No Enter: the list narrows while typing, and the space between words stays.
+  await keywords.pressSequentially(`${word} bibl`, { delay: 30 });
+  await expect(list.getByRole("link", { name: title })).toBeVisible();
+  await expect(list.getByRole("link", { name: `Magazziniere ${word} in magazzino` })).toHaveCount(0);
+  await expect(keywords).toHaveValue(`${word} bibl`);
+  await expect(page).toHaveURL(new RegExp(`q=${word}%20bibl`));
+
+  const filters = page.locator("summary", { hasText: "Filtri" });
+  await expect(filters).toHaveCSS("border-top-style", "solid");
+  await page.screenshot({ path: testInfo.outputPath("filtri-chiusi.png") });
+  await filters.click();
+  await expect(page.getByLabel("Ordina per")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("filtri-aperti.png") });
+  // "Scadenza più vicina" is whole: the sort field spans the form.
+  const sort = (await page.getByLabel("Ordina per").boundingBox())!;
+  expect(sort.width).toBeGreaterThan(250);
+});
+
 test("a ticked tutorial step is still ticked after a reload", async ({ page, request }) => {
   const id = uniqueId("guide");
   await putContent(request, "guides", id, guideInput({ title: `Guida ${uniqueWord()}` }));

@@ -41,7 +41,23 @@ pub fn SyncStatusLine() -> impl IntoView {
         SyncStatus::Syncing | SyncStatus::Starting => "syncing",
         SyncStatus::UpToDate => "ok",
     };
+    // Said once, the first time the service worker holds the whole app (index.html marks it).
+    let offline_ready = RwSignal::new(false);
+    Effect::new(move |_| {
+        let marked = document()
+            .document_element()
+            .and_then(|e| e.get_attribute("data-offline"));
+        if marked.as_deref() == Some("pronta") {
+            offline_ready.set(true);
+        }
+        let handle =
+            window_event_listener_untyped("sito-offline-pronta", move |_| offline_ready.set(true));
+        on_cleanup(move || handle.remove());
+    });
     view! {
+        <p class="offline-ready" role="status" data-testid="offline-ready">
+            {move || offline_ready.get().then(|| t_string!(i18n, sync.offline_ready))}
+        </p>
         <div class="sync" data-state=state>
             <p role="status" aria-live="polite" data-testid="sync-status">{text}</p>
             <button
