@@ -106,6 +106,41 @@ test("a form with mistakes keeps what was typed and says what to fix, in Italian
   await desk.context().close();
 });
 
+test("a new item's id is suggested from its title, marked required and checked by the browser", async ({ browser }) => {
+  const errors: string[] = [];
+  const desk = await deskAs(browser, accounts.editor);
+  desk.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  await desk.getByRole("link", { name: "Opportunità", exact: true }).click();
+  const id = desk.getByLabel("Identificativo nell'indirizzo");
+  await expect(desk.locator("label[for=id]")).toHaveText("Identificativo nell'indirizzo *");
+  const word = uniqueWord();
+  const title = `Tirocinio in Biblioteca ${word}: perché è già così?`;
+  await desk.getByLabel("Titolo").fill(title);
+  // The rules of sito_core::opportunity::suggest_id (tested natively with the same kind of title).
+  await expect(id).toHaveValue(`tirocinio-in-biblioteca-${word}-perche-e-gia-cosi`);
+  // The browser checks the pattern itself: it compiles, and a wrong id is caught before sending.
+  await id.fill("Con Spazi");
+  expect(await id.evaluate((e: HTMLInputElement) => e.validity.patternMismatch)).toBe(true);
+  await id.fill("");
+  expect(await id.evaluate((e: HTMLInputElement) => e.validity.valueMissing)).toBe(true);
+  // Once typed by the editor, the id is theirs: the title no longer changes it.
+  await id.fill("il-mio-tirocinio");
+  await desk.getByLabel("Titolo").fill(`${title} Nuovo`);
+  await expect(id).toHaveValue("il-mio-tirocinio");
+  expect(errors).toEqual([]);
+  await desk.context().close();
+});
+
+test("on the sign-in page the button stands apart from the password field", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const desk = await context.newPage();
+  await desk.goto("/redazione/accesso");
+  const password = (await desk.getByLabel("Password").boundingBox())!;
+  const button = (await desk.getByRole("button", { name: "Accedi" }).boundingBox())!;
+  expect(button.y - (password.y + password.height)).toBeGreaterThanOrEqual(16);
+  await context.close();
+});
+
 test("a wrong password is refused without revealing which part was wrong, and keeps the e-mail", async ({ browser }) => {
   const context = await browser.newContext();
   const desk = await context.newPage();

@@ -55,6 +55,14 @@ pub(super) fn html_response(body: String, status: u16) -> Response {
     crate::api::text_response(body, status, headers)
 }
 
+/// A script of the desk's own (the policy allows scripts from the site only, never inline).
+pub(super) fn script_response(script: &str) -> Response {
+    let headers = Headers::new();
+    let _ = headers.set("content-type", "text/javascript; charset=utf-8");
+    let _ = headers.set("cache-control", "no-cache");
+    crate::api::text_response(script.to_owned(), 200, headers)
+}
+
 pub(super) fn redirect(to: &str) -> Response {
     let headers = Headers::new();
     let _ = headers.set("location", to);
@@ -113,6 +121,7 @@ caption{text-align:left;font-weight:600;padding:.6rem 0 .2rem}td.num,th.num{text
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
 section{margin-top:1.5rem}section.panel{padding-bottom:1rem}input.score{width:6rem}
 label.choice{display:flex;gap:.5rem;align-items:center;font-weight:400;margin-top:.3rem}label.choice input{width:auto}
+form.account{max-width:28rem}form.account button[type=submit]{display:block;margin-top:1.25rem}
 "#;
 
 pub(super) use crate::italian_time::{rome, rome_to_utc};
