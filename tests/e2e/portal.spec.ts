@@ -98,6 +98,25 @@ test("the list follows the keywords as they are typed, and the filters open from
   expect(sort.width).toBeGreaterThan(250);
 });
 
+test("search across everything narrows to a district", async ({ page, request }) => {
+  const word = uniqueWord();
+  await putOpportunity(request, uniqueId("cerca-crema"), opportunityInput({ title: `Tirocinio ${word} a Crema`, kind: "internship", district: "crema" }));
+  await putOpportunity(request, uniqueId("cerca-cremona"), opportunityInput({ title: `Tirocinio ${word} a Cremona`, kind: "internship", district: "cremona" }));
+  await page.goto(`/cerca?q=${word}`);
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
+  const results = page.getByTestId("search-results");
+  await expect(results.getByRole("link")).toHaveCount(2);
+  await page.getByLabel("Territorio").selectOption({ label: "Crema" });
+  await expect(page).toHaveURL(/territorio=crema/);
+  await expect(results.getByRole("link", { name: `Tirocinio ${word} a Crema` })).toBeVisible();
+  await expect(results.getByRole("link")).toHaveCount(1);
+  // The address carries the choice: opened afresh, the page shows the same.
+  await page.goto(`/cerca?q=${word}&territorio=cremona`);
+  await expect(page.getByLabel("Territorio")).toHaveValue("cremona");
+  await expect(results.getByRole("link", { name: `Tirocinio ${word} a Cremona` })).toBeVisible();
+  await expect(results.getByRole("link")).toHaveCount(1);
+});
+
 test("a ticked tutorial step is still ticked after a reload", async ({ page, request }) => {
   const id = uniqueId("guide");
   await putContent(request, "guides", id, guideInput({ title: `Guida ${uniqueWord()}` }));
