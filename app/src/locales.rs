@@ -32,6 +32,7 @@ leptos_i18n::declare_locales! {
             updated_at: "Aggiornato il {{ when }}",
             updated: "Aggiornato",
             refresh: "Aggiorna",
+            news: "{{ n }} novità",
             offline_ready: "Pronta anche senza connessione: puoi usarla offline.",
         },
         deadline: {
@@ -568,6 +569,7 @@ leptos_i18n::declare_locales! {
             updated_at: "Updated on {{ when }}",
             updated: "Up to date",
             refresh: "Refresh",
+            news: "{{ n }} new",
             offline_ready: "Ready without a connection too: you can use it offline.",
         },
         deadline: {
