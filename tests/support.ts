@@ -3,6 +3,7 @@ import { expect } from "@playwright/test";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import { origin } from "../playwright.config";
 
 /** A unique id for this test's own data. */
@@ -202,6 +203,23 @@ export function signUpToken(email: string): string {
   const links = mailTo(email).flatMap((m) => [...m.body.matchAll(/\/proposte\/conferma\/([A-Za-z0-9_-]{43})/g)].map((l) => l[1]));
   expect(links.length, `a sign-up link was sent to ${email}`).toBeGreaterThan(0);
   return links[links.length - 1];
+}
+
+/** Loads the demo content of `make dev` (content/demo) into the test server's local D1, as
+ * scripts/db.sh does: idempotent, and every item takes the next change sequence, so phones sync it. */
+export function loadDemoContent() {
+  const sql = execFileSync("cargo", ["run", "-q", "-p", "sito-devtools", "--bin", "seed", "--", "demo", "content/demo"], { stdio: ["ignore", "pipe", "ignore"] });
+  writeFileSync("target/seed-demo-e2e.sql", sql);
+  const args = ["d1", "execute", "DB", "--local", "--persist-to", process.env.SITO_TEST_STATE ?? ".wrangler/test-state", "--file", "target/seed-demo-e2e.sql"];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      execFileSync("wrangler", args, { stdio: ["ignore", "pipe", "pipe"] });
+      return;
+    } catch (error) {
+      if (attempt >= 10 || !String(error).includes("SQLITE_BUSY")) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250 * attempt);
+    }
+  }
 }
 
 /** Invites a member of staff as the administrator and accepts the invitation; returns their headers. */

@@ -1,11 +1,12 @@
 //! The CV and cover letters a young person builds on the phone (Europass sections), their
 //! validation, and the JSON Resume exchange format. None of this ever reaches the server.
 
+mod italian;
 mod json_resume;
 mod letter;
 
 pub use json_resume::{from_json_resume, to_json_resume, JsonResume};
-pub use letter::{draft_letter, LetterTarget, LetterTemplate};
+pub use letter::{draft_letter, role_from_title, LetterTarget, LetterTemplate};
 
 use serde::{Deserialize, Serialize};
 
@@ -106,27 +107,28 @@ pub struct Education {
     pub description: String,
 }
 
-/// A language other than the mother tongue, with the five Europass self-assessment levels.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A language other than the mother tongue, with the five Europass self-assessment levels:
+/// `None` for a level the person has not chosen, which the CV then leaves blank.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LanguageSkill {
     pub language: String,
-    pub listening: Cefr,
-    pub reading: Cefr,
-    pub interaction: Cefr,
-    pub production: Cefr,
-    pub writing: Cefr,
+    pub listening: Option<Cefr>,
+    pub reading: Option<Cefr>,
+    pub interaction: Option<Cefr>,
+    pub production: Option<Cefr>,
+    pub writing: Option<Cefr>,
 }
 
-impl Default for LanguageSkill {
-    fn default() -> Self {
-        Self {
-            language: String::new(),
-            listening: Cefr::A2,
-            reading: Cefr::A2,
-            interaction: Cefr::A2,
-            production: Cefr::A2,
-            writing: Cefr::A2,
-        }
+impl LanguageSkill {
+    /// The five levels in the Europass order: listening, reading, interaction, production, writing.
+    pub fn levels(&self) -> [Option<Cefr>; 5] {
+        [
+            self.listening,
+            self.reading,
+            self.interaction,
+            self.production,
+            self.writing,
+        ]
     }
 }
 

@@ -332,6 +332,37 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// The id an editor is offered for a new item, from its title: lower case, accents dropped,
+/// every run of other characters one dash, at most 64 characters cut at a dash ("Tirocinio in
+/// Biblioteca, Crema" → "tirocinio-in-biblioteca-crema"). Always a valid id, or empty for a
+/// title with no letter or digit. The desk's script (`/redazione/identificativo.js`) applies
+/// the same rules while the title is typed.
+pub fn suggest_id(title: &str) -> String {
+    let mut id = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        let plain = match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            c => c,
+        };
+        if plain.is_ascii_lowercase() || plain.is_ascii_digit() {
+            id.push(plain);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    if id.len() > 64 {
+        let cut = id[..=64].rfind('-').filter(|&i| i > 0).unwrap_or(64);
+        id.truncate(cut);
+    }
+    id.trim_end_matches('-').to_owned()
+}
+
 #[cfg(test)]
 pub(crate) mod fixtures;
 #[cfg(test)]

@@ -4,6 +4,49 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { editorHeaders, opportunityInput, putOpportunity, uniqueId, waitForServiceWorker } from "../support";
 
+test("the app says once that it is ready to work offline, when the service worker holds it all", async ({ page, context }) => {
+  await page.goto("/");
+  const ready = page.getByTestId("offline-ready");
+  await expect(ready).toHaveText(/^Pronta anche senza connessione/);
+  await waitForServiceWorker(page);
+  // And it is: offline, the page opens from the phone.
+  await context.setOffline(true);
+  const reload = await page.reload();
+  expect(reload?.fromServiceWorker()).toBe(true);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // Said once: not again on the next visits.
+  await expect(ready).toHaveText("");
+  await context.setOffline(false);
+  await page.goto("/opportunita");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(ready).toHaveText("");
+});
+
+test("after Aggiorna, what is new since the last visit is counted and one tap away", async ({ page, request }) => {
+  await page.goto("/opportunita");
+  await expect(page.getByTestId("sync-status")).toContainText("Aggiornato");
+  await waitForServiceWorker(page);
+  // The visit ends (the page is left); the next one starts with nothing new.
+  await page.reload();
+  await expect(page.getByTestId("sync-status")).toContainText("Aggiornato");
+  await expect(page.getByRole("button", { name: "Aggiorna" })).toBeEnabled();
+  await expect(page.getByTestId("news-count")).toHaveCount(0);
+  // Meanwhile the editors publish three opportunities, far down a list sorted by deadline.
+  const titles: string[] = [];
+  for (let n = 1; n <= 3; n++) {
+    const title = `Novità ${n} ${uniqueId("n")}`;
+    titles.push(title);
+    await putOpportunity(request, uniqueId("novita"), opportunityInput({ title, deadline: "2099-12-31" }));
+  }
+  await page.getByRole("button", { name: "Aggiorna" }).click();
+  const news = page.getByTestId("news-count");
+  await expect(news).toHaveText("3 novità");
+  await news.click();
+  await expect(page).toHaveURL(/\/opportunita\?ordine=recenti$/);
+  const first = await page.getByTestId("opportunity-list").getByRole("heading").allTextContents();
+  expect(first.slice(0, 3).sort()).toEqual([...titles].sort());
+});
+
 test("the list shows what editors published, and still opens offline after one visit", async ({ page, context, request }) => {
   const title = `Campo di lavoro sul Po ${uniqueId("t")}`;
   await putOpportunity(

@@ -119,26 +119,86 @@ test("a CV built offline survives reloads, prints on one A4 page, and comes back
 
 test("a cover letter started from an opportunity is filled from it and the CV, and is kept as edited", async ({ page, request }) => {
   const id = uniqueId("lettera");
-  await putOpportunity(request, id, opportunityInput({ kind: "job", title: "Magazziniere", organisation: "Logistica Po Srl", deadline: "2099-01-31" }));
+  // A demo internship, whose title repeats its kind.
+  await putOpportunity(
+    request,
+    id,
+    opportunityInput({
+      kind: "internship",
+      title: "Tirocinio come addetto/a alla contabilità in azienda metalmeccanica",
+      organisation: "Officine Serio Srl",
+      deadline: "2099-01-31",
+    }),
+  );
   await page.goto("/cv");
-  await newCv(page);
+  const editor = await newCv(page);
   await page.getByLabel("Nome", { exact: true }).fill("Marco");
   await page.getByLabel("Cognome").fill("Bianchi");
   await page.getByLabel("Città").fill("Casalmaggiore");
+  await page.goto(`${editor}?passo=4`);
+  await page.getByRole("button", { name: "Aggiungi una voce" }).click();
+  await page.getByLabel("Titolo o corso").fill("Diploma di ragioneria");
+  await page.getByLabel("Scuola o ente di formazione").fill("IIS Romani");
+  await page.getByLabel("Inizio (mese e anno)").fill("2019-09");
+  await page.getByLabel("Fine (vuoto se in corso)").fill("2024-07");
 
   await page.goto(`/opportunita/${id}`);
   await page.getByRole("link", { name: "Scrivi la lettera di presentazione" }).click();
   await expect(page).toHaveURL(/\/cv\/lettera\//);
-  await expect(page.getByLabel("Azienda o ente")).toHaveValue("Logistica Po Srl");
-  await expect(page.getByLabel("Ruolo")).toHaveValue("Magazziniere");
+  await expect(page.getByLabel("Azienda o ente")).toHaveValue("Officine Serio Srl");
+  // The role, without the kind the title repeats; the internship template, in Italian.
+  await expect(page.getByLabel("Ruolo")).toHaveValue("addetto/a alla contabilità in azienda metalmeccanica");
+  await expect(page.getByLabel("Modello")).toHaveValue("internship");
   const body = page.getByLabel("Testo della lettera");
   await expect(body).toHaveValue(/^Casalmaggiore, \d\d\/\d\d\/\d{4}/);
-  await expect(body).toHaveValue(/posizione di Magazziniere presso Logistica Po Srl, entro la scadenza del 31\/01\/2099/);
+  await expect(body).toHaveValue(/Oggetto: candidatura per il tirocinio come addetto\/a alla contabilità in azienda metalmeccanica\n/);
+  await expect(body).toHaveValue(
+    /desidero candidarmi per il tirocinio come addetto\/a alla contabilità in azienda metalmeccanica presso Officine Serio Srl, entro la scadenza del 31\/01\/2099,/,
+  );
+  await expect(body).toHaveValue(/Ho conseguito il diploma di ragioneria presso IIS Romani\./);
+  // The other templates, from the same role.
+  await page.getByLabel("Modello").selectOption("reply_to_ad");
+  await page.getByRole("button", { name: "Riscrivi dal modello (sostituisce il testo)" }).click();
+  await expect(body).toHaveValue(/rispondo al vostro annuncio per addetto\/a alla contabilità in azienda metalmeccanica e vi propongo la mia candidatura\./);
   await expect(body).toHaveValue(/Marco Bianchi/);
   await body.fill("Gentili responsabili, mi candido come magazziniere.");
   await page.reload();
   await expect(page.getByLabel("Testo della lettera")).toHaveValue("Gentili responsabili, mi candido come magazziniere.");
   await expectAccessible(page, "lettera");
+});
+
+test("the CV sheet reads as a CV: its own labels, months in words, and only what was filled in", async ({ page }) => {
+  await page.goto("/cv");
+  const editor = await newCv(page);
+  await page.getByLabel("Nome", { exact: true }).fill("Sara");
+  await page.getByLabel("Cognome").fill("Galli");
+  await page.goto(`${editor}?passo=3`);
+  await page.getByRole("button", { name: "Aggiungi una voce" }).click();
+  await page.getByLabel("Ruolo").fill("Cameriera");
+  await page.getByLabel("Azienda o ente").fill("Bar Centrale");
+  await page.getByLabel("Inizio (mese e anno)").fill("2025-06");
+  await page.getByLabel("Fine (vuoto se in corso)").fill("2025-09");
+  await page.goto(`${editor}?passo=5`);
+  await page.getByLabel("Madrelingua (una per riga)").fill("Italiano");
+  await page.getByRole("button", { name: "Aggiungi una lingua" }).click();
+  await page.getByLabel("Lingua", { exact: true }).fill("Inglese");
+  // A new language has no level until one is chosen; only listening is.
+  await expect(page.getByLabel("Lettura")).toHaveValue("");
+  await page.getByLabel("Ascolto").selectOption("B2");
+  await page.goto(`${editor}?passo=6`);
+  await page.getByLabel("Patente di guida (categorie, per esempio B)").fill("B");
+  await page.getByRole("link", { name: "Avanti" }).click();
+  await page.getByRole("link", { name: "Avanti" }).click();
+
+  const sheet = page.getByTestId("cv-sheet");
+  await expect(sheet).toContainText("giugno 2025 – settembre 2025");
+  await expect(sheet).not.toContainText("2025-06");
+  await expect(sheet.getByText("Madrelingua: Italiano")).toBeVisible();
+  await expect(sheet.getByText("Patente: B", { exact: true })).toBeVisible();
+  await expect(sheet).not.toContainText("una per riga");
+  await expect(sheet).not.toContainText("per esempio");
+  await expect(sheet.getByRole("row", { name: /Inglese/ }).getByRole("cell")).toHaveText(["B2", "", "", "", ""]);
+  await expectAccessible(page, "foglio del CV");
 });
 
 test("every step of the CV is accessible", async ({ page }) => {

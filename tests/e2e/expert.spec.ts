@@ -8,6 +8,10 @@ test("a question asked offline arrives once when the phone is back online; answe
   const reload = await page.reload();
   expect(reload?.fromServiceWorker()).toBe(true);
 
+  // Sending is the page's main action, a button the size of a fingertip.
+  const send = await page.getByRole("button", { name: "Invia la domanda" }).boundingBox();
+  expect(send!.height).toBeGreaterThanOrEqual(44);
+
   // Mistakes are explained on the phone, before anything is queued.
   await page.getByRole("button", { name: "Invia la domanda" }).click();
   await expect(page.getByText("Scegli un argomento.")).toBeVisible();

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { publishCall } from "../proposals";
 import {
   guideInput,
   organisationInput,
@@ -68,6 +69,52 @@ test("find a volunteering place in Crema by filter and by search, save it, and o
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Come candidarsi" })).toBeVisible();
   await context.setOffline(false);
+});
+
+test("the list follows the keywords as they are typed, and the filters open from a button that shows its state", async ({ page, request }, testInfo) => {
+  const word = uniqueWord();
+  const title = `Tirocinio ${word} in biblioteca`;
+  await putOpportunity(request, uniqueId("kw-lib"), opportunityInput({ title, kind: "internship" }));
+  await putOpportunity(request, uniqueId("kw-mag"), opportunityInput({ title: `Magazziniere ${word} in magazzino`, kind: "job" }));
+  await page.goto("/opportunita");
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
+  const list = page.getByTestId("opportunity-list");
+  const keywords = page.getByLabel("Parole chiave");
+  // No Enter: the list narrows while typing, and the space between words stays.
+  await keywords.pressSequentially(`${word} bibl`, { delay: 30 });
+  await expect(list.getByRole("link", { name: title })).toBeVisible();
+  await expect(list.getByRole("link", { name: `Magazziniere ${word} in magazzino` })).toHaveCount(0);
+  await expect(keywords).toHaveValue(`${word} bibl`);
+  await expect(page).toHaveURL(new RegExp(`q=${word}%20bibl`));
+
+  const filters = page.locator("summary", { hasText: "Filtri" });
+  await expect(filters).toHaveCSS("border-top-style", "solid");
+  await page.screenshot({ path: testInfo.outputPath("filtri-chiusi.png") });
+  await filters.click();
+  await expect(page.getByLabel("Ordina per")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("filtri-aperti.png") });
+  // "Scadenza più vicina" is whole: the sort field spans the form.
+  const sort = (await page.getByLabel("Ordina per").boundingBox())!;
+  expect(sort.width).toBeGreaterThan(250);
+});
+
+test("search across everything narrows to a district", async ({ page, request }) => {
+  const word = uniqueWord();
+  await putOpportunity(request, uniqueId("cerca-crema"), opportunityInput({ title: `Tirocinio ${word} a Crema`, kind: "internship", district: "crema" }));
+  await putOpportunity(request, uniqueId("cerca-cremona"), opportunityInput({ title: `Tirocinio ${word} a Cremona`, kind: "internship", district: "cremona" }));
+  await page.goto(`/cerca?q=${word}`);
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
+  const results = page.getByTestId("search-results");
+  await expect(results.getByRole("link")).toHaveCount(2);
+  await page.getByLabel("Territorio").selectOption({ label: "Crema" });
+  await expect(page).toHaveURL(/territorio=crema/);
+  await expect(results.getByRole("link", { name: `Tirocinio ${word} a Crema` })).toBeVisible();
+  await expect(results.getByRole("link")).toHaveCount(1);
+  // The address carries the choice: opened afresh, the page shows the same.
+  await page.goto(`/cerca?q=${word}&territorio=cremona`);
+  await expect(page.getByLabel("Territorio")).toHaveValue("cremona");
+  await expect(results.getByRole("link", { name: `Tirocinio ${word} a Cremona` })).toBeVisible();
+  await expect(results.getByRole("link")).toHaveCount(1);
 });
 
 test("a ticked tutorial step is still ticked after a reload", async ({ page, request }) => {
@@ -174,12 +221,13 @@ for (const path of [
   });
 }
 
-test("detail pages of every kind are accessible", async ({ page, request }) => {
+test("detail pages of every kind are accessible and say who published them and when, with one separator", async ({ page, request }) => {
   const opp = uniqueId("a11y-opp");
   const guide = uniqueId("a11y-guide");
   const news = uniqueId("a11y-news");
   await putOpportunity(request, opp);
   await putContent(request, "guides", guide, guideInput());
+  const call = await publishCall(request);
   await putContent(request, "news", news, {
     title: "Nuovo bando",
     summary: "Domande entro marzo.",
@@ -187,9 +235,10 @@ test("detail pages of every kind are accessible", async ({ page, request }) => {
     published_on: "2026-11-20",
     district: "cremona",
   });
-  for (const path of [`/opportunita/${opp}`, `/guide/${guide}`, `/notizie/${news}`]) {
+  for (const path of [`/opportunita/${opp}`, `/guide/${guide}`, `/notizie/${news}`, `/bandi/${call}`]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByText(/^Pubblicato da /)).toHaveText(/^Pubblicato da [^·]+ · aggiornato il \d/);
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(results.violations.map((v) => `${path} ${v.id}: ${v.help}`)).toEqual([]);
   }

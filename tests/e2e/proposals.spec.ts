@@ -181,14 +181,16 @@ test("a group drafts a proposal over six steps, keeps it across an offline reloa
   const state = page.getByTestId("send-state");
   await expect(state).toContainText("In coda");
   await expect(state).toContainText("partirà appena c'è connessione");
-  // The sent draft is read-only.
+  // The draft is read-only once sent to the outbox, and the page says only what is true: queued.
   await page.goto(`${editor}?passo=2`);
-  await expect(page.getByTestId("locked")).toBeVisible();
+  await expect(page.getByTestId("locked")).toContainText("Non è ancora arrivata");
+  await expect(page.getByTestId("locked")).not.toContainText("Proposta inviata");
   await expect(page.getByLabel("Titolo del progetto")).toBeDisabled();
   await expect(state).toContainText("In coda");
 
   await context.setOffline(false);
   await expect(state).toContainText("Inviata");
+  await expect(page.getByTestId("locked")).toContainText("Proposta inviata");
   const protocol = (await state.getByTestId("protocol").textContent())!;
   expect(protocol).toMatch(/^PG-/);
   expect(d1(`SELECT count(*) AS n, max(revision) AS r, max(title) AS t FROM proposals WHERE id = '${id}'`)).toEqual([
@@ -367,4 +369,42 @@ test("on a shared phone a group never sees another group's draft, and finds its 
   await signIn(page, first.email);
   await expect(page.getByTestId("drafts")).toContainText(title);
   await expect(page.getByTestId("other-drafts")).toHaveCount(0);
+});
+
+test("a group starting signed out is told what sending needs, signs up from its draft, and finds the draft filled in", async ({ page, request }) => {
+  const callId = await publishCall(request);
+  await page.goto(`/bandi/${callId}`);
+  await page.getByRole("link", { name: "Prepara una proposta" }).click();
+  await expect(page).toHaveURL(/\/proposte\/[0-9a-f-]{36}\?passo=1$/);
+  const editor = page.url().replace(/\?.*$/, "");
+  // Up front, on step 1: sending needs the group's account, writing does not.
+  await expect(page.getByTestId("needs-account")).toContainText("Per inviare la proposta serve l'account del gruppo");
+  await expect(page.getByLabel("Nome del gruppo o dell'associazione")).toHaveValue("");
+
+  // At the end, signing up is the first way offered, and it looks like a button.
+  await page.goto(`${editor}?passo=6`);
+  const signUp = page.locator("summary", { hasText: "Registra il tuo gruppo" });
+  await expect(signUp).toHaveCSS("border-top-style", "solid");
+  const summaryBox = (await signUp.boundingBox())!;
+  const signInBox = (await page.getByTestId("sign-in").boundingBox())!;
+  expect(summaryBox.y).toBeLessThan(signInBox.y);
+  await signUp.click();
+  const form = page.getByTestId("sign-up");
+  const name = `Giovani del Po ${uniqueWord()}`;
+  await form.getByLabel("Nome del gruppo o dell'associazione").fill(name);
+  await form.getByLabel("Forma del gruppo").selectOption("informal_group");
+  await form.getByLabel("Territorio").selectOption("casalmaggiore");
+  await form.getByLabel("Referente").fill("Luca Ferrari");
+  await form.getByLabel("E-mail").fill(`${uniqueWord()}@example.org`);
+  await form.getByLabel("Password (almeno 10 caratteri)").fill(PASSWORD);
+  await form.getByRole("button", { name: "Crea l'account" }).click();
+  await expect(page.getByTestId("sign-up")).toHaveCount(0);
+
+  // The draft begun signed out now carries the group's details, as a new draft would.
+  await page.goto(`${editor}?passo=1`);
+  await expect(page.getByLabel("Nome del gruppo o dell'associazione")).toHaveValue(name);
+  await expect(page.getByLabel("Forma del gruppo")).toHaveValue("informal_group");
+  await expect(page.getByLabel("Territorio")).toHaveValue("casalmaggiore");
+  await expect(page.getByLabel("Referente")).toHaveValue("Luca Ferrari");
+  await expect(page.getByTestId("needs-account")).toHaveCount(0);
 });

@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
+use leptos_router::components::A;
+
 use crate::{
+    catalog::CatalogSignal,
     dates::local_date_time,
     i18n::*,
     sync::{use_sync, SyncStatus},
@@ -41,9 +44,33 @@ pub fn SyncStatusLine() -> impl IntoView {
         SyncStatus::Syncing | SyncStatus::Starting => "syncing",
         SyncStatus::UpToDate => "ok",
     };
+    // Said once, the first time the service worker holds the whole app (index.html marks it).
+    let offline_ready = RwSignal::new(false);
+    Effect::new(move |_| {
+        let marked = document()
+            .document_element()
+            .and_then(|e| e.get_attribute("data-offline"));
+        if marked.as_deref() == Some("pronta") {
+            offline_ready.set(true);
+        }
+        let handle =
+            window_event_listener_untyped("sito-offline-pronta", move |_| offline_ready.set(true));
+        on_cleanup(move || handle.remove());
+    });
+    let news = whats_new();
     view! {
+        <p class="offline-ready" role="status" data-testid="offline-ready">
+            {move || offline_ready.get().then(|| t_string!(i18n, sync.offline_ready))}
+        </p>
         <div class="sync" data-state=state>
-            <p role="status" aria-live="polite" data-testid="sync-status">{text}</p>
+            <p role="status" aria-live="polite" data-testid="sync-status">
+                {text}
+                {move || (news.get() > 0).then(|| view! {
+                    <A href="/opportunita?ordine=recenti" attr:class="news-count" attr:data-testid="news-count">
+                        {t_string!(i18n, sync.news, n = news.get()).to_string()}
+                    </A>
+                })}
+            </p>
             <button
                 type="button"
                 on:click=move |_| sync.sync_now()
@@ -53,4 +80,71 @@ pub fn SyncStatusLine() -> impl IntoView {
             </button>
         </div>
     }
+}
+
+/// Where the newest item seen at the end of the last visit is remembered on the phone.
+const SEEN_KEY: &str = "sito-visto";
+
+/// How many opportunities are new or changed since the person's last visit: those updated after
+/// the newest one the phone held when the last visit ended (remembered when the page is left).
+/// Nothing on a first visit, and nothing in the CV and proposal tools (no catalog there).
+fn whats_new() -> Memo<usize> {
+    let catalog = use_context::<CatalogSignal>();
+    let since = RwSignal::new(None::<String>);
+    let newest = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let storage = window().local_storage().ok().flatten();
+        since.set(
+            storage
+                .as_ref()
+                .and_then(|s| s.get_item(SEEN_KEY).ok().flatten()),
+        );
+        let remember = move |_| {
+            if let (Some(storage), Some(newest)) = (storage.as_ref(), newest.get_untracked()) {
+                let _ = storage.set_item(SEEN_KEY, &newest);
+            }
+        };
+        let handle = window_event_listener_untyped("pagehide", remember.clone());
+        let hidden = window_event_listener_untyped("visibilitychange", move |e| {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                remember(e);
+            }
+        });
+        on_cleanup(move || {
+            handle.remove();
+            hidden.remove();
+        });
+    });
+    let current = move || match catalog.map(|c| c.get()) {
+        Some(Some(Ok(catalog))) => Some(catalog),
+        _ => None,
+    };
+    Effect::new(move |_| {
+        // Once the phone's items are read: the newest of them, or "" for a phone that has none
+        // yet (then everything that comes is new).
+        let latest = current().map(|c| {
+            c.opportunities
+                .iter()
+                .map(|o| o.updated_at.clone())
+                .max()
+                .unwrap_or_default()
+        });
+        if latest > newest.get_untracked() {
+            newest.set(latest);
+        }
+    });
+    Memo::new(move |_| {
+        let Some(catalog) = current() else {
+            return 0;
+        };
+        since.with(|since| {
+            since.as_ref().map_or(0, |since| {
+                catalog
+                    .opportunities
+                    .iter()
+                    .filter(|o| o.updated_at.as_str() > since.as_str())
+                    .count()
+            })
+        })
+    })
 }

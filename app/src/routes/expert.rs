@@ -186,7 +186,7 @@ fn AskForm() -> impl IntoView {
                     prop:value=move || nickname.get()
                     on:input=move |ev| nickname.set(event_target_value(&ev))
                 />
-                <button type="submit">{t!(i18n, expert.send)}</button>
+                <button type="submit" class="action">{t!(i18n, expert.send)}</button>
                 <p role="status">{move || queued.get().then(|| t_string!(i18n, expert.queued_note))}</p>
             </form>
         </section>

@@ -107,6 +107,15 @@ pub fn OpportunityList() -> impl IntoView {
     let set = move |change: Box<dyn Fn(&mut OpportunityFilter)>| {
         update.with_value(|u| u(&*change));
     };
+    // The words as typed, spaces included: the list follows them at every keystroke, and the
+    // field follows the address only when the address changes them (a link, "Azzera i filtri").
+    let typed = RwSignal::new(filter.get_untracked().text);
+    Effect::new(move |_| {
+        let text = filter.get().text;
+        if typed.get_untracked().trim() != text {
+            typed.set(text);
+        }
+    });
     let today = today();
     let held = crate::catalog::use_catalog();
     let shown = Memo::new(move |_| {
@@ -138,9 +147,10 @@ pub fn OpportunityList() -> impl IntoView {
                     name="q"
                     type="search"
                     value=move || filter.get().text
-                    prop:value=move || filter.get().text
-                    on:change=move |ev| {
+                    prop:value=move || typed.get()
+                    on:input=move |ev| {
                         let text = event_target_value(&ev);
+                        typed.set(text.clone());
                         set(Box::new(move |f| f.text = text.trim().to_owned()));
                     }
                 />
@@ -245,7 +255,8 @@ pub fn OpportunityList() -> impl IntoView {
                     }
                 />
             </div>
-            <div class="field">
+            // Full width: "Scadenza più vicina" does not fit half of a 320 px screen.
+            <div class="field wide">
                 <label for="f-ordine">{t!(i18n, list.sort)}</label>
                 <select
                     id="f-ordine"

@@ -1,6 +1,10 @@
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_query_map};
-use sito_core::ContentKind;
+use leptos_router::{
+    components::A,
+    hooks::{use_navigate, use_query_map},
+    NavigateOptions,
+};
+use sito_core::{ContentKind, District};
 
 use crate::{
     catalog::{Catalog, Seed},
@@ -15,16 +19,49 @@ pub fn Search() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let text = Memo::new(move |_| query.with(|q| q.get("q").unwrap_or_default()));
+    let district = Memo::new(move |_| {
+        query.with(|q| q.get("territorio").and_then(|d| District::from_slug(&d)))
+    });
+    let navigate = use_navigate();
+    let choose = move |ev: leptos::ev::Event| {
+        let slug = event_target_value(&ev);
+        let mut address = format!(
+            "/cerca?q={}",
+            js_sys::encode_uri_component(&text.get_untracked())
+        );
+        if !slug.is_empty() {
+            address.push_str(&format!("&territorio={slug}"));
+        }
+        navigate(
+            &address,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
     view! {
         <h1>{t!(i18n, search.title)}</h1>
         {move || view! { <SearchBox value=text.get()/> }}
+        // The district narrows the results to what is in it, or not tied to a place (guides,
+        // answers, calls and news for the whole province).
+        <p class="field search-district">
+            <label for="cerca-territorio">{t!(i18n, list.district)}</label>
+            <select id="cerca-territorio" name="territorio" on:change=choose>
+                <option value="" selected=move || district.get().is_none()>{t!(i18n, list.all_districts)}</option>
+                {District::ALL.into_iter().map(|d| view! {
+                    <option value=d.slug() selected=move || district.get() == Some(d)>{move || labels::district(i18n, d)}</option>
+                }).collect_view()}
+            </select>
+        </p>
         <WithCatalog render=move |catalog| {
             move || {
                 let text = text.get();
                 if text.trim().is_empty() {
                     return view! { <p class="empty">{t!(i18n, search.hint)}</p> }.into_any();
                 }
-                let hits = catalog.search_everything(&text);
+                let hits = hits(&catalog, &text, district.get());
                 let count = hits.len();
                 let rows = hits
                     .into_iter()
@@ -74,7 +111,33 @@ pub fn Search() -> impl IntoView {
     }
 }
 
-/// The items a search for `text` finds: what a server-rendered result page is made from.
+/// Whether a hit is in `district`: an opportunity or a service there, news or a call there or
+/// for the whole province; guides and the expert's answers are not tied to a place.
+fn in_district(catalog: &Catalog, kind: ContentKind, i: usize, district: District) -> bool {
+    match kind {
+        ContentKind::Opportunity => catalog.opportunities[i].district == district,
+        ContentKind::Organisation => catalog.organisations[i].district == district,
+        ContentKind::News => catalog.news[i].district.is_none_or(|d| d == district),
+        ContentKind::Call => catalog.calls[i].district.is_none_or(|d| d == district),
+        ContentKind::Guide | ContentKind::Answer => true,
+    }
+}
+
+/// What a search for `text` finds, in `district` if one is chosen.
+pub fn hits(
+    catalog: &Catalog,
+    text: &str,
+    district: Option<District>,
+) -> Vec<(ContentKind, usize)> {
+    let mut found = catalog.search_everything(text);
+    if let Some(d) = district {
+        found.retain(|&(kind, i)| in_district(catalog, kind, i, d));
+    }
+    found
+}
+
+/// The items a search for `text` finds (in every district; the page narrows them): what a
+/// server-rendered result page is made from.
 pub fn hits_seed(catalog: &Catalog, text: &str) -> Seed {
     let mut seed = Seed::default();
     for (kind, i) in catalog.search_everything(text) {

@@ -124,8 +124,9 @@ pub struct Europass {
     pub last_name: String,
     pub consent: bool,
     pub driving_licence: Vec<String>,
-    /// Per non-native language, in order: listening, reading, interaction, production, writing.
-    pub cefr: Vec<[Cefr; 5]>,
+    /// Per non-native language, in order: listening, reading, interaction, production, writing
+    /// (`null` where the person chose no level).
+    pub cefr: Vec<[Option<Cefr>; 5]>,
     pub education_cities: Vec<String>,
     pub volunteering_cities: Vec<String>,
 }
@@ -145,19 +146,16 @@ pub fn to_json_resume(cv: &Cv) -> JsonResume {
         .chain(cv.languages.iter().map(|l| {
             Language {
                 language: l.language.clone(),
-                // JSON Resume has one fluency: the highest of the five self-assessed levels.
-                fluency: [
-                    l.listening,
-                    l.reading,
-                    l.interaction,
-                    l.production,
-                    l.writing,
-                ]
-                .into_iter()
-                .max()
-                .unwrap_or(Cefr::A1)
-                .as_str()
-                .into(),
+                // JSON Resume has one fluency: the highest of the five self-assessed levels,
+                // empty when none was chosen.
+                fluency: l
+                    .levels()
+                    .into_iter()
+                    .flatten()
+                    .max()
+                    .map(Cefr::as_str)
+                    .unwrap_or_default()
+                    .into(),
             }
         }))
         .collect();
@@ -244,19 +242,7 @@ pub fn to_json_resume(cv: &Cv) -> JsonResume {
                 last_name: cv.personal.last_name.clone(),
                 consent: cv.personal.consent,
                 driving_licence: cv.driving_licence.clone(),
-                cefr: cv
-                    .languages
-                    .iter()
-                    .map(|l| {
-                        [
-                            l.listening,
-                            l.reading,
-                            l.interaction,
-                            l.production,
-                            l.writing,
-                        ]
-                    })
-                    .collect(),
+                cefr: cv.languages.iter().map(LanguageSkill::levels).collect(),
                 education_cities: cv.education.iter().map(|e| e.city.clone()).collect(),
                 volunteering_cities: cv.volunteering.iter().map(|v| v.city.clone()).collect(),
             }),
@@ -281,7 +267,7 @@ pub fn from_json_resume(resume: &JsonResume, id: &str) -> Cv {
                 .languages
                 .iter()
                 .filter(|l| l.fluency != MOTHER_TONGUE)
-                .map(|l| [Cefr::parse(&l.fluency).unwrap_or(Cefr::B1); 5])
+                .map(|l| [Cefr::parse(&l.fluency); 5])
                 .collect(),
             ..Europass::default()
         }
@@ -345,7 +331,7 @@ pub fn from_json_resume(resume: &JsonResume, id: &str) -> Cv {
                     .cefr
                     .get(i)
                     .copied()
-                    .unwrap_or([Cefr::parse(&l.fluency).unwrap_or(Cefr::B1); 5]);
+                    .unwrap_or([Cefr::parse(&l.fluency); 5]);
                 LanguageSkill {
                     language: l.language.clone(),
                     listening,

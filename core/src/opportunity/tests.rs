@@ -116,6 +116,28 @@ fn ids_are_url_safe_slugs() {
 }
 
 #[test]
+fn an_id_is_suggested_from_the_title() {
+    assert_eq!(
+        suggest_id("Tirocinio in Biblioteca, Crema"),
+        "tirocinio-in-biblioteca-crema"
+    );
+    assert_eq!(
+        suggest_id("Perché l'Università? Città e attività 2027!"),
+        "perche-l-universita-citta-e-attivita-2027"
+    );
+    assert_eq!(suggest_id("«»—"), "");
+    let long = suggest_id(&"parola ".repeat(20));
+    assert!(long.len() <= 64 && long.ends_with("parola"), "{long}");
+    for title in [
+        "Servizio Civile Universale nelle biblioteche del Comune di Cremona",
+        "Ça va – ñandú",
+        &"x".repeat(80),
+    ] {
+        assert!(is_valid_id(&suggest_id(title)), "{title}");
+    }
+}
+
+#[test]
 fn place_label_does_not_repeat_the_district() {
     let mut o = published("x", None);
     assert_eq!(o.place_label(), "Crema");
@@ -123,4 +145,12 @@ fn place_label_does_not_repeat_the_district() {
     assert_eq!(o.place_label(), "Castelleone · Crema");
     o.place = String::new();
     assert_eq!(o.place_label(), "Crema");
+}
+
+proptest::proptest! {
+    #[test]
+    fn a_suggested_id_is_valid_or_empty(title in "\\PC{0,120}") {
+        let id = suggest_id(&title);
+        proptest::prop_assert!(id.is_empty() || is_valid_id(&id), "{:?} → {:?}", title, id);
+    }
 }

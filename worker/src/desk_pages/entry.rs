@@ -70,14 +70,13 @@ pub(super) fn editor_page_with_history(
                 input type="hidden" name="version" value=(version);
                 @if entry.is_none() && !matches!(notice, Notice::Conflict(_)) {
                     label for="id" { "Identificativo nell'indirizzo *" }
-                    p.hint { "Lettere minuscole, cifre e trattini, per esempio «tirocinio-biblioteca-crema». Lo propongo dal titolo mentre lo scrivi." }
+                    p.hint #id-hint { "Lettere minuscole, cifre e trattini, per esempio «tirocinio-biblioteca-crema». Lo proponiamo dal titolo mentre lo scrivi; puoi cambiarlo." }
                     @if let Some(e) = errors.for_field("id") { p.field-error { (e.message) } }
-                    // `\-`: Chromium compiles `pattern` with the `v` flag, where a bare `-` at the
-                    // end of a class is an error and the browser would check nothing.
-                    input #id name="id" required pattern="[a-z0-9\\-]{1,64}" value=(form.get("id"));
-                }
-                @if entry.is_none() {
-                    script src={ (BASE) "/entry.js" } defer {}
+                    // `pattern` is compiled with the `v` flag: a dash in a class is escaped.
+                    input #id name="id" required pattern="[a-z0-9\\-]{1,64}" maxlength="64" autocomplete="off"
+                        aria-describedby="id-hint" data-from=(if kind == ContentKind::Organisation { "name" } else { "title" })
+                        value=(form.get("id"));
+                    script src={ (BASE) "/identificativo.js" } defer {}
                 }
                 @for field in fields(kind) {
                     (field_markup(&field, form, &errors))

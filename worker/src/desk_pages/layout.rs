@@ -55,12 +55,12 @@ pub(super) fn html_response(body: String, status: u16) -> Response {
     crate::api::text_response(body, status, headers)
 }
 
-/// The desk's one script (the content security policy allows scripts from the worker only).
-pub(super) fn script_response(source: &str) -> Response {
+/// A script of the desk's own (the policy allows scripts from the site only, never inline).
+pub(super) fn script_response(script: &str) -> Response {
     let headers = Headers::new();
     let _ = headers.set("content-type", "text/javascript; charset=utf-8");
     let _ = headers.set("cache-control", "no-cache");
-    crate::api::text_response(source.to_owned(), 200, headers)
+    crate::api::text_response(script.to_owned(), 200, headers)
 }
 
 pub(super) fn redirect(to: &str) -> Response {
@@ -104,7 +104,6 @@ header.top a{color:#fff}.brand{font-weight:700;text-decoration:none;margin-right
 header nav{display:flex;gap:1rem}.signout{margin-left:auto;display:flex;gap:.5rem;align-items:center}
 main{max-width:78rem;margin:0 auto;padding:1rem 1.5rem}
 label{display:block;font-weight:600;margin-top:.8rem}input,select,textarea{font:inherit;padding:.4rem;border:1px solid #767676;border-radius:4px;width:100%;max-width:48rem}
-input:not([type=hidden]),select,textarea{display:block}
 textarea{min-height:6rem}textarea.md{min-height:14rem;font-family:ui-monospace,monospace}
 button{font:inherit;padding:.45rem .9rem;border-radius:4px;border:1px solid #0b4f6c;background:#0b4f6c;color:#fff;cursor:pointer;margin:.8rem .5rem 0 0}
 button.secondary{background:#fff;color:#0b4f6c}button.danger{background:#a4262c;border-color:#a4262c}
@@ -122,6 +121,7 @@ caption{text-align:left;font-weight:600;padding:.6rem 0 .2rem}td.num,th.num{text
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
 section{margin-top:1.5rem}section.panel{padding-bottom:1rem}input.score{width:6rem}
 label.choice{display:flex;gap:.5rem;align-items:center;font-weight:400;margin-top:.3rem}label.choice input{width:auto}
+form.account{max-width:28rem}form.account button[type=submit]{display:block;margin-top:1.25rem}
 "#;
 
 pub(super) use crate::italian_time::{rome, rome_to_utc};

@@ -39,7 +39,7 @@ pub(super) fn sign_in_form(email: &str, error: Option<&str>) -> Markup {
         @if let Some(error) = error {
             p.error role="alert" { (error) }
         }
-        form method="post" action={ (BASE) "/accesso" } {
+        form.account method="post" action={ (BASE) "/accesso" } {
             label for="email" { "E-mail" }
             input #email name="email" type="email" autocomplete="username" required value=(email);
             label for="password" { "Password" }
@@ -56,7 +56,7 @@ pub(super) fn invitation_form(token: &str, errors: Option<&ValidationErrors>) ->
         @if let Some(errors) = errors {
             (error_summary(errors))
         }
-        form method="post" action={ (BASE) "/invito/" (token) } {
+        form.account method="post" action={ (BASE) "/invito/" (token) } {
             label for="password" { "Password" }
             input #password name="password" type="password" autocomplete="new-password" required;
             button type="submit" { "Crea l'account" }

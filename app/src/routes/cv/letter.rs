@@ -7,7 +7,7 @@ use leptos_router::{
     hooks::{use_navigate, use_params_map, use_query_map},
     NavigateOptions,
 };
-use sito_core::cv::{draft_letter, Cv, Letter, LetterTarget, LetterTemplate};
+use sito_core::cv::{draft_letter, role_from_title, Cv, Letter, LetterTarget, LetterTemplate};
 
 use super::new_id;
 use crate::{i18n::*, store, sync::now_iso};
@@ -58,7 +58,7 @@ pub fn NewLetter() -> impl IntoView {
                 .as_ref()
                 .map_or_else(LetterTarget::default, |o| LetterTarget {
                     organisation: o.organisation.clone(),
-                    role: o.title.clone(),
+                    role: role_from_title(o.kind, &o.title),
                     place: o.place.clone(),
                     deadline: o.deadline,
                 });

@@ -7,12 +7,13 @@ use leptos::{prelude::*, task::spawn_local};
 use serde::{Deserialize, Serialize};
 use sito_core::{
     account::{GroupKind, GroupProfile, SignIn, SignUp, SignUpSent},
+    proposal::ProposalDraft,
     District, FieldError, ValidationErrors,
 };
 
 use super::{
     api::{fetch_json, read_failure, ApiFailure},
-    field_id, group_kind_label, GROUP_DISTRICTS,
+    field_id, group_kind_label, Editor, GROUP_DISTRICTS,
 };
 use crate::{i18n::*, labels, outbox::use_outbox, store};
 
@@ -133,6 +134,7 @@ pub fn SignInForm() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let outbox = use_outbox();
+    let editor = use_context::<Editor>();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -157,7 +159,7 @@ pub fn SignInForm() -> impl IntoView {
                 Ok(me) => {
                     failure.set(None);
                     password.set(String::new());
-                    signed_in(session, me).await;
+                    signed_in(session, me, editor).await;
                     outbox.flush();
                 }
                 Err(f) => {
@@ -177,12 +179,52 @@ pub fn SignInForm() -> impl IntoView {
     }
 }
 
-/// Remembers the account on the phone and tells every page.
-pub(super) async fn signed_in(session: Session, me: Me) {
+/// Fills what a draft begun signed out leaves blank about the group from the group's account,
+/// as a new draft is filled when signed in; nothing typed is replaced. Whether anything changed.
+pub fn fill_group(draft: &mut ProposalDraft, me: &Me) -> bool {
+    let mut changed = false;
+    if draft.group_name.trim().is_empty() && !me.name.trim().is_empty() {
+        draft.group_name = me.name.clone();
+        changed = true;
+    }
+    if let Some(group) = &me.group {
+        if draft.group_kind.is_none() {
+            draft.group_kind = Some(group.kind);
+            changed = true;
+        }
+        if draft.district.is_none() {
+            draft.district = Some(group.district);
+            changed = true;
+        }
+        if draft.contact_person.trim().is_empty() && !group.contact_person.trim().is_empty() {
+            draft.contact_person = group.contact_person.clone();
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// Remembers the account on the phone and tells every page. A group's account also takes the
+/// drafts begun signed out on this phone, and fills in what they leave blank about the group
+/// (the draft open on this page too, if any).
+pub(super) async fn signed_in(session: Session, me: Me, editor: Option<Editor>) {
     if let Ok(store) = store::shared().await {
         let _ = store.cache_put(ME_KEY, &me).await;
         if me.is_group() {
+            for mut record in store.drafts().await.unwrap_or_default() {
+                if record.owner.is_none() && !record.locked && fill_group(&mut record.draft, &me) {
+                    let _ = store.put_draft(&record).await;
+                }
+            }
             let _ = store.claim_unowned(&me.id).await;
+            if let Some(ed) = editor {
+                ed.record.update(|r| {
+                    if let Some(r) = r.as_mut().filter(|r| r.owner.is_none() && !r.locked) {
+                        fill_group(&mut r.draft, &me);
+                        r.owner = Some(me.id.clone());
+                    }
+                });
+            }
         }
     }
     session.me.set(Some(me));
@@ -342,15 +384,25 @@ pub fn AccountPanel() -> impl IntoView {
                 }.into_any(),
                 false => view! {
                     <p class="hint">{t!(i18n, account.why)}</p>
-                    <h3>{t!(i18n, account.sign_in_title)}</h3>
-                    <SignInForm/>
-                    <details class="sign-up">
-                        <summary>{t!(i18n, account.sign_up_title)}</summary>
-                        <p class="hint">{t!(i18n, account.sign_up_intro)}</p>
-                        <SignUpForm/>
-                    </details>
+                    <WaysIn/>
                 }.into_any(),
             }}
         </section>
+    }
+}
+
+/// The ways in for a group without a session: a new group signs up (first, and looking like the
+/// button it is), a group with an account signs in.
+#[component]
+pub fn WaysIn() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <details class="sign-up">
+            <summary>{t!(i18n, account.sign_up_title)}</summary>
+            <p class="hint">{t!(i18n, account.sign_up_intro)}</p>
+            <SignUpForm/>
+        </details>
+        <h3>{t!(i18n, account.sign_in_title)}</h3>
+        <SignInForm/>
     }
 }

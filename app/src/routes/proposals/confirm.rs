@@ -32,7 +32,7 @@ pub fn ConfirmSignUp() -> impl IntoView {
             let url = format!("/api/v1/sign-ups/{token}");
             match fetch_json::<Me>(Request::post(&url).build()).await {
                 Ok(me) => {
-                    signed_in(session, me).await;
+                    signed_in(session, me, None).await;
                     outbox.flush();
                     navigate("/proposte", NavigateOptions::default());
                 }

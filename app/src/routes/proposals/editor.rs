@@ -234,7 +234,15 @@ pub fn ProposalEditor() -> impl IntoView {
             <h1>{move || step_title(i18n, step.get())}</h1>
             <review::StatusLine/>
             {move || ed.call.with(Option::is_none).then(|| view! { <p class="notice">{t!(i18n, proposals.call_missing)}</p> })}
-            {move || ed.locked().then(|| view! { <p class="notice" data-testid="locked">{t!(i18n, proposals.locked)}</p> })}
+            // What is true: queued is not sent yet.
+            {move || ed.locked().then(|| {
+                let queued = ed.entry().is_some_and(|e| e.state == OutboxState::Queued);
+                view! {
+                    <p class="notice" data-testid="locked">
+                        {if queued { t_string!(i18n, proposals.locked_queued) } else { t_string!(i18n, proposals.locked) }}
+                    </p>
+                }
+            })}
             {move || (step.get() < 6).then(|| view! {
                 <form class="stack" on:submit=|ev| ev.prevent_default() on:focusout=touch on:input=typed>
                     <fieldset class="bare" disabled=move || ed.locked()>

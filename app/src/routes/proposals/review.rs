@@ -11,7 +11,7 @@ use sito_core::proposal::{
 };
 
 use super::{
-    account::{use_session, SignInForm},
+    account::{use_session, WaysIn},
     api::{fetch_json, ApiFailure},
     editor::{fetch_view, view_key},
     entry_id, field_id, receipt_of, step_title, use_editor, Editor, ENDPOINT,
@@ -210,7 +210,7 @@ pub fn Review() -> impl IntoView {
         {move || wants_sign_in.get().then(|| view! {
             <section aria-labelledby="accedi" class="sign-in-box">
                 <h2 id="accedi">{t!(i18n, proposals.sign_in_to_send)}</h2>
-                <SignInForm/>
+                <WaysIn/>
             </section>
         })}
         <ServerState/>

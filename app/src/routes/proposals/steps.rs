@@ -139,7 +139,20 @@ pub fn group(ed: Editor) -> impl IntoView {
         })
         .collect();
     let partners = Memo::new(move |_| ed.read(|d| d.partners.len()));
+    // Said up front: writing needs no account, sending needs the group's.
+    let session = super::account::use_session();
+    let no_group = move || {
+        !session
+            .me
+            .with(|m| m.as_ref().is_some_and(|m| m.is_group()))
+    };
     view! {
+        {move || no_group().then(|| view! {
+            <p class="notice" data-testid="needs-account">
+                {t!(i18n, proposals.needs_account)} " "
+                <a href="/proposte">{t!(i18n, proposals.needs_account_link)}</a>
+            </p>
+        })}
         {text_input(ed, "group.name", t!(i18n, proposals.group_name), "text", |d| &d.group_name, |d| &mut d.group_name)}
         {select_field(ed, "group.kind", t!(i18n, proposals.group_kind), kinds, |d| kind_value(d.group_kind), |d, v| {
             d.group_kind = match v {

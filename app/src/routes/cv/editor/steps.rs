@@ -178,19 +178,20 @@ pub(super) fn languages(cv: Draft) -> impl IntoView {
     let level = move |i: usize,
                       name: &'static str,
                       label: &'static str,
-                      part: fn(&mut LanguageSkill) -> &mut Cefr| {
+                      part: fn(&mut LanguageSkill) -> &mut Option<Cefr>| {
         let id = format!("language-{i}-{name}");
         view! {
             <label for=id.clone()>{label}</label>
             <select
                 id=id
-                prop:value=move || cv.with(|c| c.as_ref().and_then(|c| c.languages.get(i).cloned()).map(|mut l| part(&mut l).as_str()).unwrap_or("A2"))
+                prop:value=move || cv.with(|c| c.as_ref().and_then(|c| c.languages.get(i).cloned()).and_then(|mut l| *part(&mut l)).map_or("", Cefr::as_str))
                 on:change=move |ev| {
-                    if let Some(value) = Cefr::parse(&event_target_value(&ev)) {
-                        edit(cv, |c| if let Some(l) = c.languages.get_mut(i) { *part(l) = value; });
-                    }
+                    // The empty choice: no level given, and the CV leaves the cell blank.
+                    let value = Cefr::parse(&event_target_value(&ev));
+                    edit(cv, |c| if let Some(l) = c.languages.get_mut(i) { *part(l) = value; });
                 }
             >
+                <option value="">{t!(i18n, cv.level_unset)}</option>
                 {Cefr::ALL.into_iter().map(|c| view! { <option value=c.as_str()>{c.as_str()}</option> }).collect_view()}
             </select>
         }
