@@ -6,8 +6,12 @@ import { editorHeaders, opportunityInput, putOpportunity, uniqueId, waitForServi
 
 test("the app says once that it is ready to work offline, when the service worker holds it all", async ({ page, context }) => {
   await page.goto("/");
+  const heading = page.getByRole("heading", { level: 1 });
+  const before = (await heading.boundingBox())!;
   const ready = page.getByTestId("offline-ready");
   await expect(ready).toHaveText(/^Pronta anche senza connessione/);
+  // Said over the page: nothing under it moved (no layout shift).
+  expect((await heading.boundingBox())!.y).toBe(before.y);
   await waitForServiceWorker(page);
   // And it is: offline, the page opens from the phone.
   await context.setOffline(true);

@@ -44,17 +44,24 @@ pub fn SyncStatusLine() -> impl IntoView {
         SyncStatus::Syncing | SyncStatus::Starting => "syncing",
         SyncStatus::UpToDate => "ok",
     };
-    // Said once, the first time the service worker holds the whole app (index.html marks it).
+    // Said once, the first time the service worker holds the whole app (index.html marks it),
+    // for a few seconds over the page.
     let offline_ready = RwSignal::new(false);
+    let say = move || {
+        offline_ready.set(true);
+        set_timeout(
+            move || offline_ready.set(false),
+            std::time::Duration::from_secs(8),
+        );
+    };
     Effect::new(move |_| {
         let marked = document()
             .document_element()
             .and_then(|e| e.get_attribute("data-offline"));
         if marked.as_deref() == Some("pronta") {
-            offline_ready.set(true);
+            say();
         }
-        let handle =
-            window_event_listener_untyped("sito-offline-pronta", move |_| offline_ready.set(true));
+        let handle = window_event_listener_untyped("sito-offline-pronta", move |_| say());
         on_cleanup(move || handle.remove());
     });
     let news = whats_new();
