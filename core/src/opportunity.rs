@@ -339,17 +339,7 @@ pub fn is_valid_id(id: &str) -> bool {
 /// the same rules while the title is typed.
 pub fn suggest_id(title: &str) -> String {
     let mut id = String::new();
-    for c in title.chars().flat_map(char::to_lowercase) {
-        let plain = match c {
-            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            c => c,
-        };
+    for plain in crate::search::fold(title).chars() {
         if plain.is_ascii_lowercase() || plain.is_ascii_digit() {
             id.push(plain);
         } else if !id.is_empty() && !id.ends_with('-') {
