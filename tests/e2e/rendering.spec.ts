@@ -105,7 +105,9 @@ test("every portal page arrives from the worker with its content, readable and a
   const { ids, titles } = await publishOneOfEach(request);
   const pages: [string, string[]][] = [
     ["/", ["Opportunità per i giovani della provincia di Cremona", titles.news]],
-    ["/opportunita", [titles.job, titles.volunteering]],
+    ["/opportunita", ["Opportunità", "Applica i filtri"]],
+    // The list shows its first 30 by deadline: the test's own items, by their shared word.
+    [`/opportunita?q=${titles.job.split(" ")[1]}`, [titles.job, titles.volunteering]],
     [`/opportunita/${ids.job}`, [titles.job, "Come candidarsi"]],
     ["/guide", [titles.guide]],
     [`/guide/${ids.guide}`, [titles.guide, "Prepara tre domande"]],
