@@ -6,7 +6,7 @@ use std::cell::RefCell;
 
 use indexed_db_futures::{
     database::Database, object_store::ObjectStore, prelude::*, transaction::TransactionMode,
-    KeyPath, KeyRange,
+    KeyRange,
 };
 use serde::{Deserialize, Serialize};
 use sito_core::{
@@ -43,6 +43,7 @@ const WRITE_BATCH: usize = 25;
 const READ_BATCH: u32 = 100;
 
 mod proposals;
+mod upgrade;
 mod user_data;
 pub use proposals::{DraftRecord, ME_KEY};
 pub use user_data::{OutboxEntry, OutboxState};
@@ -99,85 +100,7 @@ impl Store {
     pub async fn open(name: &str) -> Result<Store, StoreError> {
         let db = Database::open(name)
             .with_version(DB_VERSION)
-            .with_on_upgrade_needed(|event, db| {
-                let old = event.old_version() as u32;
-                if old < 2 {
-                    // Version 1 held only synced opportunities: drop the replica and its cursor
-                    // and pull again; there was no user data yet.
-                    for name in ["opportunities", META] {
-                        if db.object_store_names().any(|n| n == name) {
-                            db.delete_object_store(name)?;
-                        }
-                    }
-                    for name in content_stores() {
-                        db.create_object_store(name)
-                            .with_key_path(KeyPath::from("id"))
-                            .build()?;
-                    }
-                    db.create_object_store(META).build()?;
-                    db.create_object_store(SAVED)
-                        .with_key_path(KeyPath::from("key"))
-                        .build()?;
-                    db.create_object_store(PROGRESS)
-                        .with_key_path(KeyPath::from("guide"))
-                        .build()?;
-                }
-                if old < 3 {
-                    // Saved items and tutorial progress stay. The answers store is new, so
-                    // version-2 content is kept and the cursor (in META) is dropped: the next pull
-                    // starts from zero and brings the answers published before this version.
-                    let answers = ContentKind::Answer.as_str();
-                    if !db.object_store_names().any(|n| n == answers) {
-                        db.create_object_store(answers)
-                            .with_key_path(KeyPath::from("id"))
-                            .build()?;
-                    }
-                    for name in [OUTBOX, CVS, LETTERS] {
-                        db.create_object_store(name)
-                            .with_key_path(KeyPath::from("id"))
-                            .build()?;
-                    }
-                    if old >= 2 {
-                        db.delete_object_store(META)?;
-                        db.create_object_store(META).build()?;
-                    }
-                }
-                if old < 4 {
-                    // Everything the young person made stays (saved items, progress, the outbox,
-                    // CVs and letters). The calls store is new, so the cursor is dropped again and
-                    // the next pull brings the calls published before this version.
-                    let calls = ContentKind::Call.as_str();
-                    if !db.object_store_names().any(|n| n == calls) {
-                        db.create_object_store(calls)
-                            .with_key_path(KeyPath::from("id"))
-                            .build()?;
-                    }
-                    db.create_object_store(PROPOSALS)
-                        .with_key_path(KeyPath::from("id"))
-                        .build()?;
-                    db.create_object_store(PROPOSAL_CACHE).build()?;
-                    if old >= 3 {
-                        db.delete_object_store(META)?;
-                        db.create_object_store(META).build()?;
-                    }
-                }
-                if old < 5 {
-                    // Synced items become the feed's own JSON text, keyed by id: storing and
-                    // reading a string costs a fraction of converting an object field by field
-                    // (a first sync of 2,000 items held the phone's main thread for seconds).
-                    // The synced copies and the cursor go; the next pull brings them back.
-                    // Everything the young person made stays.
-                    for name in content_stores() {
-                        if db.object_store_names().any(|n| n == name) {
-                            db.delete_object_store(name)?;
-                        }
-                        db.create_object_store(name).build()?;
-                    }
-                    db.delete_object_store(META)?;
-                    db.create_object_store(META).build()?;
-                }
-                Ok(())
-            })
+            .with_on_upgrade_needed(|event, db| upgrade::upgrade(event.old_version() as u32, &db))
             .await?;
         Ok(Store { db })
     }

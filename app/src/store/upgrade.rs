@@ -1,0 +1,87 @@
+//! The store's layout, version by version: what each upgrade adds, and what it keeps of a
+//! phone's data (everything the young person made; synced copies can be pulled again).
+
+use indexed_db_futures::{database::Database, prelude::*, KeyPath};
+use sito_core::ContentKind;
+
+use super::*;
+
+/// Brings the database from version `old` (0 when new) to `DB_VERSION`.
+pub(super) fn upgrade(old: u32, db: &Database) -> indexed_db_futures::Result<()> {
+    if old < 2 {
+        // Version 1 held only synced opportunities: drop the replica and its cursor
+        // and pull again; there was no user data yet.
+        for name in ["opportunities", META] {
+            if db.object_store_names().any(|n| n == name) {
+                db.delete_object_store(name)?;
+            }
+        }
+        for name in content_stores() {
+            db.create_object_store(name)
+                .with_key_path(KeyPath::from("id"))
+                .build()?;
+        }
+        db.create_object_store(META).build()?;
+        db.create_object_store(SAVED)
+            .with_key_path(KeyPath::from("key"))
+            .build()?;
+        db.create_object_store(PROGRESS)
+            .with_key_path(KeyPath::from("guide"))
+            .build()?;
+    }
+    if old < 3 {
+        // Saved items and tutorial progress stay. The answers store is new, so
+        // version-2 content is kept and the cursor (in META) is dropped: the next pull
+        // starts from zero and brings the answers published before this version.
+        let answers = ContentKind::Answer.as_str();
+        if !db.object_store_names().any(|n| n == answers) {
+            db.create_object_store(answers)
+                .with_key_path(KeyPath::from("id"))
+                .build()?;
+        }
+        for name in [OUTBOX, CVS, LETTERS] {
+            db.create_object_store(name)
+                .with_key_path(KeyPath::from("id"))
+                .build()?;
+        }
+        if old >= 2 {
+            db.delete_object_store(META)?;
+            db.create_object_store(META).build()?;
+        }
+    }
+    if old < 4 {
+        // Everything the young person made stays (saved items, progress, the outbox,
+        // CVs and letters). The calls store is new, so the cursor is dropped again and
+        // the next pull brings the calls published before this version.
+        let calls = ContentKind::Call.as_str();
+        if !db.object_store_names().any(|n| n == calls) {
+            db.create_object_store(calls)
+                .with_key_path(KeyPath::from("id"))
+                .build()?;
+        }
+        db.create_object_store(PROPOSALS)
+            .with_key_path(KeyPath::from("id"))
+            .build()?;
+        db.create_object_store(PROPOSAL_CACHE).build()?;
+        if old >= 3 {
+            db.delete_object_store(META)?;
+            db.create_object_store(META).build()?;
+        }
+    }
+    if old < 5 {
+        // Synced items become the feed's own JSON text, keyed by id: storing and
+        // reading a string costs a fraction of converting an object field by field
+        // (a first sync of 2,000 items held the phone's main thread for seconds).
+        // The synced copies and the cursor go; the next pull brings them back.
+        // Everything the young person made stays.
+        for name in content_stores() {
+            if db.object_store_names().any(|n| n == name) {
+                db.delete_object_store(name)?;
+            }
+            db.create_object_store(name).build()?;
+        }
+        db.delete_object_store(META)?;
+        db.create_object_store(META).build()?;
+    }
+    Ok(())
+}
