@@ -7,7 +7,6 @@ use leptos::{prelude::*, task::spawn_local};
 use serde::{Deserialize, Serialize};
 use sito_core::{
     account::{GroupKind, GroupProfile, SignIn, SignUp, SignUpSent},
-    proposal::ProposalDraft,
     District, FieldError, ValidationErrors,
 };
 
@@ -16,6 +15,8 @@ use super::{
     field_id, group_kind_label, Editor, GROUP_DISTRICTS,
 };
 use crate::{i18n::*, labels, outbox::use_outbox, store};
+
+pub(super) use super::signing_in::signed_in;
 
 /// The signed-in account, as `GET /api/v1/session` tells it. The group's details are optional:
 /// staff accounts have none.
@@ -177,58 +178,6 @@ pub fn SignInForm() -> impl IntoView {
             <p role="status" class="field-error">{move || failure.get()}</p>
         </form>
     }
-}
-
-/// Fills what a draft begun signed out leaves blank about the group from the group's account,
-/// as a new draft is filled when signed in; nothing typed is replaced. Whether anything changed.
-pub fn fill_group(draft: &mut ProposalDraft, me: &Me) -> bool {
-    let mut changed = false;
-    if draft.group_name.trim().is_empty() && !me.name.trim().is_empty() {
-        draft.group_name = me.name.clone();
-        changed = true;
-    }
-    if let Some(group) = &me.group {
-        if draft.group_kind.is_none() {
-            draft.group_kind = Some(group.kind);
-            changed = true;
-        }
-        if draft.district.is_none() {
-            draft.district = Some(group.district);
-            changed = true;
-        }
-        if draft.contact_person.trim().is_empty() && !group.contact_person.trim().is_empty() {
-            draft.contact_person = group.contact_person.clone();
-            changed = true;
-        }
-    }
-    changed
-}
-
-/// Remembers the account on the phone and tells every page. A group's account also takes the
-/// drafts begun signed out on this phone, and fills in what they leave blank about the group
-/// (the draft open on this page too, if any).
-pub(super) async fn signed_in(session: Session, me: Me, editor: Option<Editor>) {
-    if let Ok(store) = store::shared().await {
-        let _ = store.cache_put(ME_KEY, &me).await;
-        if me.is_group() {
-            for mut record in store.drafts().await.unwrap_or_default() {
-                if record.owner.is_none() && !record.locked && fill_group(&mut record.draft, &me) {
-                    let _ = store.put_draft(&record).await;
-                }
-            }
-            let _ = store.claim_unowned(&me.id).await;
-            if let Some(ed) = editor {
-                ed.record.update(|r| {
-                    if let Some(r) = r.as_mut().filter(|r| r.owner.is_none() && !r.locked) {
-                        fill_group(&mut r.draft, &me);
-                        r.owner = Some(me.id.clone());
-                    }
-                });
-            }
-        }
-    }
-    session.me.set(Some(me));
-    session.changed.update(|c| *c += 1);
 }
 
 /// An association or informal group signs up. The server answers the same whether or not the

@@ -15,6 +15,7 @@ mod editor;
 mod home;
 mod print;
 mod review;
+mod signing_in;
 mod steps;
 
 pub use account::provide_session;
