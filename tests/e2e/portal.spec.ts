@@ -17,7 +17,9 @@ test("find a volunteering place in Crema by filter and by search, save it, and o
   const word = uniqueWord();
   const id = uniqueId("vol-crema");
   const title = `Servizio Civile ${word} in biblioteca`;
-  await putOpportunity(request, id, opportunityInput({ title, kind: "volunteering", district: "crema" }));
+  // Every test's default item is a volunteering place in Crema: a sooner deadline puts this one
+  // among the first 30 the list shows, whatever else the suite published.
+  await putOpportunity(request, id, opportunityInput({ title, kind: "volunteering", district: "crema", deadline: "2098-12-31" }));
   await putOpportunity(
     request,
     uniqueId("job-crema"),

@@ -255,6 +255,10 @@ test("the app takes over the server's page without re-creating it, and works fro
   await page.locator("summary", { hasText: "Filtri" }).click();
   await page.getByLabel("Territorio").selectOption({ label: "Crema" });
   await expect(page).toHaveURL(/territorio=crema/);
+  // The list shows its first 30 by deadline, whatever else was published: the word finds ours.
+  await page.getByRole("searchbox", { name: "Parole chiave" }).fill(titles.volunteering.split(" ")[2]);
+  await page.getByRole("searchbox", { name: "Parole chiave" }).press("Enter");
+  await expect(page).toHaveURL(/territorio=crema&q=/);
   const list = page.getByTestId("opportunity-list");
   await expect(list.getByRole("link", { name: titles.volunteering })).toBeVisible();
   await expect(list.getByRole("link", { name: titles.job })).toHaveCount(0);
