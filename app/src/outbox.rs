@@ -86,7 +86,7 @@ async fn send(entry: &OutboxEntry) -> Attempt {
                     }
                     Refusal {
                         text,
-                        code: Some(p.code),
+                        code: Some(p.code.to_string()),
                         errors: p.errors,
                     }
                 },

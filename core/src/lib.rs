@@ -3,6 +3,7 @@
 //! app and the worker both depend on it so that they can never disagree.
 
 pub mod account;
+pub mod api;
 pub mod budget;
 pub mod calendar;
 pub mod call;

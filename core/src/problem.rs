@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::validation::FieldError;
+use crate::{api::ProblemCode, validation::FieldError};
 
 /// Media type of every error answer.
 pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
@@ -14,7 +14,7 @@ pub struct Problem {
     pub type_uri: String,
     pub title: String,
     pub status: u16,
-    pub code: String,
+    pub code: ProblemCode,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -23,12 +23,12 @@ pub struct Problem {
 
 impl Problem {
     /// A problem whose `type` is a stable URI under the API's documentation path.
-    pub fn new(status: u16, code: &str, title: &str) -> Self {
+    pub fn new(status: u16, code: ProblemCode, title: &str) -> Self {
         Self {
-            type_uri: format!("/api/v1/problems/{code}"),
+            type_uri: code.type_uri(),
             title: title.to_owned(),
             status,
-            code: code.to_owned(),
+            code,
             detail: None,
             errors: Vec::new(),
         }

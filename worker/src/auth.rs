@@ -15,6 +15,7 @@ use sito_core::account::{
     AccountView, GroupProfile, PasswordHash, Role, HASH_BYTES, PBKDF2_ITERATIONS, SALT_BYTES,
     SESSION_COOKIE, SESSION_DAYS,
 };
+use sito_core::api::ProblemCode;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use worker::{D1Database, Method, Request};
@@ -217,7 +218,7 @@ pub async fn require(
         Ok(session)
     } else {
         Err(ApiError::Forbidden {
-            code: "role_forbidden",
+            code: ProblemCode::RoleForbidden,
             detail: format!(
                 "Il ruolo «{}» non consente questa operazione.",
                 session.role().label_it()
@@ -275,11 +276,11 @@ pub fn check_origin(req: &Request) -> Result<(), ApiError> {
     match req.headers().get("origin")? {
         Some(origin) if origin == own => Ok(()),
         Some(origin) => Err(ApiError::Forbidden {
-            code: "cross_origin",
+            code: ProblemCode::CrossOrigin,
             detail: format!("Richiesta da un'altra origine ({origin}) rifiutata."),
         }),
         None => Err(ApiError::Forbidden {
-            code: "origin_required",
+            code: ProblemCode::OriginRequired,
             detail:
                 "Manca l'intestazione Origin: le modifiche si fanno solo dalle pagine del sito."
                     .into(),

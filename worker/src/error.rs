@@ -1,5 +1,6 @@
 //! The one error type of the API, answered as problem+json (RFC 9457).
 
+use sito_core::api::ProblemCode;
 use sito_core::{problem::PROBLEM_CONTENT_TYPE, Problem, ValidationErrors};
 use worker::{Headers, Response};
 
@@ -28,7 +29,7 @@ pub enum ApiError {
     #[error("invalid credentials")]
     InvalidCredentials,
     #[error("forbidden: {code}")]
-    Forbidden { code: &'static str, detail: String },
+    Forbidden { code: ProblemCode, detail: String },
     #[error("too many requests")]
     TooManyRequests { retry_after: u64 },
     #[error("version conflict")]
@@ -42,7 +43,7 @@ pub enum ApiError {
     #[error("refused: {code}")]
     Refused {
         status: u16,
-        code: &'static str,
+        code: ProblemCode,
         title: &'static str,
         detail: String,
     },
@@ -59,66 +60,75 @@ impl From<worker::Error> for ApiError {
 impl ApiError {
     pub fn problem(&self) -> Problem {
         match self {
-            ApiError::NotFound => Problem::new(404, "not_found", "Risorsa non trovata")
+            ApiError::NotFound => Problem::new(404, ProblemCode::NotFound, "Risorsa non trovata")
                 .with_detail("L'indirizzo richiesto non esiste in questa API."),
             ApiError::MethodNotAllowed { allow } => {
-                Problem::new(405, "method_not_allowed", "Metodo non consentito")
+                Problem::new(405, ProblemCode::MethodNotAllowed, "Metodo non consentito")
                     .with_detail(format!("Metodi consentiti: {allow}."))
             }
-            ApiError::InvalidQuery(errors) => {
-                Problem::new(400, "invalid_query", "Parametri della richiesta non validi")
-                    .with_errors(errors.0.clone())
-            }
+            ApiError::InvalidQuery(errors) => Problem::new(
+                400,
+                ProblemCode::InvalidQuery,
+                "Parametri della richiesta non validi",
+            )
+            .with_errors(errors.0.clone()),
             ApiError::InvalidHeader(errors) => Problem::new(
                 400,
-                "invalid_header",
+                ProblemCode::InvalidHeader,
                 "Intestazione della richiesta non valida",
             )
             .with_errors(errors.0.clone()),
             ApiError::MalformedBody(why) => Problem::new(
                 400,
-                "malformed_body",
+                ProblemCode::MalformedBody,
                 "Il corpo della richiesta non è leggibile",
             )
             .with_detail(why.clone()),
-            ApiError::UnsupportedMediaType => {
-                Problem::new(415, "unsupported_media_type", "Formato non supportato")
-                    .with_detail("Invia il corpo come application/json.")
-            }
+            ApiError::UnsupportedMediaType => Problem::new(
+                415,
+                ProblemCode::UnsupportedMediaType,
+                "Formato non supportato",
+            )
+            .with_detail("Invia il corpo come application/json."),
             ApiError::PayloadTooLarge { max } => {
-                Problem::new(413, "payload_too_large", "Richiesta troppo grande")
+                Problem::new(413, ProblemCode::PayloadTooLarge, "Richiesta troppo grande")
                     .with_detail(format!("Il limite è di {max} byte."))
             }
-            ApiError::Validation(errors) => {
-                Problem::new(422, "validation_failed", "Alcuni campi non sono validi")
-                    .with_errors(errors.0.clone())
-            }
+            ApiError::Validation(errors) => Problem::new(
+                422,
+                ProblemCode::ValidationFailed,
+                "Alcuni campi non sono validi",
+            )
+            .with_errors(errors.0.clone()),
             ApiError::PreconditionRequired => Problem::new(
                 428,
-                "precondition_required",
+                ProblemCode::PreconditionRequired,
                 "Versione di partenza mancante",
             )
             .with_detail("Indica in If-Match la versione su cui si basa la modifica."),
-            ApiError::Unauthorized => Problem::new(401, "unauthorized", "Accesso richiesto")
-                .with_detail(
+            ApiError::Unauthorized => {
+                Problem::new(401, ProblemCode::Unauthorized, "Accesso richiesto").with_detail(
                     "Accedi con il tuo account per continuare: la sessione manca o è scaduta.",
-                ),
+                )
+            }
             ApiError::InvalidCredentials => {
-                Problem::new(401, "invalid_credentials", "Accesso non riuscito")
+                Problem::new(401, ProblemCode::InvalidCredentials, "Accesso non riuscito")
                     .with_detail("E-mail o password non corrette, oppure account disattivato.")
             }
             ApiError::Forbidden { code, detail } => {
-                Problem::new(403, code, "Operazione non consentita").with_detail(detail.clone())
+                Problem::new(403, *code, "Operazione non consentita").with_detail(detail.clone())
             }
             ApiError::TooManyRequests { retry_after } => {
-                Problem::new(429, "too_many_requests", "Troppi tentativi").with_detail(format!(
-                    "Troppi tentativi ravvicinati: riprova tra {} minuti.",
-                    retry_after.div_ceil(60)
-                ))
+                Problem::new(429, ProblemCode::TooManyRequests, "Troppi tentativi").with_detail(
+                    format!(
+                        "Troppi tentativi ravvicinati: riprova tra {} minuti.",
+                        retry_after.div_ceil(60)
+                    ),
+                )
             }
             ApiError::Conflict { .. } => Problem::new(
                 409,
-                "version_conflict",
+                ProblemCode::VersionConflict,
                 "Il contenuto è stato modificato da qualcun altro",
             )
             .with_detail("Ricarica la versione attuale e riapplica le modifiche."),
@@ -127,11 +137,13 @@ impl ApiError {
                 code,
                 title,
                 detail,
-            } => Problem::new(*status, code, title).with_detail(detail.clone()),
-            ApiError::Storage(_) => {
-                Problem::new(503, "storage_unavailable", "Servizio non disponibile")
-                    .with_detail("Il database non risponde: riprova tra poco.")
-            }
+            } => Problem::new(*status, *code, title).with_detail(detail.clone()),
+            ApiError::Storage(_) => Problem::new(
+                503,
+                ProblemCode::StorageUnavailable,
+                "Servizio non disponibile",
+            )
+            .with_detail("Il database non risponde: riprova tra poco."),
         }
     }
 

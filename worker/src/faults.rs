@@ -8,6 +8,7 @@
 //!
 //! Every fault is logged, so a test can count them.
 
+use sito_core::api::ProblemCode;
 use std::time::Duration;
 
 use worker::{Delay, Env, Request, Response};
@@ -36,7 +37,7 @@ fn injected(what: &str) -> Response {
     worker::console_log!("fault injected: {what}");
     let mut response = ApiError::Refused {
         status: 503,
-        code: "fault_injected",
+        code: ProblemCode::FaultInjected,
         title: "Guasto simulato",
         detail: format!("Guasto simulato per i test: {what}."),
     }

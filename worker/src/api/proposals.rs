@@ -3,6 +3,7 @@
 //! every read and write of one it does not own is "not found".
 
 use chrono::Utc;
+use sito_core::api::ProblemCode;
 use sito_core::{
     account::Role,
     call::CallPhase,
@@ -32,7 +33,7 @@ fn is_group(role: Role) -> bool {
     role == Role::Applicant
 }
 
-fn refused(status: u16, code: &'static str, title: &'static str, detail: String) -> ApiError {
+fn refused(status: u16, code: ProblemCode, title: &'static str, detail: String) -> ApiError {
     ApiError::Refused {
         status,
         code,
@@ -59,8 +60,13 @@ fn closed(call: &Call) -> Option<ApiError> {
     let phase = call.phase(Utc::now());
     let detail = deadline_error(call, phase, rome_words)?;
     Some(match phase {
-        CallPhase::NotYetOpen => refused(422, "call_not_open", "Bando non ancora aperto", detail),
-        _ => refused(422, "call_closed", "Bando chiuso", detail),
+        CallPhase::NotYetOpen => refused(
+            422,
+            ProblemCode::CallNotOpen,
+            "Bando non ancora aperto",
+            detail,
+        ),
+        _ => refused(422, ProblemCode::CallClosed, "Bando chiuso", detail),
     })
 }
 
@@ -100,7 +106,7 @@ pub async fn submit(req: Request, env: &Env) -> ApiResult {
         if revision <= row.revision || row.call_id != call_id {
             return Err(refused(
                 409,
-                "revision_conflict",
+                ProblemCode::RevisionConflict,
                 "Revisione già inviata",
                 format!(
                     "La revisione {revision} di questa proposta è già stata inviata con un contenuto diverso (ora è alla revisione {}).",
@@ -111,7 +117,7 @@ pub async fn submit(req: Request, env: &Env) -> ApiResult {
         if row.decision_published_at.is_some() || !row.working_status().open_to_resubmission() {
             return Err(refused(
                 409,
-                "already_submitted",
+                ProblemCode::AlreadySubmitted,
                 "Proposta già inviata",
                 "La proposta è già stata inviata: per modificarla ritirala prima, finché il bando è aperto.".into(),
             ));
@@ -120,7 +126,7 @@ pub async fn submit(req: Request, env: &Env) -> ApiResult {
     let call = stored::call(&db, &call_id).await?.ok_or_else(|| {
         refused(
             404,
-            "call_not_found",
+            ProblemCode::CallNotFound,
             "Bando non trovato",
             format!("Non esiste un bando pubblicato con codice «{call_id}»."),
         )
@@ -195,7 +201,7 @@ pub async fn submit(req: Request, env: &Env) -> ApiResult {
     if row.revision != revision || row.body_hash != hash {
         return Err(refused(
             409,
-            "revision_conflict",
+            ProblemCode::RevisionConflict,
             "Revisione già inviata",
             "La proposta è cambiata mentre la inviavi (un altro invio, o una decisione dei valutatori): ricarica e riprova.".into(),
         ));
@@ -283,7 +289,7 @@ async fn signed_in_group(req: &Request, db: &D1Database) -> Result<Session, ApiE
         .ok_or(ApiError::Unauthorized)?;
     if !is_group(session.role()) {
         return Err(ApiError::Forbidden {
-            code: "role_forbidden",
+            code: ProblemCode::RoleForbidden,
             detail: "Le proposte si consultano con l'account del gruppo che le ha inviate.".into(),
         });
     }
@@ -336,7 +342,7 @@ pub async fn withdraw(req: &Request, env: &Env, id: &str) -> ApiResult {
     if row.decision_published_at.is_some() {
         return Err(refused(
             409,
-            "decided",
+            ProblemCode::Decided,
             "Decisione già pubblicata",
             "La decisione su questa proposta è già stata pubblicata: non si può più ritirare."
                 .into(),

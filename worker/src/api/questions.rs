@@ -2,6 +2,7 @@
 //! and follows the question with its code; editors assign, answer, publish or decline.
 
 use serde::{Deserialize, Serialize};
+use sito_core::api::ProblemCode;
 use sito_core::{
     desk::{SaveAction, SaveEntry},
     question::{
@@ -62,7 +63,7 @@ pub async fn ask(req: Request, env: &Env) -> ApiResult {
             json(&receipt, 200)
         } else {
             Err(ApiError::Forbidden {
-                code: "id_reused",
+                code: ProblemCode::IdReused,
                 detail: "Questo identificativo appartiene a un'altra domanda.".into(),
             })
         };
@@ -300,7 +301,7 @@ async fn current_status(db: &D1Database, id: &str) -> Result<Option<QuestionStat
 fn refused_move(current: QuestionStatus, next: QuestionStatus) -> ApiError {
     ApiError::Refused {
         status: 409,
-        code: "question_status_conflict",
+        code: ProblemCode::QuestionStatusConflict,
         title: "La domanda è in un altro stato",
         detail: current.refusal_it(next),
     }

@@ -7,6 +7,7 @@ pub mod export;
 pub mod views;
 
 use serde::Serialize;
+use sito_core::api::ProblemCode;
 use sito_core::{
     account::Role,
     budget::Cents,
@@ -39,7 +40,7 @@ fn can_publish(role: Role) -> bool {
     role.can_edit()
 }
 
-fn refused(code: &'static str, title: &'static str, detail: impl Into<String>) -> ApiError {
+fn refused(code: ProblemCode, title: &'static str, detail: impl Into<String>) -> ApiError {
     ApiError::Refused {
         status: 409,
         code,
@@ -50,15 +51,14 @@ fn refused(code: &'static str, title: &'static str, detail: impl Into<String>) -
 
 fn withdrawn() -> ApiError {
     refused(
-        "withdrawn",
+        ProblemCode::Withdrawn,
         "Proposta ritirata",
         "Il gruppo ha ritirato questa proposta: non si valuta più.",
     )
 }
 
 fn published() -> ApiError {
-    refused(
-        "decision_published",
+    refused(ProblemCode::DecisionPublished,
         "Decisione già pubblicata",
         "Le decisioni di questo bando sono già state pubblicate: la proposta non si può più modificare.",
     )
@@ -210,8 +210,7 @@ pub async fn save_score(
     let row = stored::find(db, id).await?.ok_or(ApiError::NotFound)?;
     check_open(&row)?;
     let call = stored::call(db, &row.call_id).await?.ok_or_else(|| {
-        refused(
-            "call_unavailable",
+        refused(ProblemCode::CallUnavailable,
             "Bando non disponibile",
             "Il bando di questa proposta non è più pubblicato: la griglia di valutazione non è disponibile.",
         )
@@ -344,7 +343,7 @@ pub fn missing_decisions(missing: u32) -> ApiError {
     } else {
         format!("{missing} proposte non hanno ancora una decisione: le decisioni si pubblicano tutte insieme, quando ogni proposta ne ha una.")
     };
-    refused("decisions_missing", "Decisioni mancanti", detail)
+    refused(ProblemCode::DecisionsMissing, "Decisioni mancanti", detail)
 }
 
 /// `POST /api/v1/review/calls/{call_id}/publish`.

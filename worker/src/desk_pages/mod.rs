@@ -4,6 +4,7 @@
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use serde_json::Value;
+use sito_core::api::ProblemCode;
 use sito_core::{
     account::{AccountChange, Invitation, Role, SignIn},
     desk::{DeskQuery, EntryStatus, EntryView, SaveAction, SaveEntry},
@@ -127,7 +128,7 @@ async fn route(mut req: Request, env: &Env) -> Result<Response, ApiError> {
             };
             if !session.role().is_staff() {
                 return Err(ApiError::Forbidden {
-                    code: "role_forbidden",
+                    code: ProblemCode::RoleForbidden,
                     detail: "La redazione è riservata allo staff.".into(),
                 });
             }
@@ -150,7 +151,7 @@ async fn signed_in(
             Ok(())
         } else {
             Err(ApiError::Forbidden {
-                code: "role_forbidden",
+                code: ProblemCode::RoleForbidden,
                 detail: format!(
                     "Il ruolo «{}» non pubblica contenuti.",
                     session.role().label_it()
@@ -163,7 +164,7 @@ async fn signed_in(
             Ok(())
         } else {
             Err(ApiError::Forbidden {
-                code: "role_forbidden",
+                code: ProblemCode::RoleForbidden,
                 detail: "Solo gli amministratori gestiscono gli account.".into(),
             })
         }

@@ -7,6 +7,7 @@
 //! 2. `POST /api/v1/sign-ups/{token}` (the link's page) makes the account and signs it in.
 
 use sito_core::account::{SignUpSent, SIGN_UP_DAYS};
+use sito_core::api::ProblemCode;
 
 use super::*;
 use crate::mail;
@@ -88,7 +89,7 @@ pub async fn confirm(req: &Request, env: &Env, token: &str) -> ApiResult {
     auth::check_origin(req)?;
     let db = db::database(env)?;
     let invalid = || ApiError::Forbidden {
-        code: "sign_up_invalid",
+        code: ProblemCode::SignUpInvalid,
         detail: "Link scaduto o già usato: se hai già attivato l'account accedi, altrimenti \
                  registra di nuovo il gruppo."
             .into(),

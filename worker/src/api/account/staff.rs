@@ -2,6 +2,7 @@
 //! pending ones, the list of accounts, and changes of role or state.
 
 use super::*;
+use sito_core::api::ProblemCode;
 
 #[derive(Serialize)]
 pub struct Invited {
@@ -77,7 +78,7 @@ pub async fn accept_invitation(
     check_new_password(&mut errors, password);
     errors.into_result(()).map_err(ApiError::Validation)?;
     let invalid = || ApiError::Forbidden {
-        code: "invitation_invalid",
+        code: ProblemCode::InvitationInvalid,
         detail: "Invito scaduto o già usato: chiedi all'amministratore un nuovo invito.".into(),
     };
     let token_hash = auth::token_hash(token);

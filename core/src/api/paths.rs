@@ -1,0 +1,116 @@
+//! Where each endpoint of the API lives. The app builds every request address here and the
+//! worker's router is tested against the same functions, so the two cannot drift apart.
+//!
+//! Path segments that come from people or the network (ids, codes, tokens) are percent-encoded.
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+use crate::sync::ContentKind;
+
+use super::ProblemCode;
+
+/// The prefix of every endpoint.
+pub const PREFIX: &str = "/api/v1";
+
+/// What stays as it is in a segment: RFC 3986's unreserved characters.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+fn segment(value: &str) -> String {
+    utf8_percent_encode(value, SEGMENT).to_string()
+}
+
+/// `GET`: is the worker and its database up.
+pub fn health() -> String {
+    format!("{PREFIX}/health")
+}
+
+/// `GET`: the changes of the content feed after `since`.
+pub fn sync(since: u64) -> String {
+    format!("{PREFIX}/sync?since={since}")
+}
+
+/// `GET`: a public feed, such as `opportunities.atom` or `scadenze.ics`.
+pub fn feed(name: &str) -> String {
+    format!("{PREFIX}/feeds/{}", segment(name))
+}
+
+/// `POST` signs in, `GET` says who is signed in, `DELETE` signs out.
+pub fn session() -> String {
+    format!("{PREFIX}/session")
+}
+
+/// `POST`: a youth group signs up.
+pub fn accounts() -> String {
+    format!("{PREFIX}/accounts")
+}
+
+/// `POST`: the activation link of a sign-up.
+pub fn sign_up(token: &str) -> String {
+    format!("{PREFIX}/sign-ups/{}", segment(token))
+}
+
+/// `POST`: a member of staff accepts an invitation.
+pub fn invitation(token: &str) -> String {
+    format!("{PREFIX}/invitations/{}", segment(token))
+}
+
+/// `POST` submits a proposal; `GET` lists the group's own, a page at a time.
+pub fn proposals() -> String {
+    format!("{PREFIX}/proposals")
+}
+
+/// `GET`: the group's proposals after the cursor `after` (the id of the last one shown).
+pub fn proposals_after(after: &str) -> String {
+    format!("{PREFIX}/proposals?after={}", segment(after))
+}
+
+/// `GET`: one proposal of the group.
+pub fn proposal(id: &str) -> String {
+    format!("{PREFIX}/proposals/{}", segment(id))
+}
+
+/// `POST`: the group withdraws its proposal.
+pub fn proposal_withdraw(id: &str) -> String {
+    format!("{PREFIX}/proposals/{}/withdraw", segment(id))
+}
+
+/// `POST`: a question to the expert.
+pub fn questions() -> String {
+    format!("{PREFIX}/questions")
+}
+
+/// `GET`: where a question stands, by the code the asker was given.
+pub fn question(code: &str) -> String {
+    format!("{PREFIX}/questions/{}", segment(code))
+}
+
+/// `GET`, `PUT`, `DELETE`: one published item of a kind.
+pub fn content(kind: ContentKind, id: &str) -> String {
+    format!("{PREFIX}/{}/{}", kind.plural(), segment(id))
+}
+
+/// The `type` URI of a problem.
+pub fn problem(code: ProblemCode) -> String {
+    format!("{PREFIX}/problems/{code}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_from_people_cannot_leave_their_segment() {
+        assert_eq!(question("AB12-CD34"), "/api/v1/questions/AB12-CD34");
+        assert_eq!(proposal("../session"), "/api/v1/proposals/..%2Fsession");
+        assert_eq!(proposals_after("p 1"), "/api/v1/proposals?after=p%201");
+        assert_eq!(sync(42), "/api/v1/sync?since=42");
+        assert_eq!(
+            problem(ProblemCode::CallClosed),
+            "/api/v1/problems/call_closed"
+        );
+    }
+}
