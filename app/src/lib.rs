@@ -35,13 +35,7 @@ use crate::{
 /// is a full load of the portal.
 #[component]
 pub fn CvApp() -> impl IntoView {
-    sync::provide_sync(outbox::provide_outbox());
-    leptos_meta::provide_meta_context();
-    view! {
-        <I18nContextProvider>
-            <CvShell/>
-        </I18nContextProvider>
-    }
+    view! { <Tool><CvShell/></Tool> }
 }
 
 #[component]
@@ -63,13 +57,16 @@ fn CvShell() -> impl IntoView {
 /// its own wasm, so the portal's first load does not carry it.
 #[component]
 pub fn ProposteApp() -> impl IntoView {
+    view! { <Tool><ProposteShell/></Tool> }
+}
+
+/// What the portal's two tools start with: the sync client (so the outbox sends), the page's
+/// head, and the reader's language around their own routes.
+#[component]
+fn Tool(children: Children) -> impl IntoView {
     sync::provide_sync(outbox::provide_outbox());
     leptos_meta::provide_meta_context();
-    view! {
-        <I18nContextProvider>
-            <ProposteShell/>
-        </I18nContextProvider>
-    }
+    view! { <I18nContextProvider>{children()}</I18nContextProvider> }
 }
 
 #[component]

@@ -41,7 +41,7 @@ test("a CV built offline survives reloads, prints on one A4 page, and comes back
   await expect(page.getByRole("heading", { level: 1, name: "Esperienze di lavoro" })).toBeVisible();
   for (const [role, start, end] of [["Cameriera", "2023-06", "2023-09"], ["Addetta al banco", "2025-06", "2025-09"]]) {
     await page.getByRole("button", { name: "Aggiungi una voce" }).click();
-    const item = page.locator("fieldset.item").last();
+    const item = page.getByRole("group", { name: /^Voce \d+$/ }).last();
     await item.getByLabel("Ruolo").fill(role);
     await item.getByLabel("Azienda o ente").fill("Caseificio Val Serio");
     await item.getByLabel("Inizio (mese e anno)").fill(start);
@@ -49,7 +49,7 @@ test("a CV built offline survives reloads, prints on one A4 page, and comes back
   }
   // The most recent goes first.
   await page.getByRole("button", { name: "Sposta su (2)" }).click();
-  await expect(page.locator("fieldset.item").first().getByLabel("Ruolo")).toHaveValue("Addetta al banco");
+  await expect(page.getByRole("group", { name: "Voce 1" }).getByLabel("Ruolo")).toHaveValue("Addetta al banco");
 
   await page.getByRole("link", { name: "Avanti" }).click();
   await page.getByRole("button", { name: "Aggiungi una voce" }).click();
@@ -72,7 +72,8 @@ test("a CV built offline survives reloads, prints on one A4 page, and comes back
   await expect(page.getByRole("alert")).toHaveCount(0);
   const sheet = page.getByTestId("cv-sheet");
   await expect(sheet.getByRole("heading", { name: `Giulia ${surname}` })).toBeVisible();
-  await expect(sheet.locator(".cv-what").first()).toContainText("Addetta al banco");
+  // The most recent experience comes first on the sheet too.
+  await expect(sheet).toContainText(/Addetta al banco[\s\S]*Cameriera/);
   await expect(sheet.getByRole("row", { name: /Inglese/ })).toContainText("B2");
   await expect(sheet).toContainText("Regolamento UE 2016/679");
 
@@ -99,12 +100,12 @@ test("a CV built offline survives reloads, prints on one A4 page, and comes back
   await page.getByRole("button", { name: "Sì, cancella tutto" }).click();
   await expect(page.getByText("Non hai ancora un CV su questo telefono.")).toBeVisible();
 
-  await page.locator("#cv-import").setInputFiles({ name: "cv.json", mimeType: "application/json", buffer: Buffer.from(exported) });
+  await page.getByLabel("Importa un CV (JSON Resume)").setInputFiles({ name: "cv.json", mimeType: "application/json", buffer: Buffer.from(exported) });
   await page.getByTestId("cv-list").getByRole("link").first().click();
   await expect(page.getByLabel("Cognome")).toHaveValue(surname);
   await page.goto(`${page.url()}?passo=3`);
-  await expect(page.locator("fieldset.item").first().getByLabel("Ruolo")).toHaveValue("Addetta al banco");
-  await expect(page.locator("fieldset.item").nth(1).getByLabel("Inizio (mese e anno)")).toHaveValue("2023-06");
+  await expect(page.getByRole("group", { name: "Voce 1" }).getByLabel("Ruolo")).toHaveValue("Addetta al banco");
+  await expect(page.getByRole("group", { name: "Voce 2" }).getByLabel("Inizio (mese e anno)")).toHaveValue("2023-06");
 
   await context.setOffline(false);
   // Nothing of the CV was sent: no request carried it, and D1 holds no trace of it.

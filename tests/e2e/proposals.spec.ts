@@ -49,13 +49,13 @@ async function groupNeedsActions(page: Page, title: string, check = true) {
   if (check) await expectAccessible(page, "passo 2");
 
   await next(page, "Azioni e fasi di lavoro");
-  const first = page.locator("fieldset.item").first();
+  const first = page.getByRole("group", { name: "Azione 1" });
   await first.getByLabel("Azione", { exact: true }).fill("Scelta dei film");
   await first.getByLabel("Inizio").fill(day(40));
   await first.getByLabel("Fine").fill(day(50));
   await first.getByLabel("Chi se ne occupa").fill("Gruppo cinema");
   await page.getByRole("button", { name: "Aggiungi un'azione" }).click();
-  const second = page.locator("fieldset.item").nth(1);
+  const second = page.getByRole("group", { name: "Azione 2" });
   await second.getByLabel("Azione", { exact: true }).fill("Serate sul fiume");
   await second.getByLabel("Inizio").fill(day(60));
   await second.getByLabel("Fine").fill(day(90));
@@ -67,14 +67,14 @@ async function groupNeedsActions(page: Page, title: string, check = true) {
 /** Step 4, from step 3: 2 × 1.234,50 € + 100 × 0,85 € = 2.554,00 €. */
 async function budget(page: Page, check = true) {
   await next(page, "Budget");
-  const first = page.locator("fieldset.item").first();
+  const first = page.getByRole("group", { name: "Voce di spesa 1" });
   await first.getByLabel("Categoria").selectOption("services");
   await first.getByLabel("Descrizione").fill("Noleggio proiettore e schermo");
   await first.getByLabel("Quantità").fill("2");
   await first.getByLabel("Costo unitario (€)").fill("1.234,50");
   await expect(first.getByTestId("line-total")).toContainText("2.469,00 €");
   await page.getByRole("button", { name: "Aggiungi una voce di spesa" }).click();
-  const second = page.locator("fieldset.item").nth(1);
+  const second = page.getByRole("group", { name: "Voce di spesa 2" });
   await second.getByLabel("Categoria").selectOption("communication");
   await second.getByLabel("Descrizione").fill("Manifesti");
   await second.getByLabel("Quantità").fill("100");
@@ -160,7 +160,7 @@ test("a group drafts a proposal over six steps, keeps it across an offline reloa
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "Budget" })).toBeVisible();
-  await expect(page.locator("fieldset.item").first().getByLabel("Costo unitario (€)")).toHaveValue("1.234,50");
+  await expect(page.getByRole("group", { name: "Voce di spesa 1" }).getByLabel("Costo unitario (€)")).toHaveValue("1.234,50");
   await expect(page.getByLabel("Contributo richiesto al bando (€)")).toHaveValue("2.000");
   await expect(page.getByTestId("total")).toHaveText("2.554,00 €");
   await expect(page.getByTestId("requested")).toHaveText("2.000,00 €");
@@ -168,7 +168,7 @@ test("a group drafts a proposal over six steps, keeps it across an offline reloa
   await expect(page.getByLabel("Quanti giovani partecipano")).toHaveValue("8");
   await expect(page.getByLabel("Nome del partner")).toHaveValue("Biblioteca civica di Crema");
   await page.goto(`${editor}?passo=3`);
-  await expect(page.locator("fieldset.item").nth(1).getByLabel("Fine")).toHaveValue(day(90));
+  await expect(page.getByRole("group", { name: "Azione 2" }).getByLabel("Fine")).toHaveValue(day(90));
   await page.goto(`${editor}?passo=4`);
   await results(page);
   await expectAccessible(page, "passo 5");
@@ -279,7 +279,7 @@ test("sending signed out waits for the sign-in; the group then withdraws, edits 
   await expect(page.getByTestId("status")).toHaveText("Inviata");
   await expect(page.getByTestId("locked")).toBeVisible();
   await page.goto(`${editor}?passo=4`);
-  await expect(page.locator("fieldset.item").first().getByLabel("Costo unitario (€)")).toHaveValue("1.234,50");
+  await expect(page.getByRole("group", { name: "Voce di spesa 1" }).getByLabel("Costo unitario (€)")).toHaveValue("1.234,50");
   await expect(page.getByTestId("total")).toHaveText("2.554,00 €");
 });
 

@@ -76,7 +76,7 @@ test("a reviewer opens a call, reads a proposal and scores it through the form; 
   await desk.getByLabel(/^Importo concesso/).fill("900,00");
   await desk.getByRole("button", { name: "Salva la decisione proposta" }).click();
   await expect(desk.getByRole("alert")).toContainText("Controlla i campi segnalati");
-  await expect(desk.locator("#amount-error")).toContainText("contributo richiesto");
+  await expect(desk.getByLabel(/^Importo concesso/)).toHaveAccessibleDescription(/L.importo va da 0,01 € al contributo richiesto/);
   await expect(desk.getByLabel(/^Importo concesso/)).toHaveValue("900,00");
   await expect(desk.getByRole("radio", { name: "Finanziata", exact: true })).toBeChecked();
   await expectAccessible(desk, "proposta con errori");

@@ -133,17 +133,19 @@ pub(super) fn field_markup(
 ) -> Markup {
     let value = form.get(field.name);
     let error = errors.for_field(field.name).map(|e| e.message.clone());
-    let described = if field.hint.is_empty() {
-        None
-    } else {
-        Some(format!("{}-hint", field.name))
+    // A screen reader reads the hint and, after a refused save, the error with the field.
+    let hint_id = (!field.hint.is_empty()).then(|| format!("{}-hint", field.name));
+    let error_id = error.as_ref().map(|_| format!("{}-error", field.name));
+    let described = match (&hint_id, &error_id) {
+        (Some(hint), Some(error)) => Some(format!("{hint} {error}")),
+        (hint, error) => hint.clone().or_else(|| error.clone()),
     };
     html! {
         label for=(field.name) { (field.label) @if field.required { " *" } }
-        @if !field.hint.is_empty() { p.hint id=[described.as_deref()] { (field.hint) } }
+        @if !field.hint.is_empty() { p.hint id=[hint_id.as_deref()] { (field.hint) } }
         @if let Some(error) = &error { p.field-error id={ (field.name) "-error" } { (error) } }
         @match field.widget {
-            Widget::Select { options, optional } => select id=(field.name) name=(field.name) required[field.required] aria-invalid=[error.as_ref().map(|_| "true")] {
+            Widget::Select { options, optional } => select id=(field.name) name=(field.name) required[field.required] aria-describedby=[described.as_deref()] aria-invalid=[error.as_ref().map(|_| "true")] {
                 @if optional || value.is_empty() { option value="" { "—" } }
                 @for (option, label) in options() {
                     option value=(option) selected[value == option] { (label) }
