@@ -33,6 +33,7 @@ test("find a volunteering place in Crema by filter and by search, save it, and o
 
   // By filter: the choices go into the URL, so the search can be shared.
   await page.goto("/opportunita");
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
   await page.locator("summary", { hasText: "Filtri" }).click();
   await page.getByLabel("Tipo").selectOption({ label: "Volontariato e Servizio Civile" });
   await page.getByLabel("Territorio").selectOption({ label: "Crema" });

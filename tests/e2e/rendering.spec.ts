@@ -287,6 +287,23 @@ test("a tap on \"Salva\" before the app runs is kept and done once it runs", asy
   await expect(page.getByTestId("saved-list").getByRole("link", { name: title })).toBeVisible();
 });
 
+test("a filter chosen before the app runs is kept when the next one is chosen after", async ({ page, request }) => {
+  const { titles } = await publishOneOfEach(request);
+  const release = await holdWasm(page);
+  await page.goto(`/opportunita?q=${encodeURIComponent(titles.volunteering.split(" ")[2])}`);
+  await page.locator("summary", { hasText: "Filtri" }).click();
+  await page.getByLabel("Tipo").selectOption({ label: "Volontariato e Servizio Civile" });
+  release();
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
+  await page.getByLabel("Territorio").selectOption({ label: "Crema" });
+  await expect(page).toHaveURL(/tipo=volontariato/);
+  await expect(page).toHaveURL(/territorio=crema/);
+  await expect(page.getByLabel("Tipo")).toHaveValue("volontariato");
+  const list = page.getByTestId("opportunity-list");
+  await expect(list.getByRole("link", { name: titles.volunteering })).toBeVisible();
+  await expect(list.getByRole("link")).toHaveCount(1);
+});
+
 test("on a first visit the page works from the data it came with, before any sync answers", async ({ page, request }) => {
   const { titles } = await publishOneOfEach(request);
   // The sync feed never answers in this visit.

@@ -51,6 +51,19 @@ pub fn filter_from_pairs<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) ->
     OpportunityFilter::from_query(pairs.filter(|(k, _)| QUERY_KEYS.contains(k)))
 }
 
+/// The filter a form's controls show, read as the browser would submit them.
+fn filter_of_form(form: &web_sys::HtmlFormElement) -> Option<OpportunityFilter> {
+    let data = web_sys::FormData::new_with_form(form).ok()?;
+    let query = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
+    let query = String::from(query.to_string());
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect();
+    Some(filter_from_pairs(
+        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+    ))
+}
+
 /// A filter as a plain key (`tipo=lavoro&q=…`, unescaped): what a server-rendered list's count is
 /// filed under.
 pub fn filter_key(filter: &OpportunityFilter) -> String {
@@ -91,8 +104,14 @@ pub fn OpportunityList() -> impl IntoView {
         })
     });
     let navigate = use_navigate();
+    let form = NodeRef::<leptos::html::Form>::new();
     let update = move |change: &dyn Fn(&mut OpportunityFilter)| {
-        let mut next = filter.get_untracked();
+        // What the form shows, not what the address said: a choice made on the server's page
+        // before the app ran is kept when the next choice moves the address.
+        let mut next = form
+            .get_untracked()
+            .and_then(|form| filter_of_form(&form))
+            .unwrap_or_else(|| filter.get_untracked());
         change(&mut next);
         navigate(
             &format!("/opportunita{}", query_string(&next)),
@@ -134,6 +153,7 @@ pub fn OpportunityList() -> impl IntoView {
         // A GET form: without script it reloads the page with its filters; with the app running, every
         // change already moved the address, so submitting has nothing left to do.
         <form
+            node_ref=form
             class="filters"
             method="get"
             action="/opportunita"
