@@ -14,7 +14,10 @@ use sito_core::{
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 
-use crate::{auth::now, error::ApiError};
+use crate::{
+    auth::{now, Session},
+    error::ApiError,
+};
 
 mod prepare;
 mod read;
@@ -28,6 +31,14 @@ pub struct Actor<'a> {
     pub name: &'a str,
     /// The account's e-mail (or the scheduler), kept in the audit log.
     pub audit_name: &'a str,
+}
+
+/// The signed-in account as the one acting.
+pub fn actor(session: &Session) -> Actor<'_> {
+    Actor {
+        name: &session.account.name,
+        audit_name: &session.account.email,
+    }
 }
 
 #[derive(Deserialize)]
