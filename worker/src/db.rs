@@ -2,6 +2,8 @@
 
 pub mod accounts;
 pub mod content;
+pub mod entries;
+pub mod mail;
 pub mod proposals;
 pub mod questions;
 pub mod rate_limits;
