@@ -177,6 +177,14 @@ pub async fn call(db: &D1Database, id: &str) -> Result<Option<Call>, ApiError> {
         .transpose()
 }
 
+fn text(s: &str) -> JsValue {
+    JsValue::from(s)
+}
+
+fn cents(c: i64) -> JsValue {
+    JsValue::from(c as f64)
+}
+
 /// A submission as stored: the first (a new row with the next protocol number) or a resubmission.
 pub struct Submitted<'a> {
     pub id: &'a str,
@@ -200,8 +208,6 @@ pub fn insert_submitted(
     db: &D1Database,
     new: &Submitted<'_>,
 ) -> Result<D1PreparedStatement, ApiError> {
-    let text = |s: &str| JsValue::from(s);
-    let cents = |c: i64| JsValue::from(c as f64);
     Ok(db
         .prepare(
             "INSERT INTO proposals (id, account_id, call_id, protocol_seq, protocol, revision, \
@@ -234,8 +240,6 @@ pub fn update_resubmitted(
     base: u32,
     new: &Submitted<'_>,
 ) -> Result<D1PreparedStatement, ApiError> {
-    let text = |s: &str| JsValue::from(s);
-    let cents = |c: i64| JsValue::from(c as f64);
     Ok(db
         .prepare(
             "UPDATE proposals SET revision = ?3, body = ?4, body_hash = ?5, title = ?6, \
