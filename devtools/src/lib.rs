@@ -2,6 +2,8 @@
 //! is idempotent: an item that already exists is left alone, so the dev command can load the
 //! demo content on every start without bumping the feed.
 
+pub mod modules;
+
 use serde::{de::DeserializeOwned, Deserialize};
 use sito_core::{markdown, opportunity::is_valid_id, Content, ContentKind, PublishMeta};
 

@@ -12,16 +12,10 @@ pub mod questions;
 pub mod review;
 mod sync;
 
-use serde::{de::DeserializeOwned, Serialize};
 use sito_core::ContentKind;
-use worker::{Env, Headers, Method, Request, Response};
+use worker::{Env, Method, Request, Response};
 
-use crate::error::ApiError;
-
-/// The largest JSON body any endpoint accepts.
-pub const MAX_BODY_BYTES: usize = 64 * 1024;
-
-pub type ApiResult = Result<Response, ApiError>;
+use crate::{error::ApiError, http::ApiResult};
 
 pub async fn handle(req: Request, env: Env) -> Response {
     match route(req, env).await {
@@ -134,83 +128,4 @@ async fn route(req: Request, env: Env) -> ApiResult {
         (["health"] | ["sync"] | ["feeds", _], _) => not_allowed("GET"),
         _ => Err(ApiError::NotFound),
     }
-}
-
-/// A response with a text body, a status and headers.
-pub fn text_response(body: String, status: u16, headers: Headers) -> Response {
-    Response::builder()
-        .with_status(status)
-        .with_headers(headers)
-        .fixed(body.into_bytes())
-}
-
-/// A JSON success answer that must not be cached by the browser or the service worker.
-pub fn json<T: Serialize>(value: &T, status: u16) -> ApiResult {
-    let body = serde_json::to_string(value).map_err(|e| ApiError::Storage(e.to_string()))?;
-    Ok(json_text(body, status))
-}
-
-/// Like [`json`] for a body that is already serialised.
-pub fn json_text(body: String, status: u16) -> Response {
-    let headers = Headers::new();
-    let _ = headers.set("content-type", "application/json; charset=utf-8");
-    let _ = headers.set("cache-control", "no-store");
-    text_response(body, status, headers)
-}
-
-/// Reads a JSON body of at most [`MAX_BODY_BYTES`]; wrong type, size or shape is a 4xx.
-pub async fn read_json<T: DeserializeOwned>(req: Request) -> Result<T, ApiError> {
-    read_json_within(req, MAX_BODY_BYTES).await
-}
-
-/// Like [`read_json`] with another size limit.
-pub async fn read_json_within<T: DeserializeOwned>(
-    mut req: Request,
-    max: usize,
-) -> Result<T, ApiError> {
-    let content_type = req.headers().get("content-type")?.unwrap_or_default();
-    if !content_type.starts_with("application/json") {
-        return Err(ApiError::UnsupportedMediaType);
-    }
-    if let Some(length) = req.headers().get("content-length")? {
-        if length.parse::<usize>().map_or(true, |n| n > max) {
-            return Err(ApiError::PayloadTooLarge { max });
-        }
-    }
-    let bytes = req
-        .bytes()
-        .await
-        .map_err(|e| ApiError::MalformedBody(e.to_string()))?;
-    if bytes.len() > max {
-        return Err(ApiError::PayloadTooLarge { max });
-    }
-    serde_json::from_slice(&bytes).map_err(|e| ApiError::MalformedBody(e.to_string()))
-}
-
-/// The origin of the public site, for every absolute address the worker writes (feed links,
-/// canonical and Open Graph addresses, calendar entries, invitation links): the variable
-/// `PUBLIC_ORIGIN` (`wrangler.toml`), never the request's `Host`, which the caller chooses.
-/// Without a valid one, the development server's.
-pub fn public_origin(env: &Env) -> String {
-    env.var("PUBLIC_ORIGIN")
-        .ok()
-        .and_then(|v| worker::Url::parse(&v.to_string()).ok())
-        .map(|url| url.origin())
-        .filter(|origin| origin.is_tuple())
-        .map_or_else(
-            || DEVELOPMENT_ORIGIN.to_owned(),
-            |origin| origin.ascii_serialization(),
-        )
-}
-
-/// The origin of `make dev`, when `PUBLIC_ORIGIN` is missing.
-const DEVELOPMENT_ORIGIN: &str = "http://127.0.0.1:8787";
-
-/// The query string as percent-decoded pairs.
-pub fn query_pairs(req: &Request) -> Result<Vec<(String, String)>, ApiError> {
-    let url = req.url()?;
-    Ok(url
-        .query_pairs()
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect())
 }

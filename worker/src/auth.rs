@@ -9,7 +9,6 @@
 //! - Sign-in and sign-up attempts are counted per e-mail and per address ([`rate_limit`]).
 
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
-use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use sito_core::account::{
     AccountView, GroupProfile, PasswordHash, Role, HASH_BYTES, PBKDF2_ITERATIONS, SALT_BYTES,
@@ -20,7 +19,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use worker::{D1Database, Method, Request};
 
-use crate::error::ApiError;
+use crate::{db, error::ApiError};
 
 fn js_error(e: JsValue) -> ApiError {
     ApiError::Storage(format!("crypto: {e:?}"))
@@ -131,18 +130,6 @@ impl Session {
     }
 }
 
-#[derive(Deserialize)]
-struct SessionRow {
-    token_hash: String,
-    id: String,
-    email: String,
-    name: String,
-    role: String,
-    group_kind: Option<String>,
-    district: Option<String>,
-    contact_person: Option<String>,
-}
-
 fn cookie_value(req: &Request, name: &str) -> Option<String> {
     cookie_in(&req.headers().get("cookie").ok()??, name)
 }
@@ -175,16 +162,7 @@ pub async fn current(req: &Request, database: &D1Database) -> Result<Option<Sess
     let Some(token) = cookie_value(req, SESSION_COOKIE) else {
         return Ok(None);
     };
-    let row: Option<SessionRow> = database
-        .prepare(
-            "SELECT s.token_hash, a.id, a.email, a.name, a.role, a.group_kind, a.district, \
-             a.contact_person FROM sessions s \
-             JOIN accounts a ON a.id = s.account_id \
-             WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND a.disabled = 0",
-        )
-        .bind(&[token_hash(&token).into(), now().into()])?
-        .first(None)
-        .await?;
+    let row = db::sessions::find(database, &token_hash(&token), &now()).await?;
     Ok(row.and_then(|row| {
         Some(Session {
             account: AccountView {
@@ -204,50 +182,91 @@ pub async fn current(req: &Request, database: &D1Database) -> Result<Option<Sess
     }))
 }
 
-/// The session, or 401 without one and 403 when its role may not do this.
+/// The session of the request's cookie, or 401 without a valid one.
+pub async fn signed_in(req: &Request, database: &D1Database) -> Result<Session, ApiError> {
+    current(req, database).await?.ok_or(ApiError::Unauthorized)
+}
+
+/// The session, or 401 without one and 403 when its role may not do this; unsafe methods must
+/// come from this site ([`check_origin`]).
 pub async fn require(
     req: &Request,
     database: &D1Database,
-    allowed: fn(Role) -> bool,
+    need: Need,
 ) -> Result<Session, ApiError> {
     check_origin(req)?;
-    let session = current(req, database)
-        .await?
-        .ok_or(ApiError::Unauthorized)?;
-    if allowed(session.role()) {
-        Ok(session)
-    } else {
-        Err(ApiError::Forbidden {
-            code: ProblemCode::RoleForbidden,
-            detail: format!(
-                "Il ruolo «{}» non consente questa operazione.",
-                session.role().label_it()
-            ),
-        })
+    let session = signed_in(req, database).await?;
+    session.must(need)?;
+    Ok(session)
+}
+
+/// What an operation asks of the caller's role: the one place where roles are checked, by the
+/// JSON API ([`require`]) and the desk pages ([`Session::must_or`]) alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// Administrators: accounts, invitations, the audit log, maintenance.
+    Admin,
+    /// Editors and administrators: publishing, retiring, answering questions, publishing a
+    /// call's decisions.
+    Editor,
+    /// Any member of staff (reviewers too): the desk and the review of proposals.
+    Staff,
+    /// An applicant group: its own proposals.
+    Group,
+}
+
+impl Need {
+    pub fn allows(self, role: Role) -> bool {
+        match self {
+            Need::Admin => role == Role::Admin,
+            Need::Editor => role.can_edit(),
+            Need::Staff => role.is_staff(),
+            Need::Group => role == Role::Applicant,
+        }
     }
 }
 
-pub fn is_admin(role: Role) -> bool {
-    role == Role::Admin
+impl Session {
+    /// Whether this session's role meets `need`.
+    pub fn can(&self, need: Need) -> bool {
+        need.allows(self.role())
+    }
+
+    /// 403 `role_forbidden` unless this session's role meets `need`.
+    pub fn must(&self, need: Need) -> Result<(), ApiError> {
+        self.must_or(need, |role| {
+            format!(
+                "Il ruolo «{}» non consente questa operazione.",
+                role.label_it()
+            )
+        })
+    }
+
+    /// Like [`Session::must`], with the refusal's detail said by `detail` from the role.
+    pub fn must_or(&self, need: Need, detail: impl FnOnce(Role) -> String) -> Result<(), ApiError> {
+        if self.can(need) {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden {
+                code: ProblemCode::RoleForbidden,
+                detail: detail(self.role()),
+            })
+        }
+    }
 }
 
 /// Starts a session for `account_id`; returns the `Set-Cookie` value.
 pub async fn start_session(database: &D1Database, account_id: &str) -> Result<String, ApiError> {
     let token = random_token()?;
     let max_age = SESSION_DAYS * 86_400;
-    database
-        .prepare(
-            "INSERT INTO sessions (token_hash, account_id, created_at, expires_at) \
-             VALUES (?1, ?2, ?3, ?4)",
-        )
-        .bind(&[
-            token_hash(&token).into(),
-            account_id.into(),
-            now().into(),
-            time_from_now(max_age).into(),
-        ])?
-        .run()
-        .await?;
+    db::sessions::insert(
+        database,
+        &token_hash(&token),
+        account_id,
+        &now(),
+        &time_from_now(max_age),
+    )
+    .await?;
     Ok(format!(
         "{SESSION_COOKIE}={token}; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age={max_age}"
     ))
@@ -255,11 +274,7 @@ pub async fn start_session(database: &D1Database, account_id: &str) -> Result<St
 
 /// Ends the session; returns the `Set-Cookie` value that clears the cookie.
 pub async fn end_session(database: &D1Database, session: &Session) -> Result<String, ApiError> {
-    database
-        .prepare("DELETE FROM sessions WHERE token_hash = ?1")
-        .bind(&[session.token_hash.as_str().into()])?
-        .run()
-        .await?;
+    db::sessions::delete(database, &session.token_hash).await?;
     Ok(format!(
         "{SESSION_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=0"
     ))
@@ -316,26 +331,8 @@ pub async fn rate_limit(
     max: u32,
     window_seconds: i64,
 ) -> Result<(), ApiError> {
-    #[derive(Deserialize)]
-    struct Row {
-        count: u32,
-        window_start: String,
-    }
-    let row: Option<Row> = database
-        .prepare(
-            "INSERT INTO rate_limits (key, window_start, count) VALUES (?1, ?2, 1) \
-             ON CONFLICT (key) DO UPDATE SET \
-             count = CASE WHEN window_start <= ?3 THEN 1 ELSE count + 1 END, \
-             window_start = CASE WHEN window_start <= ?3 THEN ?2 ELSE window_start END \
-             RETURNING count, window_start",
-        )
-        .bind(&[
-            key.into(),
-            now().into(),
-            time_from_now(-window_seconds).into(),
-        ])?
-        .first(None)
-        .await?;
+    let row =
+        db::rate_limits::count(database, key, &now(), &time_from_now(-window_seconds)).await?;
     match row {
         Some(row) if row.count > max => {
             let started = js_sys::Date::parse(&row.window_start);
@@ -359,12 +356,7 @@ pub fn hourly_limit(env: &worker::Env, name: &str, default: u32) -> u32 {
 /// sign-in that succeeded was not a guess. Nothing else is forgiven, so a success on one
 /// account never buys more guesses on another.
 pub async fn refund(database: &D1Database, key: &str) -> Result<(), ApiError> {
-    database
-        .prepare("UPDATE rate_limits SET count = MAX(count - 1, 0) WHERE key = ?1")
-        .bind(&[key.into()])?
-        .run()
-        .await?;
-    Ok(())
+    db::rate_limits::refund(database, key).await
 }
 
 pub mod device;

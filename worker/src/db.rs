@@ -1,8 +1,14 @@
 //! D1 access: small typed functions, parameters always bound.
 
+pub mod accounts;
 pub mod content;
+pub mod entries;
+pub mod mail;
 pub mod proposals;
+pub mod questions;
+pub mod rate_limits;
 pub mod review;
+pub mod sessions;
 
 use worker::{D1Database, D1Result, Env};
 

@@ -1,8 +1,8 @@
-//! The one error type of the API, answered as problem+json (RFC 9457).
+//! The one error type of the API and the problem (RFC 9457) each error answers; `http` writes
+//! it as problem+json.
 
 use sito_core::api::ProblemCode;
-use sito_core::{problem::PROBLEM_CONTENT_TYPE, Problem, ValidationErrors};
-use worker::{Headers, Response};
+use sito_core::{Problem, ValidationErrors};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -145,35 +145,5 @@ impl ApiError {
             )
             .with_detail("Il database non risponde: riprova tra poco."),
         }
-    }
-
-    pub fn into_response(self) -> Response {
-        if let ApiError::Storage(cause) = &self {
-            worker::console_error!("storage error: {cause}");
-        }
-        let problem = self.problem();
-        let headers = Headers::new();
-        let _ = headers.set("content-type", PROBLEM_CONTENT_TYPE);
-        let _ = headers.set("cache-control", "no-store");
-        let mut body = serde_json::to_value(&problem).unwrap_or_default();
-        match self {
-            ApiError::Conflict {
-                current,
-                current_version,
-            } => {
-                body["current_version"] = current_version.into();
-                body["current"] = current
-                    .and_then(|raw| serde_json::from_str(raw.get()).ok())
-                    .unwrap_or_default();
-            }
-            ApiError::MethodNotAllowed { allow } => {
-                let _ = headers.set("allow", allow);
-            }
-            ApiError::TooManyRequests { retry_after } => {
-                let _ = headers.set("retry-after", &retry_after.to_string());
-            }
-            _ => {}
-        }
-        crate::api::text_response(body.to_string(), problem.status, headers)
     }
 }

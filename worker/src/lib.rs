@@ -10,9 +10,11 @@ mod desk_pages;
 mod editorial;
 mod error;
 mod faults;
+mod http;
 mod italian_time;
 mod mail;
 mod pages;
+mod service;
 
 use worker::{event, Context, Env, Request, Response, Result, ScheduleContext, ScheduledEvent};
 

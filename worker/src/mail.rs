@@ -4,7 +4,7 @@
 
 use worker::{D1Database, D1PreparedStatement};
 
-use crate::{auth, error::ApiError};
+use crate::{auth, db, error::ApiError};
 
 /// One message to one address, in Italian.
 pub struct Mail {
@@ -16,17 +16,7 @@ pub struct Mail {
 impl Mail {
     /// The statement that writes the message to the outbox, for the caller's batch.
     pub fn queue(&self, db: &D1Database) -> Result<D1PreparedStatement, ApiError> {
-        Ok(db
-            .prepare(
-                "INSERT INTO mail_outbox (recipient, subject, body, created_at) \
-                 VALUES (?1, ?2, ?3, ?4)",
-            )
-            .bind(&[
-                self.to.as_str().into(),
-                self.subject.into(),
-                self.body.as_str().into(),
-                auth::now().into(),
-            ])?)
+        db::mail::queue(db, &self.to, self.subject, &self.body, &auth::now())
     }
 
     /// Writes the message to the worker's log (the `wrangler dev` terminal in development).

@@ -20,7 +20,7 @@ use sito_app::{
 use sito_core::{jsonld, Content, ContentKind};
 use worker::{D1Database, Env, Headers, Request, Response};
 
-use crate::{api::text_response, db, error::ApiError};
+use crate::{db, error::ApiError, http::text_response};
 
 /// The most items of one kind a page is rendered from: every query of a page has this LIMIT.
 const MOST_PER_KIND: u32 = 5_000;
@@ -52,7 +52,7 @@ async fn render(req: &Request, env: &Env) -> Result<Response, ApiError> {
     let url = req.url()?;
     // The assets binding answers by path; the page's own address is the public origin's.
     let origin = url.origin().ascii_serialization();
-    let public = crate::api::public_origin(env);
+    let public = crate::http::public_origin(env);
     let path = url.path().trim_end_matches('/').to_owned();
     let tool = if path == "/cv" || path.starts_with("/cv/") {
         Some("cv.html")

@@ -6,9 +6,9 @@ use sito_core::ValidationErrors;
 use worker::{Env, Request};
 
 use crate::{
-    api::{json, query_pairs, ApiResult},
     auth, db,
     error::ApiError,
+    http::{json, query_pairs, ApiResult},
 };
 
 /// Tombstones are kept this long by default: a phone offline for longer re-pulls from zero.
@@ -21,7 +21,7 @@ struct Purged {
 }
 
 pub async fn purge_tombstones(req: &Request, env: &Env) -> ApiResult {
-    auth::require(req, &db::database(env)?, auth::is_admin).await?;
+    auth::require(req, &db::database(env)?, auth::Need::Admin).await?;
     let mut days = DEFAULT_RETENTION_DAYS;
     let mut errors = ValidationErrors::default();
     for (key, value) in query_pairs(req)? {

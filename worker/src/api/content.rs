@@ -5,9 +5,9 @@ use sito_core::{opportunity::is_valid_id, ContentKind};
 use worker::Env;
 
 use crate::{
-    api::{json_text, ApiResult},
     db::{self, content::Current},
     error::ApiError,
+    http::{json_text, ApiResult},
 };
 
 pub async fn get(env: &Env, kind: ContentKind, id: &str) -> ApiResult {

@@ -3,56 +3,18 @@
 
 use serde::{Deserialize, Serialize};
 use sito_core::{
-    account::Role,
     desk::{DeskQuery, EntrySummary, SaveAction, SaveEntry},
-    ContentKind, ValidationErrors,
+    ContentKind,
 };
 use worker::{Env, Request};
 
 use crate::{
-    api::{json, query_pairs, read_json, ApiResult},
-    auth::{self, Session},
+    auth::{self, Need},
     db,
-    editorial::{self, Actor},
+    editorial::{self, actor},
     error::ApiError,
+    http::{if_match, json, query_pairs, read_json, ApiResult},
 };
-
-pub fn actor(session: &Session) -> Actor<'_> {
-    Actor {
-        name: &session.account.name,
-        audit_name: &session.account.email,
-    }
-}
-
-pub fn can_edit(role: Role) -> bool {
-    role.can_edit()
-}
-
-/// `If-Match: "3"` → `Some(3)`; absent → `None`; anything else is a 400.
-pub fn if_match(req: &Request) -> Result<Option<u32>, ApiError> {
-    let Some(value) = req.headers().get("if-match")? else {
-        return Ok(None);
-    };
-    let version = value
-        .trim()
-        .trim_start_matches("W/")
-        .trim_matches('"')
-        .parse::<u32>()
-        .ok()
-        .filter(|v| *v > 0);
-    match version {
-        Some(v) => Ok(Some(v)),
-        None => {
-            let mut errors = ValidationErrors::default();
-            errors.push(
-                "If-Match",
-                "invalid_version",
-                "L'intestazione If-Match deve contenere la versione, per esempio \"3\".",
-            );
-            Err(ApiError::InvalidHeader(errors))
-        }
-    }
-}
 
 #[derive(Serialize)]
 struct Listing {
@@ -63,7 +25,7 @@ struct Listing {
 /// `GET /api/v1/desk/entries?q=&tipo=&stato=&territorio=&scadenza_entro=&pagina=`.
 pub async fn list(req: &Request, env: &Env) -> ApiResult {
     let db = db::database(env)?;
-    auth::require(req, &db, can_edit).await?;
+    auth::require(req, &db, Need::Editor).await?;
     let pairs = query_pairs(req)?;
     let query = DeskQuery::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .map_err(ApiError::InvalidQuery)?;
@@ -73,7 +35,7 @@ pub async fn list(req: &Request, env: &Env) -> ApiResult {
 
 pub async fn get(req: &Request, env: &Env, kind: ContentKind, id: &str) -> ApiResult {
     let db = db::database(env)?;
-    auth::require(req, &db, can_edit).await?;
+    auth::require(req, &db, Need::Editor).await?;
     let entry = editorial::load(&db, kind, id)
         .await?
         .ok_or(ApiError::NotFound)?;
@@ -83,7 +45,7 @@ pub async fn get(req: &Request, env: &Env, kind: ContentKind, id: &str) -> ApiRe
 /// `PUT /api/v1/desk/entries/{plural}/{id}` with a [`SaveEntry`] body.
 pub async fn put(req: Request, env: &Env, kind: ContentKind, id: &str) -> ApiResult {
     let db = db::database(env)?;
-    let session = auth::require(&req, &db, can_edit).await?;
+    let session = auth::require(&req, &db, Need::Editor).await?;
     let base = if_match(&req)?.unwrap_or(0);
     let save: SaveEntry = read_json(req).await?;
     let entry = editorial::save(&db, &actor(&session), kind, id, base, &save).await?;
@@ -92,7 +54,7 @@ pub async fn put(req: Request, env: &Env, kind: ContentKind, id: &str) -> ApiRes
 
 pub async fn delete(req: &Request, env: &Env, kind: ContentKind, id: &str) -> ApiResult {
     let db = db::database(env)?;
-    let session = auth::require(req, &db, can_edit).await?;
+    let session = auth::require(req, &db, Need::Editor).await?;
     let base = if_match(req)?.ok_or(ApiError::PreconditionRequired)?;
     editorial::delete(&db, &actor(&session), kind, id, base).await?;
     Ok(worker::Response::empty()?.with_status(204))
@@ -100,14 +62,14 @@ pub async fn delete(req: &Request, env: &Env, kind: ContentKind, id: &str) -> Ap
 
 pub async fn history(req: &Request, env: &Env, kind: ContentKind, id: &str) -> ApiResult {
     let db = db::database(env)?;
-    auth::require(req, &db, can_edit).await?;
+    auth::require(req, &db, Need::Editor).await?;
     json(&editorial::history(&db, Some((kind, id)), 200).await?, 200)
 }
 
 /// `GET /api/v1/desk/audit`: the latest changes to everything (administrators).
 pub async fn audit(req: &Request, env: &Env) -> ApiResult {
     let db = db::database(env)?;
-    auth::require(req, &db, auth::is_admin).await?;
+    auth::require(req, &db, Need::Admin).await?;
     json(&editorial::history(&db, None, 500).await?, 200)
 }
 
@@ -119,7 +81,7 @@ struct PreviewInput {
 /// `POST /api/v1/desk/preview/{plural}`: the item as phones would get it; nothing is stored.
 pub async fn preview(req: Request, env: &Env, kind: ContentKind) -> ApiResult {
     let db = db::database(env)?;
-    let session = auth::require(&req, &db, can_edit).await?;
+    let session = auth::require(&req, &db, Need::Editor).await?;
     let body: PreviewInput = read_json(req).await?;
     json(
         &editorial::preview(kind, "anteprima", &body.input, &session.account.name)?,
@@ -137,7 +99,7 @@ struct Written {
 /// `PUT /api/v1/{plural}/{id}`: publish the input at once (the body is the kind's input).
 pub async fn publish_now(req: Request, env: &Env, kind: ContentKind, id: &str) -> ApiResult {
     let db = db::database(env)?;
-    let session = auth::require(&req, &db, can_edit).await?;
+    let session = auth::require(&req, &db, Need::Editor).await?;
     let base = if_match(&req)?.unwrap_or(0);
     let input: serde_json::Value = read_json(req).await?;
     let save = SaveEntry {
@@ -160,7 +122,7 @@ pub async fn publish_now(req: Request, env: &Env, kind: ContentKind, id: &str) -
 /// `DELETE /api/v1/{plural}/{id}`: delete the item (a tombstone for the phones).
 pub async fn delete_now(req: &Request, env: &Env, kind: ContentKind, id: &str) -> ApiResult {
     let db = db::database(env)?;
-    let session = auth::require(req, &db, can_edit).await?;
+    let session = auth::require(req, &db, Need::Editor).await?;
     let base = if_match(req)?.ok_or(ApiError::PreconditionRequired)?;
     editorial::delete(&db, &actor(&session), kind, id, base).await?;
     let seq = db::content::seq_of(&db, kind, id).await?;

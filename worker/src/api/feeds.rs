@@ -8,9 +8,9 @@ use sito_core::{calendar, ContentKind, Guide, News, Opportunity};
 use worker::{Env, Headers};
 
 use crate::{
-    api::{text_response, ApiResult},
     db,
     error::ApiError,
+    http::{text_response, ApiResult},
 };
 
 /// How many recent items an Atom feed carries.
@@ -71,7 +71,7 @@ pub async fn get(env: &Env, name: &str) -> ApiResult {
 }
 
 async fn atom(env: &Env, kind: ContentKind) -> ApiResult {
-    let origin = crate::api::public_origin(env);
+    let origin = crate::http::public_origin(env);
     let bodies = db::content::latest(&db::database(env)?, kind, FEED_SIZE).await?;
     let mut entries = Vec::with_capacity(bodies.len());
     for body in &bodies {
@@ -156,7 +156,7 @@ fn parse_time(rfc3339: &str) -> atom_syndication::FixedDateTime {
 
 /// Every open deadline and upcoming event, for calendar apps to subscribe to.
 async fn deadlines(env: &Env) -> ApiResult {
-    let origin = crate::api::public_origin(env);
+    let origin = crate::http::public_origin(env);
     let bodies = db::content::latest(&db::database(env)?, ContentKind::Opportunity, 5_000).await?;
     let items: Vec<Opportunity> = bodies
         .iter()

@@ -5,8 +5,8 @@ use sito_core::PROTOCOL_VERSION;
 use worker::Env;
 
 use crate::{
-    api::{json, ApiResult},
     db,
+    http::{json, ApiResult},
 };
 
 #[derive(Serialize)]

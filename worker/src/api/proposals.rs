@@ -5,7 +5,6 @@
 use chrono::Utc;
 use sito_core::api::ProblemCode;
 use sito_core::{
-    account::Role,
     call::CallPhase,
     proposal::{
         deadline_error,
@@ -19,19 +18,15 @@ use sito_core::{
 use worker::{D1Database, Env, Request};
 
 use crate::{
-    api::{json, query_pairs, read_json_within, ApiResult},
-    auth::{self, Session},
+    auth::{self, Need, Session},
     db::{
         self,
-        proposals::{self as stored, ProposalRow},
+        proposals::{self as stored, ProposalRow, Submitted},
     },
     error::ApiError,
+    http::{json, query_pairs, read_json_within, ApiResult},
     italian_time::rome_words,
 };
-
-fn is_group(role: Role) -> bool {
-    role == Role::Applicant
-}
 
 fn refused(status: u16, code: ProblemCode, title: &'static str, detail: String) -> ApiError {
     ApiError::Refused {
@@ -73,7 +68,7 @@ fn closed(call: &Call) -> Option<ApiError> {
 /// `POST /api/v1/proposals`.
 pub async fn submit(req: Request, env: &Env) -> ApiResult {
     let db = db::database(env)?;
-    let session = auth::require(&req, &db, is_group).await?;
+    let session = auth::require(&req, &db, Need::Group).await?;
     let submission: ProposalSubmission = read_json_within(req, MAX_BODY_BYTES).await?;
     let ProposalSubmission {
         id,
@@ -142,53 +137,22 @@ pub async fn submit(req: Request, env: &Env) -> ApiResult {
     }
     let totals = body.validate(&call).map_err(ApiError::Validation)?;
     let now = auth::now();
-    let text = |s: &str| wasm_bindgen::JsValue::from(s);
-    let cents = |c: i64| wasm_bindgen::JsValue::from(c as f64);
+    let written = Submitted {
+        id: &id,
+        account_id: &session.account.id,
+        call_id: &call_id,
+        revision,
+        body: &stored_body,
+        body_hash: &hash,
+        title: body.title.trim(),
+        group_name: body.group.name.trim(),
+        total: totals.total.0,
+        requested: totals.requested.0,
+        now: &now,
+    };
     let write = match &existing {
-        None => db
-            .prepare(
-                "INSERT INTO proposals (id, account_id, call_id, protocol_seq, protocol, revision, \
-                 body, body_hash, title, group_name, total, requested, status, first_submitted_at, \
-                 submitted_at, updated_at) \
-                 SELECT ?1, ?2, ?3, s.n, 'PG-' || substr(?4, 1, 4) || '-' || printf('%05d', s.n), \
-                 ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'submitted', ?4, ?4, ?4 \
-                 FROM (SELECT COALESCE(MAX(protocol_seq), 0) + 1 AS n FROM proposals) s WHERE true \
-                 ON CONFLICT (id) DO NOTHING",
-            )
-            .bind(&[
-                text(&id),
-                text(&session.account.id),
-                text(&call_id),
-                text(&now),
-                revision.into(),
-                text(&stored_body),
-                text(&hash),
-                text(body.title.trim()),
-                text(body.group.name.trim()),
-                cents(totals.total.0),
-                cents(totals.requested.0),
-            ])?,
-        Some(row) => db
-            .prepare(
-                "UPDATE proposals SET revision = ?3, body = ?4, body_hash = ?5, title = ?6, \
-                 group_name = ?7, total = ?8, requested = ?9, status = 'submitted', \
-                 submitted_at = ?10, updated_at = ?10 \
-                 WHERE id = ?1 AND revision = ?2 AND account_id = ?11 \
-                 AND status IN ('withdrawn', 'changes_requested') AND decision_published_at IS NULL",
-            )
-            .bind(&[
-                text(&id),
-                row.revision.into(),
-                revision.into(),
-                text(&stored_body),
-                text(&hash),
-                text(body.title.trim()),
-                text(body.group.name.trim()),
-                cents(totals.total.0),
-                cents(totals.requested.0),
-                text(&now),
-                text(&session.account.id),
-            ])?,
+        None => stored::insert_submitted(&db, &written)?,
+        Some(row) => stored::update_resubmitted(&db, row.revision, &written)?,
     };
     // The event is written only if this request's write changed a row: a racing replay adds
     // nothing to the timeline.
@@ -227,24 +191,9 @@ pub async fn list(req: &Request, env: &Env) -> ApiResult {
         MAX_PROPOSALS_PER_PAGE,
     )
     .map_err(ApiError::InvalidQuery)?;
-    let after = page
-        .cursor
-        .map_or(wasm_bindgen::JsValue::NULL, |c| (c as f64).into());
     // One more than the page, to know whether another follows.
-    let mut rows: Vec<ProposalRow> = db
-        .prepare(format!(
-            "SELECT {} FROM proposals WHERE account_id = ?1 AND (?2 IS NULL OR protocol_seq < ?2) \
-             ORDER BY protocol_seq DESC LIMIT ?3",
-            stored::COLUMNS
-        ))
-        .bind(&[
-            session.account.id.as_str().into(),
-            after,
-            (f64::from(page.limit) + 1.0).into(),
-        ])?
-        .all()
-        .await?
-        .results()?;
+    let mut rows =
+        stored::page_of_account(&db, &session.account.id, page.cursor, page.limit + 1).await?;
     let more = rows.len() > page.limit as usize;
     rows.truncate(page.limit as usize);
     let cursor = rows.last().filter(|_| more).map(|r| r.protocol_seq);
@@ -284,15 +233,10 @@ pub async fn list(req: &Request, env: &Env) -> ApiResult {
 
 /// Reading needs a group's session; reads are GETs, so no Origin check.
 async fn signed_in_group(req: &Request, db: &D1Database) -> Result<Session, ApiError> {
-    let session = auth::current(req, db)
-        .await?
-        .ok_or(ApiError::Unauthorized)?;
-    if !is_group(session.role()) {
-        return Err(ApiError::Forbidden {
-            code: ProblemCode::RoleForbidden,
-            detail: "Le proposte si consultano con l'account del gruppo che le ha inviate.".into(),
-        });
-    }
+    let session = auth::signed_in(req, db).await?;
+    session.must_or(Need::Group, |_| {
+        "Le proposte si consultano con l'account del gruppo che le ha inviate.".into()
+    })?;
     Ok(session)
 }
 
@@ -334,7 +278,7 @@ pub async fn get(req: &Request, env: &Env, id: &str) -> ApiResult {
 /// `POST /api/v1/proposals/{id}/withdraw`: only while the call is open.
 pub async fn withdraw(req: &Request, env: &Env, id: &str) -> ApiResult {
     let db = db::database(env)?;
-    let session = auth::require(req, &db, is_group).await?;
+    let session = auth::require(req, &db, Need::Group).await?;
     let row = stored::own(&db, id, &session.account.id).await?;
     if row.working_status() == ProposalStatus::Withdrawn {
         return json(&view(&db, &row).await?, 200);
@@ -355,12 +299,7 @@ pub async fn withdraw(req: &Request, env: &Env, id: &str) -> ApiResult {
         return Err(error);
     }
     let now = auth::now();
-    let update = db
-        .prepare(
-            "UPDATE proposals SET status = 'withdrawn', updated_at = ?2 \
-             WHERE id = ?1 AND status != 'withdrawn'",
-        )
-        .bind(&[id.into(), now.as_str().into()])?;
+    let update = stored::withdraw(&db, id, &now)?;
     let event = stored::event_after_write(&db, id, &now, ProposalStatus::Withdrawn, None, "group")?;
     db.batch(vec![update, event]).await?;
     let row = stored::own(&db, id, &session.account.id).await?;

@@ -4,9 +4,9 @@ use sito_core::{sync::page, PullRequest};
 use worker::{Env, Request};
 
 use crate::{
-    api::{json_text, query_pairs, ApiResult},
     db,
     error::ApiError,
+    http::{json_text, query_pairs, ApiResult},
 };
 
 pub async fn pull(req: &Request, env: &Env) -> ApiResult {

@@ -6,6 +6,7 @@ use sito_core::{
     proposal::{Decision, ProposalBody, ProposalStatus, TimelineEvent},
     Call, ContentKind,
 };
+use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 
 use crate::error::ApiError;
@@ -174,4 +175,121 @@ pub async fn call(db: &D1Database, id: &str) -> Result<Option<Call>, ApiError> {
             serde_json::from_str(raw.get()).map_err(|e| ApiError::Storage(format!("call: {e}")))
         })
         .transpose()
+}
+
+fn text(s: &str) -> JsValue {
+    JsValue::from(s)
+}
+
+fn cents(c: i64) -> JsValue {
+    JsValue::from(c as f64)
+}
+
+/// A submission as stored: the first (a new row with the next protocol number) or a resubmission.
+pub struct Submitted<'a> {
+    pub id: &'a str,
+    pub account_id: &'a str,
+    pub call_id: &'a str,
+    pub revision: u32,
+    pub body: &'a str,
+    pub body_hash: &'a str,
+    pub title: &'a str,
+    pub group_name: &'a str,
+    /// Cents.
+    pub total: i64,
+    /// Cents.
+    pub requested: i64,
+    pub now: &'a str,
+}
+
+/// The statement that stores a first submission with the next protocol number (nothing if the
+/// id is already stored).
+pub fn insert_submitted(
+    db: &D1Database,
+    new: &Submitted<'_>,
+) -> Result<D1PreparedStatement, ApiError> {
+    Ok(db
+        .prepare(
+            "INSERT INTO proposals (id, account_id, call_id, protocol_seq, protocol, revision, \
+             body, body_hash, title, group_name, total, requested, status, first_submitted_at, \
+             submitted_at, updated_at) \
+             SELECT ?1, ?2, ?3, s.n, 'PG-' || substr(?4, 1, 4) || '-' || printf('%05d', s.n), \
+             ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'submitted', ?4, ?4, ?4 \
+             FROM (SELECT COALESCE(MAX(protocol_seq), 0) + 1 AS n FROM proposals) s WHERE true \
+             ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(&[
+            text(new.id),
+            text(new.account_id),
+            text(new.call_id),
+            text(new.now),
+            new.revision.into(),
+            text(new.body),
+            text(new.body_hash),
+            text(new.title),
+            text(new.group_name),
+            cents(new.total),
+            cents(new.requested),
+        ])?)
+}
+
+/// The statement that stores a resubmission over revision `base`, only while the group's own
+/// proposal is withdrawn or sent back for changes and undecided.
+pub fn update_resubmitted(
+    db: &D1Database,
+    base: u32,
+    new: &Submitted<'_>,
+) -> Result<D1PreparedStatement, ApiError> {
+    Ok(db
+        .prepare(
+            "UPDATE proposals SET revision = ?3, body = ?4, body_hash = ?5, title = ?6, \
+             group_name = ?7, total = ?8, requested = ?9, status = 'submitted', \
+             submitted_at = ?10, updated_at = ?10 \
+             WHERE id = ?1 AND revision = ?2 AND account_id = ?11 \
+             AND status IN ('withdrawn', 'changes_requested') AND decision_published_at IS NULL",
+        )
+        .bind(&[
+            text(new.id),
+            base.into(),
+            new.revision.into(),
+            text(new.body),
+            text(new.body_hash),
+            text(new.title),
+            text(new.group_name),
+            cents(new.total),
+            cents(new.requested),
+            text(new.now),
+            text(new.account_id),
+        ])?)
+}
+
+/// Up to `limit` of the account's proposals, by protocol number from the highest, below
+/// `after` when given.
+pub async fn page_of_account(
+    db: &D1Database,
+    account_id: &str,
+    after: Option<u64>,
+    limit: u32,
+) -> Result<Vec<ProposalRow>, ApiError> {
+    let after = after.map_or(JsValue::NULL, |c| (c as f64).into());
+    Ok(db
+        .prepare(format!(
+            "SELECT {} FROM proposals WHERE account_id = ?1 AND (?2 IS NULL OR protocol_seq < ?2) \
+             ORDER BY protocol_seq DESC LIMIT ?3",
+            COLUMNS
+        ))
+        .bind(&[account_id.into(), after, f64::from(limit).into()])?
+        .all()
+        .await?
+        .results()?)
+}
+
+/// The statement that withdraws the proposal (nothing if it is already withdrawn).
+pub fn withdraw(db: &D1Database, id: &str, now: &str) -> Result<D1PreparedStatement, ApiError> {
+    Ok(db
+        .prepare(
+            "UPDATE proposals SET status = 'withdrawn', updated_at = ?2 \
+             WHERE id = ?1 AND status != 'withdrawn'",
+        )
+        .bind(&[id.into(), now.into()])?)
 }

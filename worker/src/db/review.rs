@@ -3,16 +3,52 @@
 //! that touches the timeline does so in the same batch (one transaction) as the change itself,
 //! guarded in SQL so that a race or a replay cannot add an event twice.
 
-use serde::Deserialize;
-use sito_core::proposal::{Decision, ProposalStatus};
+use serde::{Deserialize, Serialize};
+use sito_core::{
+    budget::Cents,
+    proposal::{Decision, ProposalStatus},
+};
 use wasm_bindgen::JsValue;
 use worker::D1Database;
 
 use super::proposals::{ProposalRow, COLUMNS};
-use crate::{
-    api::review::views::{CallLine, StaffEvent},
-    error::ApiError,
-};
+use crate::error::ApiError;
+
+/// `GET /api/v1/review/calls`: one line per call, with its proposals counted (withdrawn ones
+/// left out).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallLine {
+    pub id: String,
+    pub title: String,
+    /// RFC 3339; absent for a call retired after receiving proposals.
+    pub closes_at: Option<String>,
+    /// Proposals not withdrawn.
+    pub proposals: u32,
+    pub submitted: u32,
+    pub in_review: u32,
+    pub changes_requested: u32,
+    /// With a decision, proposed or published.
+    pub decided: u32,
+    /// Without one yet: publishing waits for these.
+    pub undecided: u32,
+    /// Decisions already published to the groups.
+    pub published: u32,
+}
+
+/// One step of the timeline as staff see it: who did it, too.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffEvent {
+    pub at: String,
+    pub status: ProposalStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Cents>,
+    /// `group`, or the name of a member of staff.
+    pub actor: String,
+}
 
 /// One reviewer's stored scores.
 #[derive(Debug, Clone, Deserialize)]

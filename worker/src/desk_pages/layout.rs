@@ -18,14 +18,14 @@ pub(super) fn page(session: Option<&Session>, title: &str, body: Markup) -> Resp
                     a.brand href=(BASE) { "SI.T.O. Giovani · Redazione" }
                     @if let Some(session) = session {
                         nav aria-label="Redazione" {
-                            @if session.role().can_edit() {
+                            @if session.can(Need::Editor) {
                                 a href=(BASE) { "Contenuti" }
                             }
                             a href={ (BASE) "/bandi" } { "Bandi e proposte" }
-                            @if session.role().can_edit() {
+                            @if session.can(Need::Editor) {
                                 a href={ (BASE) "/domande" } { "Domande all'esperto" }
                             }
-                            @if session.role() == Role::Admin {
+                            @if session.can(Need::Admin) {
                                 a href={ (BASE) "/account" } { "Account" }
                                 a href={ (BASE) "/registro" } { "Registro" }
                             }
@@ -52,7 +52,7 @@ pub(super) fn html_response(body: String, status: u16) -> Response {
         "content-security-policy",
         "default-src 'self'; style-src 'unsafe-inline'; img-src 'self' https: data:; frame-ancestors 'none'",
     );
-    crate::api::text_response(body, status, headers)
+    crate::http::text_response(body, status, headers)
 }
 
 /// A script of the desk's own (the policy allows scripts from the site only, never inline).
@@ -60,14 +60,14 @@ pub(super) fn script_response(script: &str) -> Response {
     let headers = Headers::new();
     let _ = headers.set("content-type", "text/javascript; charset=utf-8");
     let _ = headers.set("cache-control", "no-cache");
-    crate::api::text_response(script.to_owned(), 200, headers)
+    crate::http::text_response(script.to_owned(), 200, headers)
 }
 
 pub(super) fn redirect(to: &str) -> Response {
     let headers = Headers::new();
     let _ = headers.set("location", to);
     let _ = headers.set("cache-control", "no-store");
-    crate::api::text_response(String::new(), 303, headers)
+    crate::http::text_response(String::new(), 303, headers)
 }
 
 pub(super) fn error_page(error: &ApiError) -> Response {

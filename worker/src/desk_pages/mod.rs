@@ -4,7 +4,6 @@
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use serde_json::Value;
-use sito_core::api::ProblemCode;
 use sito_core::{
     account::{AccountChange, Invitation, Role, SignIn},
     desk::{DeskQuery, EntryStatus, EntryView, SaveAction, SaveEntry},
@@ -15,16 +14,17 @@ use sito_core::{
 use worker::{D1Database, Env, Headers, Method, Request, Response};
 
 use crate::{
-    api::{
-        account,
-        desk::actor,
-        questions::{self, AnswerForm},
-    },
-    auth::{self, Session},
+    auth::{self, Need, Session},
     db,
     desk_forms::{fields, from_input, to_input, topics, FormValues, Widget},
-    editorial,
+    editorial::{self, actor},
     error::ApiError,
+    http::{public_origin, query_pairs},
+    service::{
+        accounts as account,
+        questions::{self, AnswerForm},
+        review::views::Filter,
+    },
 };
 
 mod accounts;
@@ -126,12 +126,9 @@ async fn route(mut req: Request, env: &Env) -> Result<Response, ApiError> {
             let Some(session) = auth::current(&req, &db).await? else {
                 return Ok(redirect(&format!("{BASE}/accesso")));
             };
-            if !session.role().is_staff() {
-                return Err(ApiError::Forbidden {
-                    code: ProblemCode::RoleForbidden,
-                    detail: "La redazione è riservata allo staff.".into(),
-                });
-            }
+            session.must_or(Need::Staff, |_| {
+                "La redazione è riservata allo staff.".into()
+            })?;
             signed_in(&req, env, &db, &session, &segments, post, form).await
         }
     }
@@ -147,33 +144,20 @@ async fn signed_in(
     form: FormValues,
 ) -> Result<Response, ApiError> {
     let editor = || {
-        if session.role().can_edit() {
-            Ok(())
-        } else {
-            Err(ApiError::Forbidden {
-                code: ProblemCode::RoleForbidden,
-                detail: format!(
-                    "Il ruolo «{}» non pubblica contenuti.",
-                    session.role().label_it()
-                ),
-            })
-        }
+        session.must_or(Need::Editor, |role| {
+            format!("Il ruolo «{}» non pubblica contenuti.", role.label_it())
+        })
     };
     let admin = || {
-        if session.role() == Role::Admin {
-            Ok(())
-        } else {
-            Err(ApiError::Forbidden {
-                code: ProblemCode::RoleForbidden,
-                detail: "Solo gli amministratori gestiscono gli account.".into(),
-            })
-        }
+        session.must_or(Need::Admin, |_| {
+            "Solo gli amministratori gestiscono gli account.".into()
+        })
     };
     match (segments, post) {
         // Reviewers work on the calls' proposals only.
-        ([], false) if !session.role().can_edit() => Ok(redirect(&format!("{BASE}/bandi"))),
+        ([], false) if !session.can(Need::Editor) => Ok(redirect(&format!("{BASE}/bandi"))),
         ([], false) => {
-            let pairs = crate::api::query_pairs(req)?;
+            let pairs = query_pairs(req)?;
             let query = DeskQuery::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
             let (errors, query) = match query {
                 Ok(q) => (ValidationErrors::default(), q),
@@ -216,9 +200,7 @@ async fn signed_in(
                 .await?
                 .ok_or(ApiError::NotFound)?;
             let history = editorial::history(db, Some((kind, id)), 50).await?;
-            let saved = crate::api::query_pairs(req)?
-                .iter()
-                .any(|(k, _)| k == "salvato");
+            let saved = query_pairs(req)?.iter().any(|(k, _)| k == "salvato");
             let form = from_input(kind, &entry.input);
             let notice = if saved { Notice::Saved } else { Notice::None };
             Ok(editor_page_with_history(
@@ -240,7 +222,7 @@ async fn signed_in(
         }
         (["domande"], false) => {
             editor()?;
-            let status = crate::api::query_pairs(req)?
+            let status = query_pairs(req)?
                 .into_iter()
                 .find(|(k, _)| k == "stato")
                 .and_then(|(_, v)| QuestionStatus::parse(&v));
@@ -289,7 +271,7 @@ async fn signed_in(
                 name: form.get("name").to_owned(),
                 role,
             };
-            let origin = crate::api::public_origin(env);
+            let origin = public_origin(env);
             match account::create_invitation(db, session, &invitation, &origin).await {
                 Ok(invited) => {
                     accounts_page(
@@ -327,16 +309,14 @@ async fn signed_in(
         }
         (["bandi"], false) => review::calls_page(db, session).await,
         (["bandi", id], false) => {
-            let pairs = crate::api::query_pairs(req)?;
+            let pairs = query_pairs(req)?;
             let get = |name: &str| {
                 pairs
                     .iter()
                     .find(|(k, _)| k == name)
                     .map(|(_, v)| v.as_str())
             };
-            let filter = get("filtro")
-                .and_then(crate::api::review::views::Filter::parse)
-                .unwrap_or(crate::api::review::views::Filter::All);
+            let filter = get("filtro").and_then(Filter::parse).unwrap_or(Filter::All);
             let notice = match get("pubblicate").and_then(|n| n.parse().ok()) {
                 Some(n) => review::CallNotice::Published(n),
                 None => review::CallNotice::None,
@@ -348,8 +328,8 @@ async fn signed_in(
             review::publish(db, session, id, &form).await
         }
         (["proposte", id], false) => {
-            let proposal = crate::api::review::detail(db, session, id).await?;
-            let saved = crate::api::query_pairs(req)?
+            let proposal = crate::service::review::detail(db, session, id).await?;
+            let saved = query_pairs(req)?
                 .into_iter()
                 .find(|(k, _)| k == "salvato")
                 .map(|(_, v)| v);

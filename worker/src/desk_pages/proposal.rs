@@ -8,7 +8,7 @@ use sito_core::{
 };
 
 use super::{proposal_body::*, *};
-use crate::api::review::{
+use crate::service::review::{
     self,
     views::{decision_label, euros, hundredths, ReviewProposal},
 };

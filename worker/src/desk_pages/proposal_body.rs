@@ -8,7 +8,7 @@ use sito_core::{
 };
 
 use super::*;
-use crate::api::review::views::{hundredths, ReviewProposal, StaffEvent};
+use crate::service::review::views::{hundredths, ReviewProposal, StaffEvent};
 
 fn date(d: chrono::NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()

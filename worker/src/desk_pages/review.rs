@@ -2,7 +2,7 @@
 //! (to score / scored), the CSV export, and publishing the call's decisions after a confirmation.
 
 use super::*;
-use crate::api::review::{
+use crate::service::review::{
     self,
     views::{decision_label, hundredths, CallLine, Filter, ProposalLine},
 };
@@ -87,7 +87,7 @@ fn publish_panel(session: &Session, call: &CallLine) -> Markup {
                 @else { (call.undecided) " proposte non hanno ancora una decisione" }
                 ": le decisioni si pubblicano tutte insieme, quando ogni proposta ne ha una."
             }
-        } @else if pending > 0 && session.role().can_edit() {
+        } @else if pending > 0 && session.can(Need::Editor) {
             form method="post" action={ (BASE) "/bandi/" (call.id) "/pubblica" } {
                 p { "Ogni proposta ha una decisione: " (pending) " da pubblicare." }
                 button type="submit" { "Pubblica le decisioni" }

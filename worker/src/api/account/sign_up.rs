@@ -8,9 +8,13 @@
 
 use sito_core::account::{SignUpSent, SIGN_UP_DAYS};
 use sito_core::api::ProblemCode;
+use worker::D1Database;
 
 use super::*;
-use crate::mail;
+use crate::{
+    db::accounts::{self as stored, NewSignUp},
+    mail,
+};
 
 /// Sign-ups per address per hour (`SIGN_UP_PER_HOUR`, tests raise it) and per e-mail per hour:
 /// no one fills another's mailbox.
@@ -35,10 +39,10 @@ pub async fn sign_up(req: Request, env: &Env) -> ApiResult {
         3600,
     )
     .await?;
-    let origin = crate::api::public_origin(env);
+    let origin = crate::http::public_origin(env);
     let password = auth::hash_password(&input.password).await?;
     let mut batch = Vec::with_capacity(2);
-    let message = if account_by_email(&db, &email).await?.is_some() {
+    let message = if stored::by_email(&db, &email).await?.is_some() {
         mail::already_registered(&email, &origin)
     } else {
         let token = auth::random_token()?;
@@ -64,22 +68,20 @@ fn pending(
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default()
     };
-    Ok(db
-        .prepare(
-            "INSERT INTO sign_ups (token_hash, email, name, password, group_kind, district, \
-             contact_person, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )
-        .bind(&[
-            auth::token_hash(token).into(),
-            email.into(),
-            input.name.trim().into(),
-            password.into(),
-            slug(serde_json::to_value(input.group_kind)).into(),
-            slug(serde_json::to_value(input.district)).into(),
-            input.contact_person.trim().into(),
-            auth::now().into(),
-            auth::time_from_now(SIGN_UP_DAYS * 86_400).into(),
-        ])?)
+    stored::insert_sign_up(
+        db,
+        &NewSignUp {
+            token_hash: &auth::token_hash(token),
+            email,
+            name: input.name.trim(),
+            password,
+            group_kind: &slug(serde_json::to_value(input.group_kind)),
+            district: &slug(serde_json::to_value(input.district)),
+            contact_person: input.contact_person.trim(),
+            created_at: &auth::now(),
+            expires_at: &auth::time_from_now(SIGN_UP_DAYS * 86_400),
+        },
+    )
 }
 
 /// `POST /api/v1/sign-ups/{token}`: the link of the message makes the account and signs it in.
@@ -101,35 +103,15 @@ pub async fn confirm(req: &Request, env: &Env, token: &str) -> ApiResult {
     // any expired one) is gone, so no other link makes a second account.
     let results = db
         .batch(vec![
-            db.prepare(
-                "INSERT INTO accounts (id, email, name, role, password, group_kind, district, \
-                 contact_person, created_at) \
-                 SELECT ?2, s.email, s.name, 'applicant', s.password, s.group_kind, s.district, \
-                 s.contact_person, ?3 FROM sign_ups s \
-                 WHERE s.token_hash = ?1 AND s.expires_at > ?3 \
-                 AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.email = s.email)",
-            )
-            .bind(&[
-                token_hash.as_str().into(),
-                id.as_str().into(),
-                now.as_str().into(),
-            ])?,
-            db.prepare(
-                "DELETE FROM sign_ups WHERE token_hash = ?1 OR expires_at <= ?3 \
-                 OR email IN (SELECT email FROM accounts WHERE id = ?2)",
-            )
-            .bind(&[
-                token_hash.as_str().into(),
-                id.as_str().into(),
-                now.as_str().into(),
-            ])?,
+            stored::insert_signed_up(&db, &token_hash, &id, &now)?,
+            stored::delete_sign_ups(&db, &token_hash, &id, &now)?,
         ])
         .await
         .map_err(|e| unique_or(e, invalid()))?;
     if db::changes(results.first()) != 1 {
         return Err(invalid());
     }
-    let view = account_where(&db, "id", &id)
+    let view = stored::by_id(&db, &id)
         .await?
         .and_then(|row| row.view())
         .ok_or_else(invalid)?;

@@ -6,8 +6,10 @@
 
 use sito_core::{budget::Cents, call::Criterion, csv_cell, proposal::Decision};
 
-use super::views::{average, criterion_averages, decision_label, euros, hundredths};
 use crate::db::{proposals::ProposalRow, review::StoredReview};
+use crate::service::review::views::{
+    average, criterion_averages, decision_label, euros, hundredths,
+};
 
 /// The header row for a call's scoring grid.
 pub fn header(criteria: &[Criterion]) -> Vec<String> {

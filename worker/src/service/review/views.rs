@@ -8,26 +8,7 @@ use sito_core::{
     proposal::{Decision, ProposalBody, ProposalStatus},
 };
 
-/// `GET /api/v1/review/calls`: one line per call, with its proposals counted (withdrawn ones
-/// left out).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CallLine {
-    pub id: String,
-    pub title: String,
-    /// RFC 3339; absent for a call retired after receiving proposals.
-    pub closes_at: Option<String>,
-    /// Proposals not withdrawn.
-    pub proposals: u32,
-    pub submitted: u32,
-    pub in_review: u32,
-    pub changes_requested: u32,
-    /// With a decision, proposed or published.
-    pub decided: u32,
-    /// Without one yet: publishing waits for these.
-    pub undecided: u32,
-    /// Decisions already published to the groups.
-    pub published: u32,
-}
+pub use crate::db::review::{CallLine, StaffEvent};
 
 /// `GET /api/v1/review/calls/{id}/proposals`: one line per proposal of the call.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,21 +45,6 @@ pub struct ReviewView {
     pub note: Option<String>,
     pub mine: bool,
     pub updated_at: String,
-}
-
-/// One step of the timeline as staff see it: who did it, too.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StaffEvent {
-    pub at: String,
-    pub status: ProposalStatus,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub revision: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub amount: Option<Cents>,
-    /// `group`, or the name of a member of staff.
-    pub actor: String,
 }
 
 /// `GET /api/v1/review/proposals/{id}`: the whole proposal for its reviewers.
