@@ -4,6 +4,7 @@
 // types than the compiler's default limit.
 #![recursion_limit = "256"]
 
+pub mod api;
 pub mod catalog;
 pub mod components;
 pub mod dates;
@@ -25,7 +26,7 @@ use leptos_router::{
 };
 
 use crate::{
-    components::{BottomNav, Header},
+    components::{BottomNav, Header, SaveProblemNotice},
     i18n::*,
     routes::{proposals, *},
 };
@@ -99,6 +100,7 @@ fn Frame(children: Children) -> impl IntoView {
             <AdoptOnNavigation/>
             <a class="skip-link" href="#contenuto">{t!(i18n, skip)}</a>
             <Header/>
+            <SaveProblemNotice/>
             <main id="contenuto" tabindex="-1">{children()}</main>
             <BottomNav/>
         </Router>

@@ -3,7 +3,7 @@ use leptos_router::{components::A, hooks::use_params_map};
 use sito_core::{ContentKind, GuideArea};
 
 use crate::{
-    components::{Provenance, SaveButton, ShareButton, WithCatalog},
+    components::{written, Provenance, SaveButton, ShareButton, WithCatalog},
     i18n::*,
     labels, store,
 };
@@ -76,8 +76,8 @@ pub fn GuideReader() -> impl IntoView {
         });
         let id = id.get_untracked();
         spawn_local(async move {
-            if let Ok(store) = store::shared().await {
-                let _ = store.set_step(&id, step, done).await;
+            if let Some(store) = written(store::shared().await) {
+                written(store.set_step(&id, step, done).await);
             }
         });
     };
