@@ -17,8 +17,8 @@ use super::*;
 pub enum Submission {
     /// A question to the expert: anyone may send it.
     Question(QuestionInput),
-    /// One revision of a group's proposal.
-    Proposal(ProposalSubmission),
+    /// One revision of a group's proposal (boxed: it is by far the larger).
+    Proposal(Box<ProposalSubmission>),
 }
 
 /// What the server answered once it had a submission.

@@ -25,12 +25,12 @@ pub fn proposal_body() -> serde_json::Value {
 
 /// One revision of a proposal, as the outbox sends it.
 pub fn proposal(id: uuid::Uuid, revision: u32) -> Submission {
-    Submission::Proposal(ProposalSubmission {
+    Submission::Proposal(Box::new(ProposalSubmission {
         id,
         revision,
         call_id: "think-town-2027".into(),
         body: serde_json::from_value(proposal_body()).unwrap(),
-    })
+    }))
 }
 
 /// A question to the expert.

@@ -80,7 +80,7 @@ fn submit(ed: Editor, outbox: crate::outbox::Outbox) {
         outbox
             .enqueue(
                 entry_id(&record.id, revision),
-                Submission::Proposal(submission),
+                Submission::Proposal(Box::new(submission)),
                 record.owner.clone(),
             )
             .await;
