@@ -13,6 +13,7 @@ mod locales;
 pub mod outbox;
 pub mod prerender;
 pub mod routes;
+pub mod save_problem;
 pub mod saved;
 pub mod store;
 pub mod sync;
@@ -26,9 +27,10 @@ use leptos_router::{
 };
 
 use crate::{
-    components::{BottomNav, Header, SaveProblemNotice},
+    components::{BottomNav, Header},
     i18n::*,
     routes::{proposals, *},
+    save_problem::SaveProblemNotice,
 };
 
 /// The CV tool (`/cv…`, the `sito-cv` binary and `cv.html`): the same shell and header, but

@@ -11,8 +11,8 @@ use sito_core::{api::ProblemCode, Problem};
 
 use crate::{
     api::{self, ApiError},
-    components::written,
     dates::now_iso,
+    save_problem::written,
     store::{self, OutboxEntry, OutboxState, Receipt, Store, Submission},
 };
 

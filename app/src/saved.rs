@@ -4,8 +4,8 @@ use leptos::{prelude::*, task::spawn_local};
 use sito_core::ContentKind;
 
 use crate::{
-    components::written,
     dates::now_iso,
+    save_problem::written,
     store::{self, saved_key, SavedItem},
 };
 

@@ -14,7 +14,7 @@ use leptos_router::{components::A, hooks::use_navigate};
 use sito_core::cv::{from_json_resume, Cv, JsonResume, Letter};
 use wasm_bindgen::JsCast;
 
-use crate::{components::written, dates::now_iso, i18n::*, store};
+use crate::{dates::now_iso, i18n::*, save_problem::written, store};
 
 /// A fresh id from the browser.
 pub fn new_id() -> String {

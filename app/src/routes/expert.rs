@@ -11,10 +11,11 @@ use sito_core::{
 
 use crate::{
     api,
-    components::{written, Provenance, WithCatalog},
+    components::{Provenance, WithCatalog},
     dates::long_date,
     i18n::*,
     outbox::use_outbox,
+    save_problem::written,
     store::{self, OutboxEntry, OutboxState, Submission},
 };
 

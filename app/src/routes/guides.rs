@@ -3,9 +3,11 @@ use leptos_router::{components::A, hooks::use_params_map};
 use sito_core::{ContentKind, GuideArea};
 
 use crate::{
-    components::{written, Provenance, SaveButton, ShareButton, WithCatalog},
+    components::{Provenance, SaveButton, ShareButton, WithCatalog},
     i18n::*,
-    labels, store,
+    labels,
+    save_problem::written,
+    store,
 };
 
 /// The guides of the three areas of the plan.

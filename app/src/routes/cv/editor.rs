@@ -11,12 +11,7 @@ use sito_core::cv::{move_item, to_json_resume, Cefr, Cv, Education, Experience, 
 use super::sheet::CvSheet;
 
 mod steps;
-use crate::{
-    components::{save_file, written},
-    dates::now_iso,
-    i18n::*,
-    store,
-};
+use crate::{components::save_file, dates::now_iso, i18n::*, save_problem::written, store};
 use steps::{education, experiences, languages, personal, skills};
 
 pub const STEPS: u8 = 8;

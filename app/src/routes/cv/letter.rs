@@ -10,7 +10,7 @@ use leptos_router::{
 use sito_core::cv::{draft_letter, role_from_title, Cv, Letter, LetterTarget, LetterTemplate};
 
 use super::new_id;
-use crate::{components::written, dates::now_iso, i18n::*, store};
+use crate::{dates::now_iso, i18n::*, save_problem::written, store};
 
 fn today() -> chrono::NaiveDate {
     crate::dates::today()

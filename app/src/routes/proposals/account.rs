@@ -9,7 +9,7 @@ use sito_core::{
 };
 
 use super::{field_id, group_kind_label, Editor, GROUP_DISTRICTS};
-use crate::{api, components::written, i18n::*, labels, outbox::use_outbox, store};
+use crate::{api, i18n::*, labels, outbox::use_outbox, save_problem::written, store};
 
 pub(super) use super::signing_in::signed_in;
 

@@ -17,9 +17,9 @@ use sito_core::{
 use super::{account::use_session, budget, review, step_title, steps, Editor};
 use crate::{
     api::{self, ApiError},
-    components::written,
     i18n::*,
     outbox::use_outbox,
+    save_problem::written,
     store::{self, DraftRecord},
     sync::use_sync,
 };

@@ -20,12 +20,12 @@ use super::{
 };
 use crate::{
     api::{self, ApiError},
-    components::written,
     dates::now_iso,
     dates::rome_date_time_text,
     i18n::*,
     outbox::use_outbox,
     routes::cv::new_id,
+    save_problem::written,
     store::{self, DraftRecord, OutboxEntry, OutboxState},
 };
 

@@ -32,9 +32,9 @@ use sito_core::{
 };
 
 use crate::{
-    components::written,
     dates::now_iso,
     i18n::*,
+    save_problem::written,
     store::{self, DraftRecord, OutboxEntry},
 };
 

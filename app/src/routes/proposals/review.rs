@@ -14,10 +14,10 @@ use super::{
 };
 use crate::{
     api::{self, ApiError},
-    components::written,
     dates::{now_iso, rome_date_time, rome_date_time_text},
     i18n::*,
     outbox::use_outbox,
+    save_problem::written,
     store::{self, OutboxState, Submission},
 };
 

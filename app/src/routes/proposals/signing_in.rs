@@ -8,7 +8,7 @@ use sito_core::{
 };
 
 use super::{account::Session, Editor};
-use crate::{components::written, store};
+use crate::{save_problem::written, store};
 
 /// Fills what a draft begun signed out leaves blank about the group from the group's account,
 /// as a new draft is filled when signed in; nothing typed is replaced. Whether anything changed.
