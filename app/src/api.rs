@@ -8,12 +8,12 @@ use serde::{de::DeserializeOwned, Serialize};
 use sito_core::{
     account::{AccountView, SignIn, SignUp, SignUpSent},
     api::{paths, ProblemCode},
-    proposal::{status::ProposalPage, ProposalReceipt, ProposalSubmission, ProposalView},
+    proposal::{status::ProposalPage, ProposalReceipt, ProposalView},
     question::{QuestionInput, QuestionReceipt},
     FieldError, Problem, PullResponse,
 };
 
-use crate::i18n::*;
+use crate::{i18n::*, store::ProposalJson};
 
 /// Why a call to the API brought no answer the app can use.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -127,8 +127,11 @@ pub async fn question(code: &str) -> Result<QuestionReceipt, ApiError> {
 }
 
 /// Submits one revision of a proposal.
-pub async fn submit_proposal(submission: &ProposalSubmission) -> Result<ProposalReceipt, ApiError> {
-    fetch(post_json(&paths::proposals(), submission)).await
+pub async fn submit_proposal(proposal: &ProposalJson) -> Result<ProposalReceipt, ApiError> {
+    let request = Request::post(&paths::proposals())
+        .header("content-type", "application/json")
+        .body(proposal.as_str());
+    fetch(request).await
 }
 
 /// One page of the signed-in group's proposals, after the cursor of the previous one.

@@ -50,7 +50,7 @@ mod outbox;
 mod proposals;
 mod upgrade;
 mod user_data;
-pub use outbox::{OutboxEntry, OutboxState, Receipt, Submission};
+pub use outbox::{OutboxEntry, OutboxState, ProposalJson, Receipt, Submission};
 pub use proposals::{DraftRecord, ME_KEY};
 
 /// Every object store that holds synced content, named by kind.

@@ -5,12 +5,12 @@
 
 use indexed_db_futures::{database::Database, prelude::*, transaction::TransactionMode, KeyPath};
 use serde_json::json;
-use sito_app::store::{OutboxState, Receipt, Store};
+use sito_app::store::{OutboxState, Receipt, Store, Submission};
 use sito_core::{api::ProblemCode, PullResponse};
 use wasm_bindgen_test::*;
 
 mod support;
-use support::{proposal, proposal_body, question};
+use support::{proposal_body, proposal_submission, question};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -249,7 +249,10 @@ async fn upgrading_from_version_5_reads_the_outbox_into_typed_submissions_and_st
         outbox[2].state,
         OutboxState::WaitingForSignIn { attempts: 0 }
     );
-    assert_eq!(outbox[2].submission, proposal(draft, 1));
+    let Submission::Proposal(sent) = &outbox[2].submission else {
+        panic!("a proposal stays a proposal: {:?}", outbox[2].submission);
+    };
+    assert_eq!(sent.read().unwrap(), proposal_submission(draft, 1));
     assert_eq!(outbox[2].owner.as_deref(), Some("gruppo-a"));
     let OutboxState::Refused { problem } = &outbox[3].state else {
         panic!("refused stays refused: {:?}", outbox[3].state);

@@ -17,8 +17,31 @@ use super::*;
 pub enum Submission {
     /// A question to the expert: anyone may send it.
     Question(QuestionInput),
-    /// One revision of a group's proposal (boxed: it is by far the larger).
-    Proposal(Box<ProposalSubmission>),
+    /// One revision of a group's proposal.
+    Proposal(ProposalJson),
+}
+
+/// A [`ProposalSubmission`] as the outbox keeps and sends it: its JSON text. The portal sends
+/// what the proposal tool queued without ever reading a proposal's body, so its first load
+/// carries none of the code that reads and writes one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ProposalJson(String);
+
+impl ProposalJson {
+    pub fn new(submission: &ProposalSubmission) -> Result<Self, serde_json::Error> {
+        serde_json::to_string(submission).map(ProposalJson)
+    }
+
+    /// The proposal, read back.
+    pub fn read(&self) -> Result<ProposalSubmission, serde_json::Error> {
+        serde_json::from_str(&self.0)
+    }
+
+    /// The JSON text, as the API takes it.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// What the server answered once it had a submission.
@@ -199,7 +222,8 @@ impl StoredBefore6 {
         let submission = if question {
             Submission::Question(read(self.body)?)
         } else if self.endpoint == paths::proposals() {
-            Submission::Proposal(read(self.body)?)
+            // Made from a `ProposalSubmission` by the version that queued it.
+            Submission::Proposal(ProposalJson(self.body.to_string()))
         } else {
             return Err(format!("indirizzo sconosciuto: {}", self.endpoint));
         };

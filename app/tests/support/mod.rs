@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use serde_json::json;
-use sito_app::store::Submission;
+use sito_app::store::{ProposalJson, Submission};
 use sito_core::{
     proposal::ProposalSubmission,
     question::{QuestionInput, Topic},
@@ -25,12 +25,17 @@ pub fn proposal_body() -> serde_json::Value {
 
 /// One revision of a proposal, as the outbox sends it.
 pub fn proposal(id: uuid::Uuid, revision: u32) -> Submission {
-    Submission::Proposal(Box::new(ProposalSubmission {
+    Submission::Proposal(ProposalJson::new(&proposal_submission(id, revision)).unwrap())
+}
+
+/// One revision of a proposal.
+pub fn proposal_submission(id: uuid::Uuid, revision: u32) -> ProposalSubmission {
+    ProposalSubmission {
         id,
         revision,
         call_id: "think-town-2027".into(),
         body: serde_json::from_value(proposal_body()).unwrap(),
-    }))
+    }
 }
 
 /// A question to the expert.

@@ -18,7 +18,7 @@ use crate::{
     i18n::*,
     outbox::use_outbox,
     save_problem::written,
-    store::{self, OutboxState, Submission},
+    store::{self, OutboxState, ProposalJson, Submission},
 };
 
 fn now() -> chrono::DateTime<chrono::Utc> {
@@ -59,6 +59,9 @@ fn submit(ed: Editor, outbox: crate::outbox::Outbox) {
         call_id: call.id.clone(),
         body,
     };
+    let Ok(submission) = ProposalJson::new(&submission) else {
+        return;
+    };
     record.draft.revision = revision;
     record.draft.updated_at = now_iso();
     record.locked = true;
@@ -80,7 +83,7 @@ fn submit(ed: Editor, outbox: crate::outbox::Outbox) {
         outbox
             .enqueue(
                 entry_id(&record.id, revision),
-                Submission::Proposal(Box::new(submission)),
+                Submission::Proposal(submission),
                 record.owner.clone(),
             )
             .await;
