@@ -21,7 +21,7 @@ pub const DB_NAME: &str = "sito-giovani";
 /// the expert's answers, the outbox, and the CVs and cover letters; version 4 the calls for
 /// youth-led projects, the proposal drafts and what the server last said about the group's
 /// proposals; version 5 keeps synced items as the feed's JSON text, keyed by id; version 6 keeps
-/// the outbox as typed submissions with their states.
+/// the outbox as typed submissions with their states (JSON text, keyed by id).
 const DB_VERSION: u32 = 6;
 const META: &str = "meta";
 /// The outbox since version 6 (`store::outbox`).

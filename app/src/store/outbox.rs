@@ -11,9 +11,12 @@ use sito_core::{
 
 use super::*;
 
+// The enums below are kept externally tagged (`{"queued": {…}}`): reading an internally or
+// adjacently tagged enum buffers it first, code that the portal's first load would carry.
+
 /// What the person sends.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "input", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Submission {
     /// A question to the expert: anyone may send it.
     Question(QuestionInput),
@@ -46,7 +49,7 @@ impl ProposalJson {
 
 /// What the server answered once it had a submission.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "receipt", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Receipt {
     Question(QuestionReceipt),
     Proposal(ProposalReceipt),
@@ -54,7 +57,7 @@ pub enum Receipt {
 
 /// Where a submission stands on the device.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum OutboxState {
     /// Waiting to be sent ("in coda"); `attempts` that found no server so far.
     Queued { attempts: u32 },
@@ -215,8 +218,10 @@ impl StoredBefore6 {
 
     /// The entry in today's form, or why it cannot be read as one.
     pub(super) fn into_entry(self) -> Result<OutboxEntry, String> {
+        /// Through bytes, as the API's answers are read: no second reader of each type.
         fn read<T: for<'de> Deserialize<'de>>(value: serde_json::Value) -> Result<T, String> {
-            serde_json::from_value(value).map_err(|e| e.to_string())
+            let bytes = serde_json::to_vec(&value).map_err(|e| e.to_string())?;
+            serde_json::from_slice(&bytes).map_err(|e| e.to_string())
         }
         let question = self.endpoint == paths::questions();
         let submission = if question {
@@ -274,15 +279,45 @@ impl StoredBefore6 {
     }
 }
 
+/// Entries are kept as their JSON text, keyed by id, as synced items are: the same reader as
+/// the API's answers, and no second one for the store.
+pub(super) fn entry_text(entry: &OutboxEntry) -> Result<String, StoreError> {
+    serde_json::to_string(entry).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+pub(super) fn read_entry(text: &str) -> Result<OutboxEntry, StoreError> {
+    serde_json::from_slice(text.as_bytes()).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
 impl Store {
     /// Stores (or replaces) an outbox entry.
     pub async fn outbox_put(&self, entry: &OutboxEntry) -> Result<(), StoreError> {
-        self.put_one(OUTBOX, entry).await
+        let text = entry_text(entry)?;
+        let tx = self
+            .db
+            .transaction(OUTBOX)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        tx.object_store(OUTBOX)?
+            .put(text)
+            .with_key(entry.id.as_str())
+            .build()?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Every outbox entry, oldest first.
     pub async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {
-        let mut entries: Vec<OutboxEntry> = self.all_of(OUTBOX).await?;
+        let tx = self.db.transaction(OUTBOX).build()?;
+        let texts = tx
+            .object_store(OUTBOX)?
+            .get_all::<String>()
+            .primitive()?
+            .await?;
+        let mut entries = Vec::new();
+        for text in texts {
+            entries.push(read_entry(&text?)?);
+        }
         entries.sort_by(|a, b| a.created_at.cmp(&b.created_at));
         Ok(entries)
     }

@@ -144,11 +144,12 @@ impl Store {
                 }
             }
             let outbox = tx.object_store(OUTBOX)?;
-            for entry in outbox.get_all::<OutboxEntry>().serde()?.await? {
-                let mut entry = entry.map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            for text in outbox.get_all::<String>().primitive()?.await? {
+                let mut entry = super::outbox::read_entry(&text?)?;
                 if entry.owner.is_none() && entry.waits_for_sign_in() {
                     entry.owner = owner.clone();
-                    outbox.put(entry).serde()?;
+                    let text = super::outbox::entry_text(&entry)?;
+                    outbox.put(text).with_key(entry.id.as_str()).build()?;
                 }
             }
         }

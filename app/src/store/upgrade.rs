@@ -88,10 +88,7 @@ pub(super) async fn upgrade(old: u32, db: &Database) -> indexed_db_futures::Resu
         // The outbox becomes typed: each entry a submission (a question, a proposal) and one of
         // its states. What waits on the phone, or was sent or refused, is read into that form;
         // an entry that cannot be read stays in the old store, untouched.
-        let outbox = db
-            .create_object_store(OUTBOX)
-            .with_key_path(KeyPath::from("id"))
-            .build()?;
+        let outbox = db.create_object_store(OUTBOX).build()?;
         let before = outbox.transaction().object_store(OUTBOX_BEFORE_6)?;
         let mut kept = 0;
         let stored = before.get_all::<outbox::StoredBefore6>().serde()?.await?;
@@ -99,10 +96,12 @@ pub(super) async fn upgrade(old: u32, db: &Database) -> indexed_db_futures::Resu
         for read in stored {
             match read.map_err(|e| e.to_string()).and_then(|old| {
                 let id = old.id().to_owned();
-                old.into_entry().map(|entry| (id, entry))
+                let entry = old.into_entry()?;
+                let text = outbox::entry_text(&entry).map_err(|e| e.to_string())?;
+                Ok((id, text))
             }) {
-                Ok((id, entry)) => {
-                    outbox.put(entry).serde()?;
+                Ok((id, text)) => {
+                    outbox.put(text).with_key(id.as_str()).build()?;
                     moved.push(id);
                 }
                 Err(e) => {
