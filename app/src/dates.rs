@@ -25,6 +25,11 @@ pub fn today() -> NaiveDate {
     .unwrap_or_default()
 }
 
+/// Now, as RFC 3339 text (how the store keeps its times).
+pub fn now_iso() -> String {
+    String::from(Date::new_0().to_iso_string())
+}
+
 fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(Date::now() as i64).unwrap_or_default()
 }

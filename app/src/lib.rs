@@ -4,6 +4,7 @@
 // types than the compiler's default limit.
 #![recursion_limit = "256"]
 
+pub mod api;
 pub mod catalog;
 pub mod components;
 pub mod dates;
@@ -12,6 +13,7 @@ mod locales;
 pub mod outbox;
 pub mod prerender;
 pub mod routes;
+pub mod save_problem;
 pub mod saved;
 pub mod store;
 pub mod sync;
@@ -28,6 +30,7 @@ use crate::{
     components::{BottomNav, Header},
     i18n::*,
     routes::{proposals, *},
+    save_problem::SaveProblemNotice,
 };
 
 /// The CV tool (`/cv…`, the `sito-cv` binary and `cv.html`): the same shell and header, but
@@ -96,6 +99,7 @@ fn Frame(children: Children) -> impl IntoView {
             <AdoptOnNavigation/>
             <a class="skip-link" href="#contenuto">{t!(i18n, skip)}</a>
             <Header/>
+            <SaveProblemNotice/>
             <main id="contenuto" tabindex="-1">{children()}</main>
             <BottomNav/>
         </Router>

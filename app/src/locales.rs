@@ -14,6 +14,10 @@ leptos_i18n::declare_locales! {
             title: "Non riesco a leggere i dati salvati sul dispositivo.",
             hint: "Se stai navigando in modalità privata, apri il sito in una finestra normale.",
         },
+        save_problem: {
+            text: "Non è stato possibile salvare sul telefono: {{ error }}",
+            close: "Chiudi",
+        },
         provenance: { published_by: "Pubblicato da", updated: "aggiornato il" },
         month: {
             january: "gennaio", february: "febbraio", march: "marzo", april: "aprile",
@@ -564,6 +568,10 @@ leptos_i18n::declare_locales! {
         store_problem: {
             title: "The data saved on this device cannot be read.",
             hint: "If you are browsing in private mode, open the site in a normal window.",
+        },
+        save_problem: {
+            text: "Could not save on this phone: {{ error }}",
+            close: "Close",
         },
         provenance: { published_by: "Published by", updated: "updated on" },
         month: {

@@ -6,13 +6,14 @@
 //! refused: it waits, and leaves once the group signs in. An entry that belongs to one group is
 //! never sent while another group is signed in on the same device.
 
-use gloo_net::http::Request;
 use leptos::{prelude::*, task::spawn_local};
-use sito_core::Problem;
+use sito_core::{api::ProblemCode, Problem};
 
 use crate::{
-    store::{self, OutboxEntry, OutboxState, Store},
-    sync::now_iso,
+    api::{self, ApiError},
+    dates::now_iso,
+    save_problem::written,
+    store::{self, OutboxEntry, OutboxState, Receipt, Store, Submission},
 };
 
 /// The outbox's state for the UI: bumped when an entry changes.
@@ -35,83 +36,56 @@ pub fn use_outbox() -> Outbox {
     expect_context::<Outbox>()
 }
 
-/// What one attempt to send an entry came to.
-enum Attempt {
-    Sent(serde_json::Value),
-    Refused(Refusal),
-    /// Not signed in (401): the entry waits for a sign-in, not for a timer.
-    SignIn,
-    /// Offline, a server error or "too many requests": try again later.
-    Later,
+/// Sends one submission.
+async fn send(submission: &Submission) -> Result<Receipt, ApiError> {
+    match submission {
+        Submission::Question(q) => api::ask(q).await.map(Receipt::Question),
+        Submission::Proposal(p) => api::submit_proposal(p).await.map(Receipt::Proposal),
+    }
 }
 
-/// Why the server refused an entry: the text for people, the code and the field errors.
-struct Refusal {
-    text: String,
-    code: Option<String>,
-    errors: Vec<sito_core::FieldError>,
-}
-
-async fn send(entry: &OutboxEntry) -> Attempt {
-    let Ok(request) = Request::post(&entry.endpoint).json(&entry.body) else {
-        return Attempt::Refused(Refusal {
-            text: "Contenuto non valido.".into(),
-            code: None,
-            errors: Vec::new(),
-        });
+/// Where an attempt leaves an entry; `None` when it stays queued for a later try (offline, a
+/// server error, "too many requests", an answer lost on the way).
+fn after_attempt(outcome: Result<Receipt, ApiError>, attempts: u32) -> Option<OutboxState> {
+    let error = match outcome {
+        Ok(receipt) => return Some(OutboxState::Sent { receipt }),
+        Err(error) => error,
     };
-    let Ok(response) = request.send().await else {
-        return Attempt::Later;
-    };
-    match response.status() {
-        200..=299 => match response.json::<serde_json::Value>().await {
-            Ok(receipt) => Attempt::Sent(receipt),
-            Err(_) => Attempt::Later,
-        },
-        401 => Attempt::SignIn,
-        408 | 425 | 429 | 500.. => Attempt::Later,
-        _ => {
-            let problem = response.json::<Problem>().await.ok();
-            Attempt::Refused(problem.map_or_else(
-                || Refusal {
-                    text: "Il server non ha accettato l'invio.".to_owned(),
-                    code: None,
-                    errors: Vec::new(),
-                },
-                |p| {
-                    let mut text = p.detail.unwrap_or(p.title);
-                    for error in &p.errors {
-                        text.push(' ');
-                        text.push_str(&error.message);
-                    }
-                    Refusal {
-                        text,
-                        code: Some(p.code.to_string()),
-                        errors: p.errors,
-                    }
-                },
-            ))
-        }
+    match (error.status(), error) {
+        // Not signed in: the entry waits for a sign-in, not for a timer.
+        (Some(401), _) => Some(OutboxState::WaitingForSignIn { attempts }),
+        (_, ApiError::Offline | ApiError::Unreadable { .. }) => None,
+        (Some(408 | 425 | 429 | 500..), _) => None,
+        (_, ApiError::Problem(problem)) => Some(OutboxState::Refused { problem }),
+        (Some(status), _) => Some(OutboxState::Refused {
+            problem: Problem::new(
+                status,
+                ProblemCode::Other,
+                "Il server non ha accettato l'invio.",
+            ),
+        }),
+        (None, _) => Some(OutboxState::Refused {
+            problem: Problem::new(0, ProblemCode::Other, "Contenuto non valido."),
+        }),
     }
 }
 
 impl Outbox {
     /// Queues a submission and tries to send it at once. An `owner` is the only account it
-    /// may be sent as.
-    pub async fn enqueue(
-        self,
-        id: String,
-        endpoint: &str,
-        body: serde_json::Value,
-        owner: Option<String>,
-    ) -> Result<(), store::StoreError> {
-        let store = store::shared().await?;
-        let mut entry = OutboxEntry::queued(id, endpoint, body, now_iso());
+    /// may be sent as. Whether it is queued: a failure to keep it on the phone is shown to the
+    /// person.
+    pub async fn enqueue(self, id: String, submission: Submission, owner: Option<String>) -> bool {
+        let Some(store) = written(store::shared().await) else {
+            return false;
+        };
+        let mut entry = OutboxEntry::queued(id, submission, now_iso());
         entry.owner = owner;
-        store.outbox_put(&entry).await?;
+        if written(store.outbox_put(&entry).await).is_none() {
+            return false;
+        }
         self.revision.update(|r| *r += 1);
         self.flush();
-        Ok(())
+        true
     }
 
     /// Sends whatever is queued, unless a flush is already running. If something is still
@@ -140,47 +114,32 @@ impl Outbox {
         let entries = store.outbox().await.ok()?;
         let account = store.signed_in_account().await;
         let mut waiting = None;
-        for mut entry in entries
-            .into_iter()
-            .filter(|e| e.state == OutboxState::Queued)
-        {
+        for mut entry in entries.into_iter().filter(OutboxEntry::is_pending) {
+            let attempts = entry.attempts();
             if entry.owner.is_some() && entry.owner != account {
                 // Another group is signed in on this device: never send it as theirs. It
                 // waits for its own account to sign in.
-                if !entry.needs_sign_in {
-                    entry.needs_sign_in = true;
-                    if store.outbox_put(&entry).await.is_ok() {
-                        self.revision.update(|r| *r += 1);
-                    }
+                if !entry.waits_for_sign_in() {
+                    entry.state = OutboxState::WaitingForSignIn { attempts };
+                    self.put(store, &entry).await;
                 }
                 continue;
             }
-            match send(&entry).await {
-                Attempt::Sent(receipt) => {
-                    entry.state = OutboxState::Sent;
-                    entry.receipt = Some(receipt);
-                    entry.needs_sign_in = false;
-                }
-                Attempt::Refused(refusal) => {
-                    entry.state = OutboxState::Refused;
-                    entry.problem = Some(refusal.text);
-                    entry.code = refusal.code;
-                    entry.errors = refusal.errors;
-                    entry.needs_sign_in = false;
-                }
-                Attempt::SignIn => {
-                    // Stays queued; a sign-in (or the next start, online or foreground) sends it.
-                    entry.needs_sign_in = true;
-                }
-                Attempt::Later => {
-                    entry.attempts += 1;
-                    waiting = Some(waiting.map_or(entry.attempts, |w: u32| w.min(entry.attempts)));
-                }
-            }
-            if store.outbox_put(&entry).await.is_ok() {
-                self.revision.update(|r| *r += 1);
-            }
+            let outcome = send(&entry.submission).await;
+            entry.state = after_attempt(outcome, attempts).unwrap_or_else(|| {
+                let attempts = attempts + 1;
+                waiting = Some(waiting.map_or(attempts, |w: u32| w.min(attempts)));
+                OutboxState::Queued { attempts }
+            });
+            self.put(store, &entry).await;
         }
         waiting
+    }
+
+    /// Keeps an entry's new state, or tells the person it could not be kept.
+    async fn put(self, store: &Store, entry: &OutboxEntry) {
+        if written(store.outbox_put(entry).await).is_some() {
+            self.revision.update(|r| *r += 1);
+        }
     }
 }

@@ -4,8 +4,9 @@ use leptos::{prelude::*, task::spawn_local};
 use sito_core::ContentKind;
 
 use crate::{
+    dates::now_iso,
+    save_problem::written,
     store::{self, saved_key, SavedItem},
-    sync::now_iso,
 };
 
 #[derive(Clone, Copy)]
@@ -39,10 +40,9 @@ impl Saved {
             }
         });
         spawn_local(async move {
-            if let Ok(store) = store::shared().await {
-                if let Err(e) = store.set_saved(kind, &id, saved, &now).await {
-                    leptos::logging::warn!("salvataggio non riuscito: {e}");
-                }
+            let store = written(store::shared().await);
+            if let Some(store) = store {
+                written(store.set_saved(kind, &id, saved, &now).await);
             }
         });
     }

@@ -20,10 +20,14 @@ pub const DB_NAME: &str = "sito-giovani";
 /// Version 2 added guides, news, the directory, saved items and tutorial progress; version 3
 /// the expert's answers, the outbox, and the CVs and cover letters; version 4 the calls for
 /// youth-led projects, the proposal drafts and what the server last said about the group's
-/// proposals; version 5 keeps synced items as the feed's JSON text, keyed by id.
-const DB_VERSION: u32 = 5;
+/// proposals; version 5 keeps synced items as the feed's JSON text, keyed by id; version 6 keeps
+/// the outbox as typed submissions with their states (JSON text, keyed by id).
+const DB_VERSION: u32 = 6;
 const META: &str = "meta";
-const OUTBOX: &str = "outbox";
+/// The outbox since version 6 (`store::outbox`).
+const OUTBOX: &str = "submissions";
+/// The outbox of versions 3 to 5: an endpoint and a JSON body per entry.
+const OUTBOX_BEFORE_6: &str = "outbox";
 /// The CVs and cover letters: made on the phone, never synced.
 const CVS: &str = "cv";
 const LETTERS: &str = "letters";
@@ -42,11 +46,12 @@ const SYNCED_AT_KEY: &str = "synced_at";
 const WRITE_BATCH: usize = 25;
 const READ_BATCH: u32 = 100;
 
+mod outbox;
 mod proposals;
 mod upgrade;
 mod user_data;
+pub use outbox::{OutboxEntry, OutboxState, ProposalJson, Receipt, Submission};
 pub use proposals::{DraftRecord, ME_KEY};
-pub use user_data::{OutboxEntry, OutboxState};
 
 /// Every object store that holds synced content, named by kind.
 fn content_stores() -> [&'static str; 6] {
@@ -100,7 +105,9 @@ impl Store {
     pub async fn open(name: &str) -> Result<Store, StoreError> {
         let db = Database::open(name)
             .with_version(DB_VERSION)
-            .with_on_upgrade_needed(|event, db| upgrade::upgrade(event.old_version() as u32, &db))
+            .with_on_upgrade_needed_fut(|event, db| async move {
+                upgrade::upgrade(event.old_version() as u32, &db).await
+            })
             .await?;
         Ok(Store { db })
     }

@@ -2,10 +2,15 @@
 //! online, when the app becomes visible again, and on request. The UI observes its signals.
 
 use leptos::{prelude::*, task::spawn_local};
-use sito_core::{PullResponse, PROTOCOL_VERSION};
+use sito_core::PROTOCOL_VERSION;
 use wasm_bindgen::{closure::Closure, JsCast};
 
-use crate::store::{self, Store, StoreError};
+use crate::{
+    api::{self, ApiError},
+    dates::now_iso,
+    outbox::Outbox,
+    store::{self, Store, StoreError},
+};
 
 /// What the sync client is doing, as the header shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,12 +27,10 @@ pub enum SyncStatus {
 
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
-    #[error("rete non raggiungibile")]
-    Network,
-    #[error("il server ha risposto {0}")]
-    Server(u16),
-    #[error("risposta non valida: {0}")]
-    Protocol(String),
+    #[error(transparent)]
+    Api(#[from] ApiError),
+    #[error("protocollo {0} non supportato")]
+    Protocol(u32),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -41,7 +44,7 @@ pub struct Sync {
     /// Bumped whenever stored data changed: pages re-read the store when it moves.
     pub revision: RwSignal<u32>,
     /// Sent after every pull, so the same moments (start, online, foreground) empty it.
-    outbox: crate::outbox::Outbox,
+    outbox: Outbox,
 }
 
 impl Sync {
@@ -65,7 +68,7 @@ impl Sync {
                     self.synced_at.set(Some(now_iso()));
                     self.status.set(SyncStatus::UpToDate);
                 }
-                Err(SyncError::Network) => self.status.set(SyncStatus::Offline),
+                Err(SyncError::Api(ApiError::Offline)) => self.status.set(SyncStatus::Offline),
                 Err(e) => {
                     leptos::logging::warn!("sincronizzazione non riuscita: {e}");
                     self.status.set(SyncStatus::Failed);
@@ -76,7 +79,7 @@ impl Sync {
 }
 
 /// Creates the sync client, provides it as context, and starts it.
-pub fn provide_sync(outbox: crate::outbox::Outbox) -> Sync {
+pub fn provide_sync(outbox: Outbox) -> Sync {
     let sync = Sync {
         status: RwSignal::new(SyncStatus::Starting),
         synced_at: RwSignal::new(None),
@@ -141,21 +144,9 @@ pub async fn pull_all(store: &Store, origin: &str) -> Result<bool, SyncError> {
     let mut changed = false;
     loop {
         let cursor = store.cursor().await?;
-        let url = format!("{origin}/api/v1/sync?since={cursor}");
-        let response = gloo_net::http::Request::get(&url)
-            .send()
-            .await
-            .map_err(|_| SyncError::Network)?;
-        if !response.ok() {
-            return Err(SyncError::Server(response.status()));
-        }
-        // Bytes, not text: a page of a thousand items crosses into the wasm as one copy, without
-        // being decoded to a JavaScript string and encoded back.
-        let body = response.binary().await.map_err(|_| SyncError::Network)?;
-        let page: PullResponse =
-            serde_json::from_slice(&body).map_err(|e| SyncError::Protocol(e.to_string()))?;
+        let page = api::pull(origin, cursor).await?;
         if page.protocol != PROTOCOL_VERSION {
-            return Err(SyncError::Protocol(format!("protocollo {}", page.protocol)));
+            return Err(SyncError::Protocol(page.protocol));
         }
         let now = now_iso();
         if page.changes.is_empty() && !page.reset {
@@ -168,8 +159,4 @@ pub async fn pull_all(store: &Store, origin: &str) -> Result<bool, SyncError> {
             return Ok(changed);
         }
     }
-}
-
-pub fn now_iso() -> String {
-    String::from(js_sys::Date::new_0().to_iso_string())
 }

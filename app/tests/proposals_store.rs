@@ -5,13 +5,17 @@
 
 use indexed_db_futures::{database::Database, prelude::*, transaction::TransactionMode, KeyPath};
 use serde_json::json;
-use sito_app::store::{DraftRecord, OutboxEntry, Store, ME_KEY};
+use sito_app::store::{DraftRecord, OutboxEntry, OutboxState, Store, Submission};
 use sito_core::{
+    account::{AccountView, Role},
     cv::Cv,
     proposal::{LineDraft, ProposalDraft, ProposalSummary},
     Call, PullResponse,
 };
 use wasm_bindgen_test::*;
+
+mod support;
+use support::{proposal, question};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -78,7 +82,7 @@ async fn upgrading_from_version_3_keeps_user_data_and_pulls_again_for_calls() {
         tx.object_store("outbox")
             .unwrap()
             .put(
-                json!({"id": "q1", "endpoint": "/api/v1/questions", "body": {"text": "Una domanda"},
+                json!({"id": "q1", "endpoint": "/api/v1/questions", "body": question(1),
                 "state": "queued", "attempts": 2, "created_at": "2026-11-01T09:00:00Z"}),
             )
             .serde()
@@ -109,8 +113,11 @@ async fn upgrading_from_version_3_keeps_user_data_and_pulls_again_for_calls() {
     assert_eq!(store.ticked_steps("cv").await.unwrap(), [1, 2]);
     let outbox = store.outbox().await.unwrap();
     assert_eq!(outbox.len(), 1);
-    assert_eq!((outbox[0].id.as_str(), outbox[0].attempts), ("q1", 2));
-    assert!(!outbox[0].needs_sign_in);
+    assert_eq!(
+        (outbox[0].id.as_str(), &outbox[0].state),
+        ("q1", &OutboxState::Queued { attempts: 2 })
+    );
+    assert_eq!(outbox[0].question(), Some(&question(1)));
     assert_eq!(store.cvs().await.unwrap()[0].name, "Il mio CV");
     assert_eq!(
         store.cursor().await.unwrap(),
@@ -158,8 +165,7 @@ async fn drafts_persist_as_typed_across_reopening_newest_first() {
         store
             .outbox_put(&OutboxEntry::queued(
                 format!("{}:1", sent.id),
-                "/api/v1/proposals",
-                json!({"id": sent.id}),
+                proposal(sent.draft.id, 1),
                 "2027-01-13T10:00:00Z".into(),
             ))
             .await
@@ -219,19 +225,17 @@ async fn on_a_shared_device_a_group_sees_its_own_drafts_and_claims_those_begun_s
         .unwrap();
     let mut waiting = OutboxEntry::queued(
         format!("{}:1", uuid::Uuid::from_u128(2)),
-        "/api/v1/proposals",
-        json!({}),
+        proposal(uuid::Uuid::from_u128(2), 1),
         "2027-01-13T10:00:00Z".into(),
     );
-    waiting.needs_sign_in = true;
+    waiting.state = OutboxState::WaitingForSignIn { attempts: 0 };
     store.outbox_put(&waiting).await.unwrap();
-    let question = OutboxEntry::queued(
+    let asked = OutboxEntry::queued(
         "domanda".into(),
-        "/api/v1/questions",
-        json!({}),
+        Submission::Question(question(3)),
         "2027-01-13T10:00:00Z".into(),
     );
-    store.outbox_put(&question).await.unwrap();
+    store.outbox_put(&asked).await.unwrap();
 
     // Signed out: only the draft that belongs to nobody.
     assert_eq!(store.signed_in_account().await, None);
@@ -247,13 +251,24 @@ async fn on_a_shared_device_a_group_sees_its_own_drafts_and_claims_those_begun_s
 
     // Group B signs in on the same device: it claims the unowned draft and its waiting
     // submission, and never sees group A's.
+    let group_b = AccountView {
+        id: "gruppo-b".into(),
+        email: "b@example.org".into(),
+        name: "Gruppo B".into(),
+        role: Role::Applicant,
+        disabled: false,
+        group: None,
+    };
     store
-        .cache_put(ME_KEY, &json!({"id": "gruppo-b", "email": "b@example.org"}))
+        .sign_in(&group_b, |d| d.group_name = "Gruppo B".into())
         .await
         .unwrap();
     assert_eq!(store.signed_in_account().await.as_deref(), Some("gruppo-b"));
-    store.claim_unowned("gruppo-b").await.unwrap();
     let drafts = store.drafts().await.unwrap();
+    assert_eq!(
+        drafts[0].draft.group_name, "Gruppo B",
+        "what the draft leaves blank about the group is filled in"
+    );
     assert_eq!(visible(&drafts, Some("gruppo-b")), ["Orto in piazza"]);
     assert_eq!(visible(&drafts, Some("gruppo-a")), ["Cinema sul fiume"]);
     assert!(
@@ -272,4 +287,27 @@ async fn on_a_shared_device_a_group_sees_its_own_drafts_and_claims_those_begun_s
         owners.contains(&("domanda".into(), None)),
         "a question to the expert is anyone's to send"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_staff_account_signing_in_claims_nothing() {
+    let store = Store::open(&name("staff")).await.unwrap();
+    store
+        .put_draft(&draft(1, "Orto in piazza", "2027-01-13T10:00:00Z"))
+        .await
+        .unwrap();
+    let editor = AccountView {
+        id: "redazione".into(),
+        email: "r@example.org".into(),
+        name: "Redazione".into(),
+        role: Role::Editor,
+        disabled: false,
+        group: None,
+    };
+    store.sign_in(&editor, |_| unreachable!()).await.unwrap();
+    assert_eq!(
+        store.signed_in_account().await.as_deref(),
+        Some("redazione")
+    );
+    assert_eq!(store.drafts().await.unwrap()[0].owner, None);
 }

@@ -288,13 +288,18 @@ async fn every_kind_of_content_lands_in_its_own_store() {
 
 #[wasm_bindgen_test]
 async fn the_outbox_keeps_submissions_across_reopening_oldest_first() {
-    use sito_app::store::{OutboxEntry, OutboxState};
+    use sito_app::store::{OutboxEntry, OutboxState, Receipt, Submission};
+    use sito_core::question::{QuestionInput, QuestionReceipt, QuestionStatus, Topic};
     let name = format!("outbox-{}", js_sys::Math::random());
     let entry = |id: &str, at: &str| {
         OutboxEntry::queued(
             id.into(),
-            "/api/v1/questions",
-            json!({"id": id, "topic": "other", "text": "Una domanda abbastanza lunga."}),
+            Submission::Question(QuestionInput {
+                id: uuid::Uuid::from_u128(u128::from(id.as_bytes()[0])),
+                topic: Topic::Other,
+                text: "Una domanda abbastanza lunga.".into(),
+                nickname: None,
+            }),
             at.into(),
         )
     };
@@ -320,12 +325,22 @@ async fn the_outbox_keeps_submissions_across_reopening_oldest_first() {
     assert_eq!(ids, ["a", "b"]);
 
     let mut sent = entry("a", "2026-11-22T10:00:00Z");
-    sent.state = OutboxState::Sent;
-    sent.receipt = Some(json!({"code": "ESP-2345-6789"}));
+    sent.state = OutboxState::Sent {
+        receipt: Receipt::Question(QuestionReceipt {
+            code: "ESP-2345-6789".into(),
+            status: QuestionStatus::Received,
+            asked_at: "2026-11-22T10:00:01Z".parse().unwrap(),
+            answer_id: None,
+        }),
+    };
     store.outbox_put(&sent).await.unwrap();
     let stored = store.outbox().await.unwrap();
     assert_eq!(stored.len(), 2, "replacing an entry does not duplicate it");
-    assert_eq!(stored[0].state, OutboxState::Sent);
+    assert_eq!(stored[0], sent);
+    assert_eq!(
+        stored[0].question_receipt().map(|r| r.code.as_str()),
+        Some("ESP-2345-6789")
+    );
     store.outbox_delete("a").await.unwrap();
     assert_eq!(store.outbox().await.unwrap().len(), 1);
 }

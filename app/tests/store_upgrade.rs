@@ -5,9 +5,12 @@
 
 use indexed_db_futures::{database::Database, prelude::*, transaction::TransactionMode, KeyPath};
 use serde_json::json;
-use sito_app::store::Store;
-use sito_core::PullResponse;
+use sito_app::store::{OutboxState, Receipt, Store, Submission};
+use sito_core::{api::ProblemCode, PullResponse};
 use wasm_bindgen_test::*;
+
+mod support;
+use support::{proposal_body, proposal_submission, question};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -145,4 +148,140 @@ async fn upgrading_from_version_4_keeps_saved_items_and_pulls_the_items_again_as
         store.opportunity("a").await.unwrap().unwrap().title,
         "Tirocinio A"
     );
+}
+
+#[wasm_bindgen_test]
+async fn upgrading_from_version_5_reads_the_outbox_into_typed_submissions_and_states() {
+    let by_id = &["outbox", "cv", "letters", "proposals"];
+    let plain = &[
+        "opportunity",
+        "guide",
+        "news",
+        "organisation",
+        "answer",
+        "call",
+        "meta",
+        "proposal_cache",
+    ];
+    let name = old_database(5, by_id, plain, &[]).await;
+    let draft = uuid::Uuid::from_u128(9);
+    let question_entry = |id: &str, n: u128, at: &str| {
+        json!({"id": id, "endpoint": "/api/v1/questions", "body": question(n), "attempts": 0,
+            "created_at": at, "needs_sign_in": false, "owner": null})
+    };
+    let proposal_entry = |revision: u32, at: &str| {
+        json!({"id": format!("{draft}:{revision}"), "endpoint": "/api/v1/proposals",
+            "body": {"id": draft, "revision": revision, "call_id": "think-town-2027", "body": proposal_body()},
+            "created_at": at, "owner": "gruppo-a"})
+    };
+    let mut entries = vec![
+        // Waiting for the network, after three tries.
+        json!({"state": "queued", "attempts": 3}),
+        // Sent, with the expert's code.
+        json!({"state": "sent", "receipt": {"code": "ESP-2345-6789", "status": "received",
+            "asked_at": "2026-11-02T09:00:00Z"}}),
+        // Waiting for the group to sign in.
+        json!({"state": "queued", "needs_sign_in": true}),
+        // Refused, with the text shown and one field error.
+        json!({"state": "refused", "code": "validation_failed",
+            "problem": "La proposta non è valida. Scrivi il titolo.",
+            "errors": [{"field": "title", "code": "required", "message": "Scrivi il titolo."}]}),
+        // Sent, with its protocol number.
+        json!({"state": "sent", "receipt": {"id": draft, "protocol": "PG-2027-00042", "revision": 3,
+            "submitted_at": "2026-11-05T09:00:00Z", "status": "submitted"}}),
+    ];
+    let bases = [
+        question_entry("q1", 1, "2026-11-01T09:00:00Z"),
+        question_entry("q2", 2, "2026-11-02T09:00:00Z"),
+        proposal_entry(1, "2026-11-03T09:00:00Z"),
+        proposal_entry(2, "2026-11-04T09:00:00Z"),
+        proposal_entry(3, "2026-11-05T09:00:00Z"),
+    ];
+    for (entry, base) in entries.iter_mut().zip(bases) {
+        let mut full = base;
+        for (key, value) in entry.as_object().unwrap() {
+            full[key] = value.clone();
+        }
+        *entry = full;
+    }
+    // An entry no version of the app could have made: it stays where it was.
+    entries.push(
+        json!({"id": "x", "endpoint": "/api/v1/altro", "body": {}, "state": "queued",
+        "created_at": "2026-11-06T09:00:00Z"}),
+    );
+    {
+        let db = Database::open(name.as_str()).await.unwrap();
+        let tx = db
+            .transaction("outbox")
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .unwrap();
+        for entry in &entries {
+            tx.object_store("outbox")
+                .unwrap()
+                .put(entry)
+                .serde()
+                .unwrap();
+        }
+        tx.commit().await.unwrap();
+        db.close();
+    }
+
+    let store = Store::open(&name).await.unwrap();
+    let outbox = store.outbox().await.unwrap();
+    let ids: Vec<&str> = outbox.iter().map(|e| e.id.as_str()).collect();
+    let (one, two, three) = (
+        format!("{draft}:1"),
+        format!("{draft}:2"),
+        format!("{draft}:3"),
+    );
+    assert_eq!(
+        ids,
+        ["q1", "q2", one.as_str(), two.as_str(), three.as_str()]
+    );
+    assert_eq!(outbox[0].state, OutboxState::Queued { attempts: 3 });
+    assert_eq!(outbox[0].question(), Some(&question(1)));
+    assert_eq!(
+        outbox[1].question_receipt().map(|r| r.code.as_str()),
+        Some("ESP-2345-6789")
+    );
+    assert_eq!(
+        outbox[2].state,
+        OutboxState::WaitingForSignIn { attempts: 0 }
+    );
+    let Submission::Proposal(sent) = &outbox[2].submission else {
+        panic!("a proposal stays a proposal: {:?}", outbox[2].submission);
+    };
+    assert_eq!(sent.read().unwrap(), proposal_submission(draft, 1));
+    assert_eq!(outbox[2].owner.as_deref(), Some("gruppo-a"));
+    let OutboxState::Refused { problem } = &outbox[3].state else {
+        panic!("refused stays refused: {:?}", outbox[3].state);
+    };
+    assert_eq!(problem.code, ProblemCode::ValidationFailed);
+    assert_eq!(problem.errors[0].field, "title");
+    assert_eq!(
+        outbox[3].refusal_text().as_deref(),
+        Some("La proposta non è valida. Scrivi il titolo."),
+        "the refusal reads as it did"
+    );
+    assert!(matches!(
+        &outbox[4].state,
+        OutboxState::Sent { receipt: Receipt::Proposal(r) } if r.protocol == "PG-2027-00042"
+    ));
+    // The old store keeps only what could not be read.
+    drop(store);
+    let db = Database::open(name.as_str()).await.unwrap();
+    let tx = db.transaction("outbox").build().unwrap();
+    let left: Vec<serde_json::Value> = tx
+        .object_store("outbox")
+        .unwrap()
+        .get_all()
+        .serde()
+        .unwrap()
+        .await
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0]["id"], "x");
 }

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use sito_core::api::paths;
 
 use crate::i18n::*;
 
@@ -22,10 +23,10 @@ pub fn About() -> impl IntoView {
             <p>{t!(i18n, about.privacy)}</p>
             <h2>{t!(i18n, about.feeds_title)}</h2>
             <ul>
-                <li><a href="/api/v1/feeds/opportunities.atom">{t!(i18n, about.feed_opportunities)}</a></li>
-                <li><a href="/api/v1/feeds/news.atom">{t!(i18n, about.feed_news)}</a></li>
-                <li><a href="/api/v1/feeds/guides.atom">{t!(i18n, about.feed_guides)}</a></li>
-                <li><a href="/api/v1/feeds/scadenze.ics">{t!(i18n, about.feed_calendar)}</a></li>
+                <li><a href=paths::feed("opportunities.atom")>{t!(i18n, about.feed_opportunities)}</a></li>
+                <li><a href=paths::feed("news.atom")>{t!(i18n, about.feed_news)}</a></li>
+                <li><a href=paths::feed("guides.atom")>{t!(i18n, about.feed_guides)}</a></li>
+                <li><a href=paths::feed("scadenze.ics")>{t!(i18n, about.feed_calendar)}</a></li>
             </ul>
         </article>
     }

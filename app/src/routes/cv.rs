@@ -14,7 +14,7 @@ use leptos_router::{components::A, hooks::use_navigate};
 use sito_core::cv::{from_json_resume, Cv, JsonResume, Letter};
 use wasm_bindgen::JsCast;
 
-use crate::{i18n::*, store, sync::now_iso};
+use crate::{dates::now_iso, i18n::*, save_problem::written, store};
 
 /// A fresh id from the browser.
 pub fn new_id() -> String {
@@ -89,8 +89,8 @@ pub fn CvHome() -> impl IntoView {
                         cv.name = t_string!(i18n, cv.imported_name).to_owned();
                     }
                     cv.updated_at = now_iso();
-                    if let Ok(store) = store::shared().await {
-                        let _ = store.put_cv(&cv).await;
+                    if let Some(store) = written(store::shared().await) {
+                        written(store.put_cv(&cv).await);
                     }
                     import_error.set(None);
                     revision.update(|r| *r += 1);
@@ -102,8 +102,8 @@ pub fn CvHome() -> impl IntoView {
     };
     let delete_all = move |_| {
         spawn_local(async move {
-            if let Ok(store) = store::shared().await {
-                let _ = store.delete_all_cv_data().await;
+            if let Some(store) = written(store::shared().await) {
+                written(store.delete_all_cv_data().await);
             }
             confirming.set(false);
             revision.update(|r| *r += 1);

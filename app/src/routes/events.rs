@@ -1,7 +1,7 @@
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use sito_core::{Opportunity, OpportunityKind};
+use sito_core::{api::paths, Opportunity, OpportunityKind};
 
 use crate::{
     components::WithCatalog,
@@ -77,6 +77,6 @@ pub fn Events() -> impl IntoView {
             }
                 .into_any()
         }/>
-        <p><a href="/api/v1/feeds/scadenze.ics">{t!(i18n, events.subscribe)}</a></p>
+        <p><a href=paths::feed("scadenze.ics")>{t!(i18n, events.subscribe)}</a></p>
     }
 }

@@ -10,14 +10,14 @@ use sito_core::{
 };
 
 use crate::{
+    api,
     components::{Provenance, WithCatalog},
     dates::long_date,
     i18n::*,
     outbox::use_outbox,
-    store::{self, OutboxEntry, OutboxState},
+    save_problem::written,
+    store::{self, OutboxEntry, OutboxState, Submission},
 };
-
-const QUESTIONS_ENDPOINT: &str = "/api/v1/questions";
 
 pub fn topic_label(i18n: leptos_i18n::I18nContext<Locale>, topic: Topic) -> &'static str {
     match topic {
@@ -134,14 +134,10 @@ fn AskForm() -> impl IntoView {
             return;
         }
         errors.set(ValidationErrors::default());
-        let Ok(body) = serde_json::to_value(&input) else {
-            return;
-        };
         spawn_local(async move {
             if outbox
-                .enqueue(id.to_string(), QUESTIONS_ENDPOINT, body, None)
+                .enqueue(id.to_string(), Submission::Question(input), None)
                 .await
-                .is_ok()
             {
                 text.set(String::new());
                 nickname.set(String::new());
@@ -209,7 +205,7 @@ fn MyQuestions() -> impl IntoView {
                     .await
                     .unwrap_or_default()
                     .into_iter()
-                    .filter(|e| e.endpoint == QUESTIONS_ENDPOINT)
+                    .filter(|e| e.question().is_some())
                     .rev()
                     .collect(),
                 Err(_) => Vec::new(),
@@ -237,47 +233,45 @@ fn MyQuestion(entry: OutboxEntry) -> impl IntoView {
     let i18n = use_i18n();
     let outbox = use_outbox();
     let text: String = entry
-        .body
-        .get("text")
-        .and_then(|t| t.as_str())
-        .unwrap_or_default()
-        .chars()
-        .take(140)
-        .collect();
-    let receipt: Option<QuestionReceipt> = entry
-        .receipt
-        .clone()
-        .and_then(|r| serde_json::from_value(r).ok());
-    let state = entry.state;
-    let problem = entry.problem.clone().unwrap_or_default();
-    let code = receipt.as_ref().map(|r| r.code.clone());
+        .question()
+        .map(|q| q.text.chars().take(140).collect())
+        .unwrap_or_default();
+    // A question waits for no sign-in: waiting is being queued.
+    let (pending, refused) = (entry.is_pending(), entry.is_refused());
+    let state = match entry.state {
+        OutboxState::Queued { .. } | OutboxState::WaitingForSignIn { .. } => "queued",
+        OutboxState::Sent { .. } => "sent",
+        OutboxState::Refused { .. } => "refused",
+    };
+    let problem = entry.refusal_text().unwrap_or_default();
+    let code = entry.question_receipt().map(|r| r.code.clone());
     let id = entry.id.clone();
     let forget = move |_| {
         let id = id.clone();
         spawn_local(async move {
-            if let Ok(store) = store::shared().await {
-                if store.outbox_delete(&id).await.is_ok() {
+            if let Some(store) = written(store::shared().await) {
+                if written(store.outbox_delete(&id).await).is_some() {
                     outbox.revision.update(|r| *r += 1);
                 }
             }
         });
     };
     view! {
-        <li class="card" data-state=format!("{state:?}").to_lowercase()>
+        <li class="card" data-state=state>
             <p>{text}</p>
             <p class="status" role="status">
-                {move || match state {
-                    OutboxState::Queued => t_string!(i18n, expert.state_queued).to_owned(),
-                    OutboxState::Sent => t_string!(i18n, expert.state_sent).to_owned(),
-                    OutboxState::Refused => t_string!(i18n, expert.state_refused).to_owned(),
+                {move || match (pending, refused) {
+                    (true, _) => t_string!(i18n, expert.state_queued),
+                    (_, true) => t_string!(i18n, expert.state_refused),
+                    _ => t_string!(i18n, expert.state_sent),
                 }}
             </p>
-            {(state == OutboxState::Refused).then(|| view! { <p class="field-error">{problem.clone()}</p> })}
+            {refused.then(|| view! { <p class="field-error">{problem.clone()}</p> })}
             {code.map(|code| view! {
                 <p>{t!(i18n, expert.your_code)} " " <strong data-testid="question-code">{code.clone()}</strong></p>
                 <StatusLookup code/>
             })}
-            {(state != OutboxState::Queued).then(|| view! {
+            {(!pending).then(|| view! {
                 <button type="button" class="link" on:click=forget.clone()>{t!(i18n, expert.forget)}</button>
             })}
         </li>
@@ -292,12 +286,7 @@ fn StatusLookup(code: String) -> impl IntoView {
     let check = move |_| {
         let code = code.clone();
         spawn_local(async move {
-            let url = format!("/api/v1/questions/{code}");
-            let answer = match gloo_net::http::Request::get(&url).send().await {
-                Ok(r) if r.ok() => r.json::<QuestionReceipt>().await.map_err(|_| ()),
-                _ => Err(()),
-            };
-            result.set(Some(answer));
+            result.set(Some(api::question(&code).await.map_err(|_| ())));
         });
     };
     view! {

@@ -5,7 +5,9 @@ use sito_core::{ContentKind, GuideArea};
 use crate::{
     components::{Provenance, SaveButton, ShareButton, WithCatalog},
     i18n::*,
-    labels, store,
+    labels,
+    save_problem::written,
+    store,
 };
 
 /// The guides of the three areas of the plan.
@@ -76,8 +78,8 @@ pub fn GuideReader() -> impl IntoView {
         });
         let id = id.get_untracked();
         spawn_local(async move {
-            if let Ok(store) = store::shared().await {
-                let _ = store.set_step(&id, step, done).await;
+            if let Some(store) = written(store::shared().await) {
+                written(store.set_step(&id, step, done).await);
             }
         });
     };

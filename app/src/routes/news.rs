@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_params_map};
+use sito_core::api::paths;
 
 use crate::{
     components::{Provenance, ShareButton, WithCatalog},
@@ -34,7 +35,7 @@ pub fn NewsList() -> impl IntoView {
                 </ul>
             }
         }/>
-        <p><a href="/api/v1/feeds/news.atom">{t!(i18n, news.feed)}</a></p>
+        <p><a href=paths::feed("news.atom")>{t!(i18n, news.feed)}</a></p>
     }
 }
 

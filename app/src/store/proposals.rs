@@ -1,7 +1,10 @@
 //! Proposal drafts on the device, and what the server last said about the group (its account,
 //! its proposals), kept so that they show offline.
 
-use sito_core::proposal::ProposalDraft;
+use sito_core::{
+    account::{AccountView, Role},
+    proposal::ProposalDraft,
+};
 
 use super::*;
 
@@ -40,7 +43,7 @@ impl DraftRecord {
     }
 }
 
-/// Where the proposal tool keeps the signed-in account (`routes::proposals::account::Me`).
+/// Where the proposal tool keeps the signed-in account (an `AccountView`).
 pub const ME_KEY: &str = "me";
 
 /// The part of the kept account that the store needs.
@@ -107,21 +110,50 @@ impl Store {
         me.map(|m| m.id)
     }
 
-    /// Gives the drafts and queued submissions made while signed out to `account`, which has
-    /// just signed in: from now on they are its own, and no other account sees or sends them.
-    pub async fn claim_unowned(&self, account: &str) -> Result<(), StoreError> {
-        for mut record in self.drafts().await? {
-            if record.owner.is_none() {
-                record.owner = Some(account.to_owned());
-                self.put_draft(&record).await?;
+    /// Remembers `account` as signed in on this device. A group's account also takes the drafts
+    /// and waiting submissions made while signed out: from now on they are its own, and no
+    /// other account sees or sends them; `fill` completes each draft not yet sent with what the
+    /// account says about the group. One transaction: the phone is never left half claimed.
+    pub async fn sign_in(
+        &self,
+        account: &AccountView,
+        fill: impl Fn(&mut ProposalDraft),
+    ) -> Result<(), StoreError> {
+        let text =
+            serde_json::to_string(account).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let tx = self
+            .db
+            .transaction([PROPOSAL_CACHE, PROPOSALS, OUTBOX])
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        tx.object_store(PROPOSAL_CACHE)?
+            .put(text)
+            .with_key(ME_KEY)
+            .build()?;
+        if account.role == Role::Applicant {
+            let owner = Some(account.id.clone());
+            let drafts = tx.object_store(PROPOSALS)?;
+            for record in drafts.get_all::<DraftRecord>().serde()?.await? {
+                let mut record = record.map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                if record.owner.is_none() {
+                    if !record.locked {
+                        fill(&mut record.draft);
+                    }
+                    record.owner = owner.clone();
+                    drafts.put(record).serde()?;
+                }
+            }
+            let outbox = tx.object_store(OUTBOX)?;
+            for text in outbox.get_all::<String>().primitive()?.await? {
+                let mut entry = super::outbox::read_entry(&text?)?;
+                if entry.owner.is_none() && entry.waits_for_sign_in() {
+                    entry.owner = owner.clone();
+                    let text = super::outbox::entry_text(&entry)?;
+                    outbox.put(text).with_key(entry.id.as_str()).build()?;
+                }
             }
         }
-        for mut entry in self.outbox().await? {
-            if entry.owner.is_none() && entry.state == OutboxState::Queued && entry.needs_sign_in {
-                entry.owner = Some(account.to_owned());
-                self.outbox_put(&entry).await?;
-            }
-        }
+        tx.commit().await?;
         Ok(())
     }
 

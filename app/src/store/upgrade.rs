@@ -6,8 +6,9 @@ use sito_core::ContentKind;
 
 use super::*;
 
-/// Brings the database from version `old` (0 when new) to `DB_VERSION`.
-pub(super) fn upgrade(old: u32, db: &Database) -> indexed_db_futures::Result<()> {
+/// Brings the database from version `old` (0 when new) to `DB_VERSION`, in the upgrade's own
+/// transaction: a phone has either the old layout or the new one, never half of each.
+pub(super) async fn upgrade(old: u32, db: &Database) -> indexed_db_futures::Result<()> {
     if old < 2 {
         // Version 1 held only synced opportunities: drop the replica and its cursor
         // and pull again; there was no user data yet.
@@ -39,7 +40,7 @@ pub(super) fn upgrade(old: u32, db: &Database) -> indexed_db_futures::Result<()>
                 .with_key_path(KeyPath::from("id"))
                 .build()?;
         }
-        for name in [OUTBOX, CVS, LETTERS] {
+        for name in [OUTBOX_BEFORE_6, CVS, LETTERS] {
             db.create_object_store(name)
                 .with_key_path(KeyPath::from("id"))
                 .build()?;
@@ -82,6 +83,40 @@ pub(super) fn upgrade(old: u32, db: &Database) -> indexed_db_futures::Result<()>
         }
         db.delete_object_store(META)?;
         db.create_object_store(META).build()?;
+    }
+    if old < 6 {
+        // The outbox becomes typed: each entry a submission (a question, a proposal) and one of
+        // its states. What waits on the phone, or was sent or refused, is read into that form;
+        // an entry that cannot be read stays in the old store, untouched.
+        let outbox = db.create_object_store(OUTBOX).build()?;
+        let before = outbox.transaction().object_store(OUTBOX_BEFORE_6)?;
+        let mut kept = 0;
+        let stored = before.get_all::<outbox::StoredBefore6>().serde()?.await?;
+        let mut moved = Vec::new();
+        for read in stored {
+            match read.map_err(|e| e.to_string()).and_then(|old| {
+                let id = old.id().to_owned();
+                let entry = old.into_entry()?;
+                let text = outbox::entry_text(&entry).map_err(|e| e.to_string())?;
+                Ok((id, text))
+            }) {
+                Ok((id, text)) => {
+                    outbox.put(text).with_key(id.as_str()).build()?;
+                    moved.push(id);
+                }
+                Err(e) => {
+                    leptos::logging::warn!("voce della coda non convertita: {e}");
+                    kept += 1;
+                }
+            }
+        }
+        if kept == 0 {
+            db.delete_object_store(OUTBOX_BEFORE_6)?;
+        } else {
+            for id in moved {
+                before.delete(id.as_str()).build()?;
+            }
+        }
     }
     Ok(())
 }

@@ -1,5 +1,5 @@
-//! What the young person makes on the device and the server never syncs: the outbox of
-//! submissions, CVs and cover letters.
+//! What the young person makes on the device and the server never syncs: CVs and cover
+//! letters (and the helpers the outbox and the drafts share).
 
 use super::*;
 
@@ -38,22 +38,6 @@ impl Store {
         tx.object_store(name)?.delete(id).build()?;
         tx.commit().await?;
         Ok(())
-    }
-
-    /// Stores (or replaces) an outbox entry.
-    pub async fn outbox_put(&self, entry: &OutboxEntry) -> Result<(), StoreError> {
-        self.put_one(OUTBOX, entry).await
-    }
-
-    /// Every outbox entry, oldest first.
-    pub async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {
-        let mut entries: Vec<OutboxEntry> = self.all_of(OUTBOX).await?;
-        entries.sort_by(|a, b| a.created_at.cmp(&b.created_at));
-        Ok(entries)
-    }
-
-    pub async fn outbox_delete(&self, id: &str) -> Result<(), StoreError> {
-        self.delete_one(OUTBOX, id).await
     }
 
     /// Every CV on the device, most recently changed first.
@@ -97,69 +81,5 @@ impl Store {
         tx.object_store(LETTERS)?.clear()?;
         tx.commit().await?;
         Ok(())
-    }
-}
-
-/// Where a submission stands on the device.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OutboxState {
-    /// Waiting to be sent ("in coda").
-    Queued,
-    /// The server has it and answered with a receipt ("inviata").
-    Sent,
-    /// The server refused it for a reason that retrying cannot fix; the text is kept.
-    Refused,
-}
-
-/// One submission in the persistent outbox (DESIGN.md "Push"): its body goes to `endpoint`
-/// as JSON, with the same `id` on every attempt so the server applies it once.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct OutboxEntry {
-    pub id: String,
-    pub endpoint: String,
-    pub body: serde_json::Value,
-    pub state: OutboxState,
-    pub attempts: u32,
-    pub created_at: String,
-    /// The server's answer once sent (for questions, a `QuestionReceipt`).
-    #[serde(default)]
-    pub receipt: Option<serde_json::Value>,
-    /// Why the server refused it, in Italian.
-    #[serde(default)]
-    pub problem: Option<String>,
-    /// The refusal's stable code (`call_closed`, `already_submitted`…).
-    #[serde(default)]
-    pub code: Option<String>,
-    /// The refusal's field errors, shown beside the fields they name.
-    #[serde(default)]
-    pub errors: Vec<sito_core::FieldError>,
-    /// The server asked for a signed-in account (401): the entry stays queued and leaves once
-    /// someone signs in.
-    #[serde(default)]
-    pub needs_sign_in: bool,
-    /// The account it must be sent as (a group's proposal): while another account is signed in
-    /// on this device, it waits. None for what anyone may send (a question to the expert).
-    #[serde(default)]
-    pub owner: Option<String>,
-}
-
-impl OutboxEntry {
-    /// A new entry, waiting to be sent.
-    pub fn queued(id: String, endpoint: &str, body: serde_json::Value, created_at: String) -> Self {
-        OutboxEntry {
-            id,
-            endpoint: endpoint.to_owned(),
-            body,
-            state: OutboxState::Queued,
-            attempts: 0,
-            created_at,
-            receipt: None,
-            problem: None,
-            code: None,
-            errors: Vec::new(),
-            needs_sign_in: false,
-            owner: None,
-        }
     }
 }

@@ -63,9 +63,9 @@ pub fn proposals() -> String {
     format!("{PREFIX}/proposals")
 }
 
-/// `GET`: the group's proposals after the cursor `after` (the id of the last one shown).
-pub fn proposals_after(after: &str) -> String {
-    format!("{PREFIX}/proposals?after={}", segment(after))
+/// `GET`: the group's proposals after the cursor `after` (the one the previous page ended with).
+pub fn proposals_after(after: u64) -> String {
+    format!("{PREFIX}/proposals?after={after}")
 }
 
 /// `GET`: one proposal of the group.
@@ -106,7 +106,7 @@ mod tests {
     fn ids_from_people_cannot_leave_their_segment() {
         assert_eq!(question("AB12-CD34"), "/api/v1/questions/AB12-CD34");
         assert_eq!(proposal("../session"), "/api/v1/proposals/..%2Fsession");
-        assert_eq!(proposals_after("p 1"), "/api/v1/proposals?after=p%201");
+        assert_eq!(proposals_after(17), "/api/v1/proposals?after=17");
         assert_eq!(sync(42), "/api/v1/sync?since=42");
         assert_eq!(
             problem(ProblemCode::CallClosed),

@@ -11,7 +11,7 @@ use sito_core::cv::{move_item, to_json_resume, Cefr, Cv, Education, Experience, 
 use super::sheet::CvSheet;
 
 mod steps;
-use crate::{components::save_file, i18n::*, store, sync::now_iso};
+use crate::{components::save_file, dates::now_iso, i18n::*, save_problem::written, store};
 use steps::{education, experiences, languages, personal, skills};
 
 pub const STEPS: u8 = 8;
@@ -29,8 +29,8 @@ fn edit(cv: Draft, change: impl FnOnce(&mut Cv)) {
     });
     if let Some(snapshot) = cv.get_untracked() {
         spawn_local(async move {
-            if let Ok(store) = store::shared().await {
-                let _ = store.put_cv(&snapshot).await;
+            if let Some(store) = written(store::shared().await) {
+                written(store.put_cv(&snapshot).await);
             }
         });
     }
@@ -227,8 +227,8 @@ fn review(cv: Draft) -> impl IntoView {
         let navigate = leptos_router::hooks::use_navigate();
         if let Some(c) = cv.get_untracked() {
             spawn_local(async move {
-                if let Ok(store) = store::shared().await {
-                    let _ = store.delete_cv(&c.id).await;
+                if let Some(store) = written(store::shared().await) {
+                    written(store.delete_cv(&c.id).await);
                 }
                 navigate("/cv", Default::default());
             });

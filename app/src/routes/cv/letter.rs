@@ -10,7 +10,7 @@ use leptos_router::{
 use sito_core::cv::{draft_letter, role_from_title, Cv, Letter, LetterTarget, LetterTemplate};
 
 use super::new_id;
-use crate::{i18n::*, store, sync::now_iso};
+use crate::{dates::now_iso, i18n::*, save_problem::written, store};
 
 fn today() -> chrono::NaiveDate {
     crate::dates::today()
@@ -129,8 +129,8 @@ pub fn LetterEditor() -> impl IntoView {
         });
         if let Some(snapshot) = letter.get_untracked() {
             spawn_local(async move {
-                if let Ok(store) = store::shared().await {
-                    let _ = store.put_letter(&snapshot).await;
+                if let Some(store) = written(store::shared().await) {
+                    written(store.put_letter(&snapshot).await);
                 }
             });
         }
@@ -153,8 +153,8 @@ pub fn LetterEditor() -> impl IntoView {
         let navigate = use_navigate();
         if let Some(l) = letter.get_untracked() {
             spawn_local(async move {
-                if let Ok(store) = store::shared().await {
-                    let _ = store.delete_letter(&l.id).await;
+                if let Some(store) = written(store::shared().await) {
+                    written(store.delete_letter(&l.id).await);
                 }
                 navigate("/cv", Default::default());
             });

@@ -2,45 +2,22 @@
 //! offline use), sign-in, sign-up for associations and informal groups, sign-out. Drafting needs
 //! none of this; only sending does.
 
-use gloo_net::http::Request;
 use leptos::{prelude::*, task::spawn_local};
-use serde::{Deserialize, Serialize};
 use sito_core::{
-    account::{GroupKind, GroupProfile, SignIn, SignUp, SignUpSent},
+    account::{AccountView, GroupKind, Role, SignIn, SignUp},
     District, FieldError, ValidationErrors,
 };
 
-use super::{
-    api::{fetch_json, read_failure, ApiFailure},
-    field_id, group_kind_label, Editor, GROUP_DISTRICTS,
-};
-use crate::{i18n::*, labels, outbox::use_outbox, store};
+use super::{field_id, group_kind_label, Editor, GROUP_DISTRICTS};
+use crate::{api, i18n::*, labels, outbox::use_outbox, save_problem::written, store};
 
 pub(super) use super::signing_in::signed_in;
-
-/// The signed-in account, as `GET /api/v1/session` tells it. The group's details are optional:
-/// staff accounts have none.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Me {
-    pub id: String,
-    pub email: String,
-    pub name: String,
-    pub role: String,
-    /// The group's details given at sign-up (`sito_core::account::AccountView::group`).
-    #[serde(default)]
-    pub group: Option<GroupProfile>,
-}
-
-impl Me {
-    pub fn is_group(&self) -> bool {
-        self.role == "applicant"
-    }
-}
 
 /// Who is signed in, for every page of the proposal tool.
 #[derive(Clone, Copy)]
 pub struct Session {
-    pub me: RwSignal<Option<Me>>,
+    /// The signed-in account, as the server last told it (`GET /api/v1/session`).
+    pub me: RwSignal<Option<AccountView>>,
     /// Bumped on sign-in and sign-out: pages ask the server again.
     pub changed: RwSignal<u32>,
 }
@@ -59,16 +36,16 @@ pub fn provide_session() -> Session {
         let Ok(store) = store::shared().await else {
             return;
         };
-        if let Ok(Some(me)) = store.cache_get::<Me>(ME_KEY).await {
+        if let Ok(Some(me)) = store.cache_get::<AccountView>(ME_KEY).await {
             session.me.set(Some(me));
         }
-        match fetch_json::<Me>(Request::get("/api/v1/session").build()).await {
+        match api::session().await {
             Ok(me) => {
-                let _ = store.cache_put(ME_KEY, &me).await;
+                written(store.cache_put(ME_KEY, &me).await);
                 session.me.set(Some(me));
             }
-            Err(ApiFailure::Problem(p)) if p.status == 401 => {
-                let _ = store.cache_clear().await;
+            Err(e) if e.status() == Some(401) => {
+                written(store.cache_clear().await);
                 session.me.set(None);
             }
             // Offline or a server error: keep what the phone remembers.
@@ -154,7 +131,7 @@ pub fn SignInForm() -> impl IntoView {
         errors.set(Vec::new());
         busy.set(true);
         spawn_local(async move {
-            let answer = fetch_json::<Me>(Request::post("/api/v1/session").json(&input)).await;
+            let answer = api::sign_in(&input).await;
             busy.set(false);
             match answer {
                 Ok(me) => {
@@ -230,7 +207,7 @@ pub fn SignUpForm() -> impl IntoView {
         }
         errors.set(Vec::new());
         spawn_local(async move {
-            match fetch_json::<SignUpSent>(Request::post("/api/v1/accounts").json(&input)).await {
+            match api::sign_up(&input).await {
                 Ok(answer) => {
                     failure.set(None);
                     password.set(String::new());
@@ -300,15 +277,15 @@ pub fn AccountPanel() -> impl IntoView {
     let failure = RwSignal::new(None::<String>);
     let sign_out = move |_| {
         spawn_local(async move {
-            let answer = match Request::delete("/api/v1/session").send().await {
-                Ok(r) if r.ok() || r.status() == 401 => Ok(()),
-                Ok(r) => Err(read_failure(r).await),
-                Err(_) => Err(ApiFailure::Offline),
+            // Signed out already (401) is signed out.
+            let answer = match api::sign_out().await {
+                Err(e) if e.status() == Some(401) => Ok(()),
+                answer => answer,
             };
             match answer {
                 Ok(()) => {
-                    if let Ok(store) = store::shared().await {
-                        let _ = store.cache_clear().await;
+                    if let Some(store) = written(store::shared().await) {
+                        written(store.cache_clear().await);
                     }
                     failure.set(None);
                     session.me.set(None);
@@ -327,7 +304,7 @@ pub fn AccountPanel() -> impl IntoView {
             {move || match signed_in.get() {
                 true => view! {
                     <p data-testid="signed-in">{move || me().map(|me| t_string!(i18n, account.signed_in_as, name = me.name.clone(), email = me.email.clone()).to_string())}</p>
-                    {move || me().is_some_and(|me| !me.is_group()).then(|| view! { <p class="notice">{t!(i18n, account.not_group)}</p> })}
+                    {move || me().is_some_and(|me| me.role != Role::Applicant).then(|| view! { <p class="notice">{t!(i18n, account.not_group)}</p> })}
                     <button type="button" class="secondary" on:click=sign_out>{t!(i18n, account.sign_out)}</button>
                     <p role="status" class="field-error">{move || failure.get()}</p>
                 }.into_any(),

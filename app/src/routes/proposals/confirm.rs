@@ -2,18 +2,14 @@
 //! button activates the account (`POST /api/v1/sign-ups/{token}`), so a mail scanner that only
 //! opens the link activates nothing; then the group is signed in and back on its proposals.
 
-use gloo_net::http::Request;
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{
     hooks::{use_navigate, use_params_map},
     NavigateOptions,
 };
 
-use super::{
-    account::{signed_in, use_session, Me},
-    api::fetch_json,
-};
-use crate::{i18n::*, outbox::use_outbox};
+use super::account::{signed_in, use_session};
+use crate::{api, i18n::*, outbox::use_outbox};
 
 #[component]
 pub fn ConfirmSignUp() -> impl IntoView {
@@ -29,8 +25,7 @@ pub fn ConfirmSignUp() -> impl IntoView {
         let token = params.with_untracked(|p| p.get("token").unwrap_or_default());
         busy.set(true);
         spawn_local(async move {
-            let url = format!("/api/v1/sign-ups/{token}");
-            match fetch_json::<Me>(Request::post(&url).build()).await {
+            match api::confirm_sign_up(&token).await {
                 Ok(me) => {
                     signed_in(session, me, None).await;
                     outbox.flush();

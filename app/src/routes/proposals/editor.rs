@@ -9,19 +9,18 @@ use leptos_router::{
     hooks::{use_navigate, use_params_map, use_query_map},
 };
 use sito_core::{
+    account::Role,
     proposal::{ProposalDraft, ProposalView},
     Call,
 };
 
-use super::{
-    account::use_session,
-    api::{fetch_json, ApiFailure},
-    budget, review, step_title, steps, Editor, ENDPOINT,
-};
+use super::{account::use_session, budget, review, step_title, steps, Editor};
 use crate::{
+    api::{self, ApiError},
     i18n::*,
     outbox::use_outbox,
-    store::{self, DraftRecord, OutboxState},
+    save_problem::written,
+    store::{self, DraftRecord},
     sync::use_sync,
 };
 
@@ -48,11 +47,10 @@ pub fn rebuild(view: &ProposalView, owner: Option<String>) -> DraftRecord {
 }
 
 /// Asks the server about a proposal, and keeps the answer for offline use.
-pub async fn fetch_view(id: &str) -> Result<ProposalView, ApiFailure> {
-    let view: ProposalView =
-        fetch_json(gloo_net::http::Request::get(&format!("{ENDPOINT}/{id}")).build()).await?;
-    if let Ok(store) = store::shared().await {
-        let _ = store.cache_put(&view_key(id), &view).await;
+pub async fn fetch_view(id: &str) -> Result<ProposalView, ApiError> {
+    let view = api::proposal(id).await?;
+    if let Some(store) = written(store::shared().await) {
+        written(store.cache_put(&view_key(id), &view).await);
     }
     Ok(view)
 }
@@ -94,7 +92,7 @@ pub fn ProposalEditor() -> impl IntoView {
             if record.is_none() {
                 if let Ok(view) = fetch_view(&id).await {
                     let rebuilt = rebuild(&view, account);
-                    let _ = store.put_draft(&rebuilt).await;
+                    written(store.put_draft(&rebuilt).await);
                     ed.view.set(Some(view));
                     record = Some(rebuilt);
                 }
@@ -115,9 +113,11 @@ pub fn ProposalEditor() -> impl IntoView {
             .with(|r| r.as_ref().is_some_and(|r| r.owner.is_none()))
     });
     Effect::new(move |_| {
-        let account = session
-            .me
-            .with(|m| m.as_ref().filter(|m| m.is_group()).map(|m| m.id.clone()));
+        let account = session.me.with(|m| {
+            m.as_ref()
+                .filter(|m| m.role == Role::Applicant)
+                .map(|m| m.id.clone())
+        });
         if let (Some(account), true) = (account, unowned.get()) {
             ed.record.update(|r| {
                 if let Some(r) = r {
@@ -167,7 +167,7 @@ pub fn ProposalEditor() -> impl IntoView {
     // What the server says, when signed in: on opening, after signing in, after each sending.
     let sent = Memo::new(move |_| {
         ed.entries
-            .with(|e| e.iter().filter(|e| e.state == OutboxState::Sent).count())
+            .with(|e| e.iter().filter(|e| e.is_sent()).count())
     });
     Effect::new(move |_| {
         // Read, not just tracked: a memo nobody reads is never computed, so never changes.
@@ -236,7 +236,7 @@ pub fn ProposalEditor() -> impl IntoView {
             {move || ed.call.with(Option::is_none).then(|| view! { <p class="notice">{t!(i18n, proposals.call_missing)}</p> })}
             // What is true: queued is not sent yet.
             {move || ed.locked().then(|| {
-                let queued = ed.entry().is_some_and(|e| e.state == OutboxState::Queued);
+                let queued = ed.entry().is_some_and(|e| e.is_pending());
                 view! {
                     <p class="notice" data-testid="locked">
                         {if queued { t_string!(i18n, proposals.locked_queued) } else { t_string!(i18n, proposals.locked) }}
@@ -327,11 +327,11 @@ fn DeleteDraft() -> impl IntoView {
         };
         let entries = ed.entries.get_untracked();
         spawn_local(async move {
-            if let Ok(store) = store::shared().await {
-                for entry in entries.iter().filter(|e| e.state != OutboxState::Sent) {
-                    let _ = store.outbox_delete(&entry.id).await;
+            if let Some(store) = written(store::shared().await) {
+                for entry in entries.iter().filter(|e| !e.is_sent()) {
+                    written(store.outbox_delete(&entry.id).await);
                 }
-                let _ = store.delete_draft(&record.id).await;
+                written(store.delete_draft(&record.id).await);
             }
             outbox.revision.update(|r| *r += 1);
             navigate("/proposte", Default::default());

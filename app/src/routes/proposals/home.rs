@@ -1,7 +1,6 @@
 //! `/proposte` ("Le mie proposte": the drafts on this phone, the group's proposals on the
 //! server, the account) and `/proposte/nuova?bando=…` (a new draft for a call).
 
-use gloo_net::http::Request;
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{
     components::A,
@@ -9,24 +8,25 @@ use leptos_router::{
     NavigateOptions,
 };
 use sito_core::{
-    proposal::{status::ProposalPage, ProposalDraft, ProposalSummary},
+    account::{AccountView, Role},
+    proposal::{ProposalDraft, ProposalSummary},
     Call,
 };
 
 use super::{
-    account::{use_session, AccountPanel, Me, LIST_KEY, ME_KEY},
-    api::{fetch_json, ApiFailure},
-    entry_id, receipt_of,
+    account::{use_session, AccountPanel, LIST_KEY, ME_KEY},
+    entry_id,
     review::status_label,
-    ENDPOINT,
 };
 use crate::{
+    api::{self, ApiError},
+    dates::now_iso,
     dates::rome_date_time_text,
     i18n::*,
     outbox::use_outbox,
     routes::cv::new_id,
+    save_problem::written,
     store::{self, DraftRecord, OutboxEntry, OutboxState},
-    sync::now_iso,
 };
 
 #[component]
@@ -120,15 +120,15 @@ fn draft_card(record: DraftRecord, entries: &[OutboxEntry], calls: &[Call]) -> i
                 </A>
             </h3>
             <p class="meta">
-                {move || match entry.as_ref().map(|e| (e.state, e.needs_sign_in)) {
+                {move || match entry.as_ref().map(|e| &e.state) {
                     None => t_string!(i18n, proposals.state_draft).to_owned(),
-                    Some((OutboxState::Queued, true)) => t_string!(i18n, proposals.state_sign_in).to_owned(),
-                    Some((OutboxState::Queued, false)) => t_string!(i18n, proposals.state_queued).to_owned(),
-                    Some((OutboxState::Sent, _)) => {
-                        let protocol = entry.as_ref().and_then(receipt_of).map(|r| format!(" · {}", r.protocol)).unwrap_or_default();
+                    Some(OutboxState::WaitingForSignIn { .. }) => t_string!(i18n, proposals.state_sign_in).to_owned(),
+                    Some(OutboxState::Queued { .. }) => t_string!(i18n, proposals.state_queued).to_owned(),
+                    Some(OutboxState::Sent { .. }) => {
+                        let protocol = entry.as_ref().and_then(OutboxEntry::proposal_receipt).map(|r| format!(" · {}", r.protocol)).unwrap_or_default();
                         format!("{}{protocol}", t_string!(i18n, proposals.state_sent))
                     }
-                    Some((OutboxState::Refused, _)) => t_string!(i18n, proposals.state_refused).to_owned(),
+                    Some(OutboxState::Refused { .. }) => t_string!(i18n, proposals.state_refused).to_owned(),
                 }}
                 " · "
                 {move || t_string!(i18n, proposals.updated, when = rome_date_time_text(&updated, i18n.get_locale())).to_string()}
@@ -138,12 +138,11 @@ fn draft_card(record: DraftRecord, entries: &[OutboxEntry], calls: &[Call]) -> i
 }
 
 /// Every proposal of the signed-in group, page after page as the server's cursor leads.
-async fn all_sent() -> Result<Vec<ProposalSummary>, ApiFailure> {
+async fn all_sent() -> Result<Vec<ProposalSummary>, ApiError> {
     let mut all = Vec::new();
     let mut after: Option<u64> = None;
     loop {
-        let url = after.map_or_else(|| ENDPOINT.to_owned(), |c| format!("{ENDPOINT}?after={c}"));
-        let page: ProposalPage = fetch_json(Request::get(&url).build()).await?;
+        let page = api::proposals(after).await?;
         all.extend(page.proposals);
         // The cursor only goes down; anything else would be a loop.
         match page
@@ -176,7 +175,7 @@ fn SentList() -> impl IntoView {
                 list.set(Some(cached));
             }
             if let Ok(fresh) = all_sent().await {
-                let _ = store.cache_put(LIST_KEY, &fresh).await;
+                written(store.cache_put(LIST_KEY, &fresh).await);
                 list.set(Some(fresh));
             }
         });
@@ -233,8 +232,8 @@ pub fn NewProposal() -> impl IntoView {
                 return;
             };
             let mut draft = ProposalDraft::new(id, &call_id, &now_iso());
-            if let Ok(Some(me)) = store.cache_get::<Me>(ME_KEY).await {
-                if me.is_group() {
+            if let Ok(Some(me)) = store.cache_get::<AccountView>(ME_KEY).await {
+                if me.role == Role::Applicant {
                     draft.group_name = me.name;
                     if let Some(group) = me.group {
                         draft.group_kind = Some(group.kind);

@@ -8,7 +8,6 @@
 //! worker runs.
 
 pub mod account;
-mod api;
 mod budget;
 mod confirm;
 mod editor;
@@ -28,18 +27,17 @@ use leptos::{prelude::*, task::spawn_local};
 use leptos_i18n::I18nContext;
 use sito_core::{
     account::GroupKind,
-    proposal::{ProposalDraft, ProposalReceipt, ProposalView},
+    proposal::{ProposalDraft, ProposalView},
     Call, District, ValidationErrors,
 };
 
 use crate::{
+    dates::now_iso,
     i18n::*,
-    store::{self, DraftRecord, OutboxEntry, OutboxState},
-    sync::now_iso,
+    save_problem::written,
+    store::{self, DraftRecord, OutboxEntry},
 };
 
-/// Where submissions go.
-pub const ENDPOINT: &str = "/api/v1/proposals";
 /// The districts a group can be based in.
 pub const GROUP_DISTRICTS: [District; 3] =
     [District::Cremona, District::Crema, District::Casalmaggiore];
@@ -70,14 +68,6 @@ pub fn step_title(i18n: I18nContext<Locale>, step: usize) -> &'static str {
         5 => t_string!(i18n, proposals.step5),
         _ => t_string!(i18n, proposals.step6),
     }
-}
-
-/// The receipt of a sent entry, if it carries one.
-pub fn receipt_of(entry: &OutboxEntry) -> Option<ProposalReceipt> {
-    entry
-        .receipt
-        .clone()
-        .and_then(|r| serde_json::from_value(r).ok())
 }
 
 /// The proposal being edited, shared by the steps.
@@ -136,9 +126,7 @@ impl Editor {
     /// Read-only: handed to the outbox and not refused, and not reopened since.
     pub fn locked(self) -> bool {
         self.record.with(|r| r.as_ref().is_some_and(|r| r.locked))
-            && !self
-                .entry()
-                .is_some_and(|e| e.state == OutboxState::Refused)
+            && !self.entry().is_some_and(|e| e.is_refused())
     }
 
     /// Applies a change to the draft and saves it on the device at once.
@@ -158,8 +146,8 @@ impl Editor {
     pub fn save(self) {
         if let Some(snapshot) = self.record.get_untracked() {
             spawn_local(async move {
-                if let Ok(store) = store::shared().await {
-                    let _ = store.put_draft(&snapshot).await;
+                if let Some(store) = written(store::shared().await) {
+                    written(store.put_draft(&snapshot).await);
                 }
             });
         }
@@ -189,8 +177,8 @@ impl Editor {
                 .with(|r| r.as_ref().map(|r| entry_id(&r.id, r.draft.revision)));
             entries
                 .iter()
-                .filter(|e| Some(&e.id) == revision.as_ref() && e.state == OutboxState::Refused)
-                .flat_map(|e| e.errors.iter())
+                .filter(|e| Some(&e.id) == revision.as_ref())
+                .flat_map(|e| e.field_errors())
                 .find(|e| e.field == field)
                 .map(|e| e.message.clone())
         })

@@ -8,15 +8,10 @@ use sito_core::{proposal::ProposalDraft, Call};
 
 use super::{
     budget::{category_label, line_total},
-    entry_id, group_kind_label, receipt_of,
+    entry_id, group_kind_label,
     steps::timeline,
 };
-use crate::{
-    dates::rome_date_time_text,
-    i18n::*,
-    labels,
-    store::{self, OutboxState},
-};
+use crate::{dates::rome_date_time_text, i18n::*, labels, store};
 
 #[component]
 pub fn ProposalPrint() -> impl IntoView {
@@ -44,11 +39,8 @@ pub fn ProposalPrint() -> impl IntoView {
                 .await
                 .unwrap_or_default()
                 .into_iter()
-                .find(|e| {
-                    e.id == entry_id(&record.id, record.draft.revision)
-                        && e.state == OutboxState::Sent
-                })
-                .and_then(|e| receipt_of(&e));
+                .find(|e| e.id == entry_id(&record.id, record.draft.revision))
+                .and_then(|e| e.proposal_receipt().cloned());
             Some((record.draft, call, receipt))
         }
     });

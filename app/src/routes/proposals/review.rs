@@ -3,25 +3,22 @@
 //! "Inviata" with the protocol number, or the server's refusal; the status timeline, withdrawal
 //! and "Modifica e reinvia".
 
-use gloo_net::http::Request;
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{components::A, hooks::use_navigate};
-use sito_core::proposal::{
-    deadline_error, step_of, ProposalStatus, ProposalSubmission, ProposalView,
-};
+use sito_core::proposal::{deadline_error, step_of, ProposalStatus, ProposalSubmission};
 
 use super::{
     account::{use_session, WaysIn},
-    api::{fetch_json, ApiFailure},
     editor::{fetch_view, view_key},
-    entry_id, field_id, receipt_of, step_title, use_editor, Editor, ENDPOINT,
+    entry_id, field_id, step_title, use_editor, Editor,
 };
 use crate::{
-    dates::{rome_date_time, rome_date_time_text},
+    api::{self, ApiError},
+    dates::{now_iso, rome_date_time, rome_date_time_text},
     i18n::*,
     outbox::use_outbox,
-    store::{self, OutboxState},
-    sync::now_iso,
+    save_problem::written,
+    store::{self, OutboxState, ProposalJson, Submission},
 };
 
 fn now() -> chrono::DateTime<chrono::Utc> {
@@ -50,7 +47,7 @@ fn submit(ed: Editor, outbox: crate::outbox::Outbox) {
             return;
         }
     };
-    let refused = ed.entry().is_some_and(|e| e.state == OutboxState::Refused);
+    let refused = ed.entry().is_some_and(|e| e.is_refused());
     let revision = if refused && record.draft.revision > 0 {
         record.draft.revision
     } else {
@@ -62,7 +59,7 @@ fn submit(ed: Editor, outbox: crate::outbox::Outbox) {
         call_id: call.id.clone(),
         body,
     };
-    let Ok(json) = serde_json::to_value(&submission) else {
+    let Ok(submission) = ProposalJson::new(&submission) else {
         return;
     };
     record.draft.revision = revision;
@@ -81,13 +78,12 @@ fn submit(ed: Editor, outbox: crate::outbox::Outbox) {
                     }
                 });
             }
-            let _ = store.put_draft(&record).await;
+            written(store.put_draft(&record).await);
         }
-        let _ = outbox
+        outbox
             .enqueue(
                 entry_id(&record.id, revision),
-                ENDPOINT,
-                json,
+                Submission::Proposal(submission),
                 record.owner.clone(),
             )
             .await;
@@ -103,15 +99,15 @@ pub fn StatusLine() -> impl IntoView {
         <p class="send-state" role="status" data-testid="send-state">
             {move || ed.entry().map(|entry| {
                 let locale = i18n.get_locale();
-                match entry.state {
-                    OutboxState::Queued if entry.needs_sign_in => view! {
+                match &entry.state {
+                    OutboxState::WaitingForSignIn { .. } => view! {
                         <strong>{t!(i18n, proposals.state_sign_in)}</strong>
                     }.into_any(),
-                    OutboxState::Queued => view! {
+                    OutboxState::Queued { .. } => view! {
                         <strong>{t!(i18n, proposals.state_queued)}</strong> " " {t!(i18n, proposals.state_queued_note)}
                     }.into_any(),
-                    OutboxState::Sent => {
-                        let receipt = receipt_of(&entry);
+                    OutboxState::Sent { .. } => {
+                        let receipt = entry.proposal_receipt().cloned();
                         view! {
                             <strong>{t!(i18n, proposals.state_sent)}</strong>
                             {receipt.map(|r| view! {
@@ -121,8 +117,8 @@ pub fn StatusLine() -> impl IntoView {
                             })}
                         }.into_any()
                     }
-                    OutboxState::Refused => view! {
-                        <strong>{t!(i18n, proposals.state_refused)}</strong> " " {entry.problem.clone()}
+                    OutboxState::Refused { .. } => view! {
+                        <strong>{t!(i18n, proposals.state_refused)}</strong> " " {entry.refusal_text()}
                     }.into_any(),
                 }
             })}
@@ -150,10 +146,7 @@ pub fn Review() -> impl IntoView {
     };
     // A memo, so that the form (and what is typed in it) is drawn once, not on every change.
     let wants_sign_in = Memo::new(move |_| {
-        session.me.with(Option::is_none)
-            || ed
-                .entry()
-                .is_some_and(|e| e.needs_sign_in && e.state == OutboxState::Queued)
+        session.me.with(Option::is_none) || ed.entry().is_some_and(|e| e.waits_for_sign_in())
     });
     let totals = move || {
         let draft = ed.record.with(|r| r.as_ref().map(|r| r.draft.clone()))?;
@@ -233,11 +226,10 @@ fn ServerState() -> impl IntoView {
             return;
         };
         spawn_local(async move {
-            let url = format!("{ENDPOINT}/{id}/withdraw");
-            match fetch_json::<ProposalView>(Request::post(&url).build()).await {
+            match api::withdraw(&id).await {
                 Ok(view) => {
-                    if let Ok(store) = store::shared().await {
-                        let _ = store.cache_put(&view_key(&id), &view).await;
+                    if let Some(store) = written(store::shared().await) {
+                        written(store.cache_put(&view_key(&id), &view).await);
                     }
                     ed.view.set(Some(view));
                     failure.set(None);
@@ -252,7 +244,7 @@ fn ServerState() -> impl IntoView {
                     failure.set(Some(f.text(i18n)));
                     // A refusal (the call closed while the page was open) changes what the group
                     // may still do: ask again, so that the button goes.
-                    if matches!(f, ApiFailure::Problem(_)) {
+                    if matches!(f, ApiError::Problem(_)) {
                         if let Ok(view) = fetch_view(&id).await {
                             ed.view.set(Some(view));
                         }

@@ -2,17 +2,17 @@
 //! account takes the drafts begun signed out, filling in what they leave blank about the group.
 
 use leptos::prelude::*;
-use sito_core::proposal::ProposalDraft;
-
-use super::{
-    account::{Me, Session},
-    Editor,
+use sito_core::{
+    account::{AccountView, Role},
+    proposal::ProposalDraft,
 };
-use crate::store::{self, ME_KEY};
+
+use super::{account::Session, Editor};
+use crate::{save_problem::written, store};
 
 /// Fills what a draft begun signed out leaves blank about the group from the group's account,
 /// as a new draft is filled when signed in; nothing typed is replaced. Whether anything changed.
-pub fn fill_group(draft: &mut ProposalDraft, me: &Me) -> bool {
+pub fn fill_group(draft: &mut ProposalDraft, me: &AccountView) -> bool {
     let mut changed = false;
     if draft.group_name.trim().is_empty() && !me.name.trim().is_empty() {
         draft.group_name = me.name.clone();
@@ -37,17 +37,17 @@ pub fn fill_group(draft: &mut ProposalDraft, me: &Me) -> bool {
 
 /// Remembers the account on the phone and tells every page. A group's account also takes the
 /// drafts begun signed out on this phone, and fills in what they leave blank about the group
-/// (the draft open on this page too, if any).
-pub(super) async fn signed_in(session: Session, me: Me, editor: Option<Editor>) {
-    if let Ok(store) = store::shared().await {
-        let _ = store.cache_put(ME_KEY, &me).await;
-        if me.is_group() {
-            for mut record in store.drafts().await.unwrap_or_default() {
-                if record.owner.is_none() && !record.locked && fill_group(&mut record.draft, &me) {
-                    let _ = store.put_draft(&record).await;
-                }
-            }
-            let _ = store.claim_unowned(&me.id).await;
+/// (the draft open on this page too, if any), in one transaction of the store.
+pub(super) async fn signed_in(session: Session, me: AccountView, editor: Option<Editor>) {
+    if let Some(store) = written(store::shared().await) {
+        written(
+            store
+                .sign_in(&me, |draft| {
+                    fill_group(draft, &me);
+                })
+                .await,
+        );
+        if me.role == Role::Applicant {
             if let Some(ed) = editor {
                 ed.record.update(|r| {
                     if let Some(r) = r.as_mut().filter(|r| r.owner.is_none() && !r.locked) {

@@ -142,9 +142,10 @@ pub fn group(ed: Editor) -> impl IntoView {
     // Said up front: writing needs no account, sending needs the group's.
     let session = super::account::use_session();
     let no_group = move || {
-        !session
-            .me
-            .with(|m| m.as_ref().is_some_and(|m| m.is_group()))
+        !session.me.with(|m| {
+            m.as_ref()
+                .is_some_and(|m| m.role == sito_core::account::Role::Applicant)
+        })
     };
     view! {
         {move || no_group().then(|| view! {
