@@ -2,6 +2,7 @@
 //! reviewers) and applicant groups sign in. The role decides every write on the server.
 
 use serde::{Deserialize, Serialize};
+use strum::{AsRefStr, EnumString, IntoStaticStr, VariantArray};
 
 use crate::{opportunity::District, validation::ValidationErrors};
 
@@ -23,8 +24,22 @@ pub const MIN_PASSWORD_CHARS: usize = 10;
 const MAX_PASSWORD_CHARS: usize = 200;
 
 /// What an account may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    VariantArray,
+    IntoStaticStr,
+    AsRefStr,
+    EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Role {
     Admin,
     Editor,
@@ -33,22 +48,8 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Self::Admin, Self::Editor, Self::Reviewer, Self::Applicant];
     /// The roles an administrator can invite or assign (applicants sign themselves up).
     pub const STAFF: [Role; 3] = [Self::Admin, Self::Editor, Self::Reviewer];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Admin => "admin",
-            Self::Editor => "editor",
-            Self::Reviewer => "reviewer",
-            Self::Applicant => "applicant",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.as_str() == s)
-    }
 
     pub fn label_it(self) -> &'static str {
         match self {

@@ -3,6 +3,7 @@
 //! totals a treasurer checks by hand are the totals the form and the server compute.
 
 use serde::{Deserialize, Serialize};
+use strum::VariantArray;
 
 use crate::validation::ValidationErrors;
 
@@ -103,7 +104,9 @@ impl std::fmt::Display for Cents {
 }
 
 /// What a budget line pays for (the usual headings of the calls' budget forms).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum BudgetCategory {
     Staff,
@@ -116,16 +119,6 @@ pub enum BudgetCategory {
 }
 
 impl BudgetCategory {
-    pub const ALL: [BudgetCategory; 7] = [
-        Self::Staff,
-        Self::Materials,
-        Self::Services,
-        Self::Travel,
-        Self::Communication,
-        Self::Venues,
-        Self::Other,
-    ];
-
     pub fn label_it(self) -> &'static str {
         match self {
             Self::Staff => "Personale e collaboratori",

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use strum::VariantArray;
 
 use crate::{
     account::GroupKind,
@@ -15,7 +16,7 @@ use crate::{
 };
 
 /// Who may apply to a call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum Eligible {
     /// Associations and informal groups of young people.
@@ -25,8 +26,6 @@ pub enum Eligible {
 }
 
 impl Eligible {
-    pub const ALL: [Eligible; 3] = [Self::Both, Self::Associations, Self::InformalGroups];
-
     pub fn admits(self, kind: GroupKind) -> bool {
         matches!(
             (self, kind),

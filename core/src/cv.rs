@@ -9,6 +9,7 @@ pub use json_resume::{from_json_resume, to_json_resume, JsonResume};
 pub use letter::{draft_letter, role_from_title, LetterTarget, LetterTemplate};
 
 use serde::{Deserialize, Serialize};
+use strum::{AsRefStr, EnumString, IntoStaticStr, VariantArray};
 
 use crate::validation::ValidationErrors;
 
@@ -38,7 +39,22 @@ impl std::fmt::Display for YearMonth {
 }
 
 /// Self-assessment levels of the Common European Framework of Reference for languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    VariantArray,
+    IntoStaticStr,
+    AsRefStr,
+    EnumString,
+)]
 pub enum Cefr {
     A1,
     A2,
@@ -48,24 +64,7 @@ pub enum Cefr {
     C2,
 }
 
-impl Cefr {
-    pub const ALL: [Cefr; 6] = [Self::A1, Self::A2, Self::B1, Self::B2, Self::C1, Self::C2];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::A1 => "A1",
-            Self::A2 => "A2",
-            Self::B1 => "B1",
-            Self::B2 => "B2",
-            Self::C1 => "C1",
-            Self::C2 => "C2",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.as_str() == s.trim())
-    }
-}
+impl Cefr {}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

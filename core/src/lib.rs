@@ -37,5 +37,8 @@ pub use opportunity::{District, Opportunity, OpportunityInput, OpportunityKind};
 pub use organisation::{Organisation, OrganisationCategory, OrganisationInput};
 pub use problem::Problem;
 pub use question::{Answer, AnswerInput};
+/// The lists of core's enums (`OpportunityKind::VARIANTS`), derived with strum: re-exported so
+/// that the app and the worker need no strum of their own.
+pub use strum::VariantArray;
 pub use sync::{Change, ContentKind, PullRequest, PullResponse, PROTOCOL_VERSION};
 pub use validation::{FieldError, ValidationErrors};

@@ -191,7 +191,7 @@ pub async fn current(req: &Request, database: &D1Database) -> Result<Option<Sess
                 id: row.id,
                 email: row.email,
                 name: row.name,
-                role: Role::parse(&row.role)?,
+                role: row.role.parse::<Role>().ok()?,
                 disabled: false,
                 group: GroupProfile::from_columns(
                     row.group_kind.as_deref(),

@@ -47,8 +47,16 @@ impl EntryRow {
     fn into_view(self) -> Result<EntryView, ApiError> {
         let corrupt = |what: &str| ApiError::Storage(format!("entry {}: bad {what}", self.id));
         Ok(EntryView {
-            kind: ContentKind::parse(&self.kind).ok_or_else(|| corrupt("kind"))?,
-            status: EntryStatus::parse(&self.status).ok_or_else(|| corrupt("status"))?,
+            kind: self
+                .kind
+                .parse::<ContentKind>()
+                .ok()
+                .ok_or_else(|| corrupt("kind"))?,
+            status: self
+                .status
+                .parse::<EntryStatus>()
+                .ok()
+                .ok_or_else(|| corrupt("status"))?,
             input: serde_json::from_str(&self.input).map_err(|_| corrupt("input"))?,
             id: self.id,
             version: self.version,
@@ -78,7 +86,7 @@ pub async fn load(
             "SELECT kind, id, version, status, publish_at, title, input, updated_at, updated_by \
              FROM entries WHERE kind = ?1 AND id = ?2",
         )
-        .bind(&[kind.as_str().into(), id.into()])?
+        .bind(&[kind.as_ref().into(), id.into()])?
         .first(None)
         .await?;
     row.map(EntryRow::into_view).transpose()
@@ -136,7 +144,7 @@ fn audit(
             unchanged(base)
         ))
         .bind(&[
-            kind.as_str().into(),
+            kind.as_ref().into(),
             id.into(),
             num(base),
             at.into(),
@@ -184,7 +192,7 @@ pub async fn save(
         _ => None,
     };
     let after = serde_json::json!({
-        "status": status.as_str(),
+        "status": status.as_ref(),
         "version": version,
         "input": serde_json::from_str::<Value>(&prepared.input).unwrap_or_default(),
         "publish_at": publish_at,
@@ -192,7 +200,7 @@ pub async fn save(
     .to_string();
 
     let guard = unchanged(base);
-    let keys = || -> Vec<JsValue> { vec![kind.as_str().into(), id.into(), num(base)] };
+    let keys = || -> Vec<JsValue> { vec![kind.as_ref().into(), id.into(), num(base)] };
     let mut batch = vec![audit(
         db,
         Target { kind, id, base },
@@ -224,7 +232,7 @@ pub async fn save(
     let mut args = keys();
     args.extend([
         num(version),
-        status.as_str().into(),
+        status.as_ref().into(),
         opt(&publish_at),
         prepared.input.as_str().into(),
         prepared.title.as_str().into(),
@@ -278,14 +286,14 @@ fn tombstone(
     let live = "EXISTS (SELECT 1 FROM content WHERE kind = ?1 AND id = ?2 AND deleted = 0)";
     Ok(vec![
         db.prepare(format!("{BUMP_SEQ} AND {guard} AND {live}"))
-            .bind(&[kind.as_str().into(), id.into(), num(base)])?,
+            .bind(&[kind.as_ref().into(), id.into(), num(base)])?,
         db.prepare(format!(
             "UPDATE content SET deleted = 1, body = NULL, version = ?4, updated_at = ?5, \
              seq = (SELECT value FROM counters WHERE name = 'change_seq') \
              WHERE kind = ?1 AND id = ?2 AND deleted = 0 AND {guard}"
         ))
         .bind(&[
-            kind.as_str().into(),
+            kind.as_ref().into(),
             id.into(),
             num(base),
             num(version),
@@ -321,7 +329,7 @@ pub async fn delete(
         db.prepare(
             "DELETE FROM entries WHERE kind = ?1 AND id = ?2 AND version = ?3 RETURNING version",
         )
-        .bind(&[kind.as_str().into(), id.into(), num(base)])?,
+        .bind(&[kind.as_ref().into(), id.into(), num(base)])?,
     );
     if wrote(db.batch(batch).await?)? {
         Ok(())
@@ -366,7 +374,7 @@ pub async fn publish_due(db: &D1Database) -> Result<u32, ApiError> {
         .results::<Due>()?;
     let mut published = 0;
     for entry in due {
-        let Some(kind) = ContentKind::parse(&entry.kind) else {
+        let Some(kind) = entry.kind.parse::<ContentKind>().ok() else {
             continue;
         };
         let input = serde_json::from_str(&entry.input).unwrap_or_default();

@@ -193,3 +193,32 @@ proptest! {
         prop_assert_eq!(seen, feed);
     }
 }
+
+/// Where an enum's strum name is its stored and wire name (statuses, kinds, roles…), the two
+/// never differ: the worker writes one into D1 and reads it back with the other.
+#[test]
+fn strum_names_are_the_serde_names() {
+    use strum::VariantArray;
+    fn check<
+        T: VariantArray
+            + AsRef<str>
+            + serde::Serialize
+            + std::str::FromStr
+            + PartialEq
+            + std::fmt::Debug,
+    >() {
+        for v in T::VARIANTS {
+            let wire = serde_json::to_string(v).unwrap();
+            assert_eq!(wire, format!("\"{}\"", v.as_ref()));
+            assert_eq!(v.as_ref().parse::<T>().ok().as_ref(), Some(v));
+        }
+    }
+    check::<ContentKind>();
+    check::<crate::question::Topic>();
+    check::<crate::question::QuestionStatus>();
+    check::<crate::account::Role>();
+    check::<crate::desk::EntryStatus>();
+    check::<crate::proposal::ProposalStatus>();
+    check::<crate::cv::Cefr>();
+    check::<crate::cv::LetterTemplate>();
+}

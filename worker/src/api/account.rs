@@ -48,7 +48,7 @@ impl AccountRow {
             id: self.id.clone(),
             email: self.email.clone(),
             name: self.name.clone(),
-            role: Role::parse(&self.role)?,
+            role: self.role.parse::<Role>().ok()?,
             disabled: self.disabled != 0,
             group: GroupProfile::from_columns(
                 self.group_kind.as_deref(),

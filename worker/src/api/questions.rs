@@ -34,7 +34,11 @@ struct ReceiptRow {
 
 impl ReceiptRow {
     fn receipt(self) -> QuestionReceipt {
-        let status = QuestionStatus::parse(&self.status).unwrap_or(QuestionStatus::Received);
+        let status = self
+            .status
+            .parse::<QuestionStatus>()
+            .ok()
+            .unwrap_or(QuestionStatus::Received);
         QuestionReceipt {
             answer_id: (status == QuestionStatus::Published).then(|| answer_id(&self.code)),
             code: self.code,
@@ -84,7 +88,7 @@ pub async fn ask(req: Request, env: &Env) -> ApiResult {
     .bind(&[
         id.as_str().into(),
         code.into(),
-        input.topic.as_str().into(),
+        input.topic.as_ref().into(),
         input.text.trim().into(),
         nickname.map_or(JsValue::NULL, JsValue::from_str),
         now.into(),
@@ -154,7 +158,7 @@ pub async fn desk_list(
     db: &D1Database,
     status: Option<QuestionStatus>,
 ) -> Result<Vec<DeskQuestion>, ApiError> {
-    let status = status.map_or(JsValue::NULL, |s| s.as_str().into());
+    let status = status.map_or(JsValue::NULL, |s| s.as_ref().into());
     Ok(db
         .prepare(format!(
             "SELECT {DESK_COLUMNS} WHERE ?1 IS NULL OR q.status = ?1 ORDER BY q.asked_at LIMIT 500"
@@ -181,7 +185,7 @@ pub async fn list(req: &Request, env: &Env) -> ApiResult {
     let mut status = None;
     for (key, value) in query_pairs(req)? {
         if key == "stato" && !value.is_empty() {
-            status = Some(QuestionStatus::parse(&value).ok_or_else(|| {
+            status = Some(value.parse::<QuestionStatus>().ok().ok_or_else(|| {
                 let mut errors = ValidationErrors::default();
                 errors.push("stato", "unknown", "Stato sconosciuto.");
                 ApiError::InvalidQuery(errors)
@@ -234,7 +238,7 @@ fn moves_to(next: QuestionStatus) -> String {
     let from: Vec<String> = next
         .allowed_from()
         .iter()
-        .map(|s| format!("'{}'", s.as_str()))
+        .map(|s| format!("'{}'", s.as_ref()))
         .collect();
     format!("status IN ({})", from.join(", "))
 }
@@ -261,7 +265,7 @@ async fn update_status(
         ))
         .bind(&[
             id.into(),
-            status.as_str().into(),
+            status.as_ref().into(),
             assigned_to.map_or(JsValue::NULL, JsValue::from_str),
             answer_md.map_or(JsValue::NULL, JsValue::from_str),
             answered_by.map_or(JsValue::NULL, JsValue::from_str),
@@ -290,7 +294,9 @@ async fn current_status(db: &D1Database, id: &str) -> Result<Option<QuestionStat
         .first(None)
         .await?;
     row.map(|r| {
-        QuestionStatus::parse(&r.status)
+        r.status
+            .parse::<QuestionStatus>()
+            .ok()
             .ok_or_else(|| ApiError::Storage(format!("question {id}: bad status")))
     })
     .transpose()
@@ -343,7 +349,7 @@ pub async fn save_answer(
     };
     // Refuse early what the status already forbids, before anything is published; the
     // guarded update at the end still decides.
-    if let Some(current) = QuestionStatus::parse(&question.status) {
+    if let Some(current) = question.status.parse::<QuestionStatus>().ok() {
         if !current.can_move_to(status) {
             return Err(refused_move(current, status));
         }

@@ -51,7 +51,10 @@ impl ProposalRow {
 
     /// The working status, as staff see it.
     pub fn working_status(&self) -> ProposalStatus {
-        ProposalStatus::parse(&self.status).unwrap_or(ProposalStatus::Submitted)
+        self.status
+            .parse::<ProposalStatus>()
+            .ok()
+            .unwrap_or(ProposalStatus::Submitted)
     }
 
     /// The status the group sees: the outcome once published, otherwise the working status.
@@ -126,7 +129,7 @@ pub async fn timeline(db: &D1Database, id: &str) -> Result<Vec<TimelineEvent>, A
         .filter_map(|r| {
             Some(TimelineEvent {
                 at: r.at,
-                status: ProposalStatus::parse(&r.status)?,
+                status: r.status.parse::<ProposalStatus>().ok()?,
                 message: r.message,
                 amount: r.amount.map(Cents),
                 revision: r.revision,
@@ -154,7 +157,7 @@ pub fn event_after_write(
         .bind(&[
             proposal_id.into(),
             at.into(),
-            status.as_str().into(),
+            status.as_ref().into(),
             message.map_or(wasm_bindgen::JsValue::NULL, Into::into),
             actor.into(),
         ])?)

@@ -114,7 +114,7 @@ pub async fn timeline(db: &D1Database, proposal_id: &str) -> Result<Vec<StaffEve
         .filter_map(|r| {
             Some(StaffEvent {
                 at: r.at,
-                status: ProposalStatus::parse(&r.status)?,
+                status: r.status.parse::<ProposalStatus>().ok()?,
                 revision: r.revision,
                 message: r.message,
                 amount: r.amount.map(sito_core::budget::Cents),

@@ -1,6 +1,7 @@
 //! What each kind's form holds: its fields in order, with Italian labels, hints, widgets, and
 //! the choices of its selects.
 
+use sito_core::VariantArray;
 use sito_core::{
     call::Eligible, guide::GuideArea, opportunity::District, organisation::OrganisationCategory,
     question::Topic, ContentKind, OpportunityKind,
@@ -38,21 +39,27 @@ fn serde_name<T: serde::Serialize>(value: T) -> String {
 }
 
 fn opportunity_kinds() -> Vec<(String, &'static str)> {
-    OpportunityKind::ALL
+    OpportunityKind::VARIANTS
+        .iter()
+        .copied()
         .into_iter()
         .map(|k| (serde_name(k), k.label_it()))
         .collect()
 }
 
 fn districts() -> Vec<(String, &'static str)> {
-    District::ALL
+    District::VARIANTS
+        .iter()
+        .copied()
         .into_iter()
         .map(|d| (serde_name(d), d.label_it()))
         .collect()
 }
 
 fn guide_areas() -> Vec<(String, &'static str)> {
-    GuideArea::ALL
+    GuideArea::VARIANTS
+        .iter()
+        .copied()
         .into_iter()
         .map(|a| {
             let label = match a {
@@ -66,7 +73,9 @@ fn guide_areas() -> Vec<(String, &'static str)> {
 }
 
 fn categories() -> Vec<(String, &'static str)> {
-    OrganisationCategory::ALL
+    OrganisationCategory::VARIANTS
+        .iter()
+        .copied()
         .into_iter()
         .map(|c| {
             let label = match c {
@@ -86,16 +95,20 @@ fn categories() -> Vec<(String, &'static str)> {
 }
 
 fn eligibles() -> Vec<(String, &'static str)> {
-    Eligible::ALL
+    Eligible::VARIANTS
+        .iter()
+        .copied()
         .into_iter()
         .map(|e| (serde_name(e), e.label_it()))
         .collect()
 }
 
 pub fn topics() -> Vec<(String, &'static str)> {
-    Topic::ALL
+    Topic::VARIANTS
+        .iter()
+        .copied()
         .into_iter()
-        .map(|t| (t.as_str().to_owned(), t.label_it()))
+        .map(|t| (t.as_ref().to_owned(), t.label_it()))
         .collect()
 }
 

@@ -309,7 +309,7 @@ pub(super) async fn save_entry(
             Err(e) => Err(e),
         };
     }
-    let Some(action) = SaveAction::parse(&azione) else {
+    let Some(action) = azione.parse::<SaveAction>().ok() else {
         let mut errors = ValidationErrors::default();
         errors.push("azione", "unknown", "Azione sconosciuta.");
         return fail(errors, &form);

@@ -44,8 +44,8 @@ pub async fn list(
         .prepare(sql)
         .bind(&[
             opt(&query.fts_match()),
-            opt(&query.kind.map(|k| k.as_str().to_owned())),
-            opt(&query.status.map(|s| s.as_str().to_owned())),
+            opt(&query.kind.map(|k| k.as_ref().to_owned())),
+            opt(&query.status.map(|s| s.as_ref().to_owned())),
             opt(&district),
             opt(&query.deadline_before.map(|d| d.to_string())),
             num(page + 1),
@@ -60,8 +60,8 @@ pub async fn list(
         .take(page as usize)
         .filter_map(|r| {
             Some(EntrySummary {
-                kind: ContentKind::parse(&r.kind)?,
-                status: EntryStatus::parse(&r.status)?,
+                kind: r.kind.parse::<ContentKind>().ok()?,
+                status: r.status.parse::<EntryStatus>().ok()?,
                 id: r.id,
                 version: r.version,
                 title: r.title,
@@ -94,7 +94,7 @@ pub async fn history(
         after: Option<String>,
     }
     let (kind, id) = item.map_or((JsValue::NULL, JsValue::NULL), |(k, id)| {
-        (k.as_str().into(), id.into())
+        (k.as_ref().into(), id.into())
     });
     let rows = db
         .prepare(

@@ -42,7 +42,7 @@ pub async fn create_invitation(
         auth::token_hash(&token).into(),
         email.into(),
         input.name.trim().into(),
-        input.role.as_str().into(),
+        input.role.as_ref().into(),
         admin.account.email.as_str().into(),
         auth::now().into(),
         expires_at.as_str().into(),
@@ -92,7 +92,11 @@ pub async fn accept_invitation(
         .first(None)
         .await?
         .ok_or_else(invalid)?;
-    let role = Role::parse(&row.role).ok_or(ApiError::Storage("invitation role".into()))?;
+    let role = row
+        .role
+        .parse::<Role>()
+        .ok()
+        .ok_or(ApiError::Storage("invitation role".into()))?;
     // Checked before anything is written: an e-mail that has an account leaves the invitation
     // as it was.
     if account_by_email(db, &row.email).await?.is_some() {
@@ -118,7 +122,7 @@ pub async fn accept_invitation(
                 id.as_str().into(),
                 row.email.as_str().into(),
                 row.name.trim().into(),
-                role.as_str().into(),
+                role.as_ref().into(),
                 stored_password.into(),
                 now.as_str().into(),
             ])?,
@@ -231,7 +235,7 @@ pub async fn change_account(
         .prepare("UPDATE accounts SET role = ?2, disabled = ?3 WHERE id = ?1")
         .bind(&[
             id.into(),
-            account.role.as_str().into(),
+            account.role.as_ref().into(),
             wasm_bindgen::JsValue::from_f64(f64::from(u8::from(account.disabled))),
         ])?];
     if account.disabled || change.role.is_some() {
