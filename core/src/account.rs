@@ -4,7 +4,11 @@
 use serde::{Deserialize, Serialize};
 use strum::{AsRefStr, EnumString, IntoStaticStr, VariantArray};
 
-use crate::{opportunity::District, validation::ValidationErrors};
+use crate::{
+    opportunity::District,
+    stored::{self, UnknownStoredValue},
+    validation::ValidationErrors,
+};
 
 /// PBKDF2-HMAC-SHA256 rounds: the most the Workers runtime's WebCrypto accepts.
 pub const PBKDF2_ITERATIONS: u32 = 100_000;
@@ -160,18 +164,21 @@ pub struct GroupProfile {
 }
 
 impl GroupProfile {
-    /// From the stored columns (`group_kind`, `district`, `contact_person`); `None` for staff.
+    /// From the stored columns (`group_kind`, `district`, `contact_person`); `None` for staff,
+    /// an error for a kind or district this build does not know.
     pub fn from_columns(
         kind: Option<&str>,
         district: Option<&str>,
         contact: Option<&str>,
-    ) -> Option<Self> {
-        let text = |s: &str| serde_json::Value::from(s);
-        Some(GroupProfile {
-            kind: serde_json::from_value(text(kind?)).ok()?,
-            district: serde_json::from_value(text(district?)).ok()?,
-            contact_person: contact?.to_owned(),
-        })
+    ) -> Result<Option<Self>, UnknownStoredValue> {
+        let (Some(kind), Some(district), Some(contact)) = (kind, district, contact) else {
+            return Ok(None);
+        };
+        Ok(Some(GroupProfile {
+            kind: stored::parse("group_kind", kind)?,
+            district: stored::parse("district", district)?,
+            contact_person: contact.to_owned(),
+        }))
     }
 }
 
@@ -350,7 +357,7 @@ mod tests {
         let codes: Vec<_> = errors
             .0
             .iter()
-            .map(|e| (e.field.as_str(), e.code.as_str()))
+            .map(|e| (e.field.to_string(), e.code.as_str()))
             .collect();
         assert_eq!(
             codes,
@@ -359,6 +366,7 @@ mod tests {
                 ("email", "invalid_email"),
                 ("password", "too_short")
             ]
+            .map(|(f, c)| (f.to_owned(), c))
         );
         assert!(errors.0[2].message.contains("almeno 10 caratteri"));
     }

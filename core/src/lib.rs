@@ -24,6 +24,7 @@ pub mod problem;
 pub mod proposal;
 pub mod question;
 pub mod search;
+pub mod stored;
 pub mod sync;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;

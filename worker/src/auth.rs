@@ -16,6 +16,7 @@ use sito_core::account::{
     SESSION_COOKIE, SESSION_DAYS,
 };
 use sito_core::api::ProblemCode;
+use sito_core::stored;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use worker::{D1Database, Method, Request};
@@ -185,22 +186,23 @@ pub async fn current(req: &Request, database: &D1Database) -> Result<Option<Sess
         .bind(&[token_hash(&token).into(), now().into()])?
         .first(None)
         .await?;
-    Ok(row.and_then(|row| {
-        Some(Session {
-            account: AccountView {
-                id: row.id,
-                email: row.email,
-                name: row.name,
-                role: row.role.parse::<Role>().ok()?,
-                disabled: false,
-                group: GroupProfile::from_columns(
-                    row.group_kind.as_deref(),
-                    row.district.as_deref(),
-                    row.contact_person.as_deref(),
-                ),
-            },
-            token_hash: row.token_hash,
-        })
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    Ok(Some(Session {
+        account: AccountView {
+            id: row.id,
+            email: row.email,
+            name: row.name,
+            role: stored::parse("role", &row.role)?,
+            disabled: false,
+            group: GroupProfile::from_columns(
+                row.group_kind.as_deref(),
+                row.district.as_deref(),
+                row.contact_person.as_deref(),
+            )?,
+        },
+        token_hash: row.token_hash,
     }))
 }
 

@@ -5,11 +5,11 @@
 use serde::Deserialize;
 use serde_json::Value;
 use sito_core::{
-    desk::{search_text, DeskQuery, EntryStatus, EntrySummary, EntryView, SaveAction, SaveEntry},
+    desk::{search_text, DeskQuery, EntrySummary, EntryView, SaveAction, SaveEntry},
     markdown,
     opportunity::is_valid_id,
-    Answer, Call, Content, ContentKind, Guide, News, Opportunity, Organisation, PublishMeta,
-    ValidationErrors,
+    stored, Answer, Call, Content, ContentKind, Guide, News, Opportunity, Organisation,
+    PublishMeta, ValidationErrors,
 };
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
@@ -47,16 +47,8 @@ impl EntryRow {
     fn into_view(self) -> Result<EntryView, ApiError> {
         let corrupt = |what: &str| ApiError::Storage(format!("entry {}: bad {what}", self.id));
         Ok(EntryView {
-            kind: self
-                .kind
-                .parse::<ContentKind>()
-                .ok()
-                .ok_or_else(|| corrupt("kind"))?,
-            status: self
-                .status
-                .parse::<EntryStatus>()
-                .ok()
-                .ok_or_else(|| corrupt("status"))?,
+            kind: stored::parse("kind", &self.kind)?,
+            status: stored::parse("status", &self.status)?,
             input: serde_json::from_str(&self.input).map_err(|_| corrupt("input"))?,
             id: self.id,
             version: self.version,
@@ -374,9 +366,7 @@ pub async fn publish_due(db: &D1Database) -> Result<u32, ApiError> {
         .results::<Due>()?;
     let mut published = 0;
     for entry in due {
-        let Some(kind) = entry.kind.parse::<ContentKind>().ok() else {
-            continue;
-        };
+        let kind: ContentKind = stored::parse("kind", &entry.kind)?;
         let input = serde_json::from_str(&entry.input).unwrap_or_default();
         let audit_name = format!("{} (programmata)", entry.updated_by);
         let actor = Actor {

@@ -7,7 +7,7 @@ use sito_core::{
         check_new_password, AcceptInvitation, AccountChange, AccountView, GroupProfile, Invitation,
         Role, SignIn, SignUp, INVITATION_DAYS,
     },
-    ValidationErrors,
+    stored, ValidationErrors,
 };
 use worker::{D1Database, Env, Request, Response};
 
@@ -43,18 +43,18 @@ struct AccountRow {
 }
 
 impl AccountRow {
-    fn view(&self) -> Option<AccountView> {
-        Some(AccountView {
+    fn view(&self) -> Result<AccountView, ApiError> {
+        Ok(AccountView {
             id: self.id.clone(),
             email: self.email.clone(),
             name: self.name.clone(),
-            role: self.role.parse::<Role>().ok()?,
+            role: stored::parse("role", &self.role)?,
             disabled: self.disabled != 0,
             group: GroupProfile::from_columns(
                 self.group_kind.as_deref(),
                 self.district.as_deref(),
                 self.contact_person.as_deref(),
-            ),
+            )?,
         })
     }
 }
@@ -161,7 +161,11 @@ pub async fn authenticate(
             false
         }
     };
-    let Some(view) = account.filter(|_| verified).and_then(|row| row.view()) else {
+    let Some(view) = account
+        .filter(|_| verified)
+        .map(|row| row.view())
+        .transpose()?
+    else {
         return Err(ApiError::InvalidCredentials);
     };
     for (key, _) in &counted {

@@ -28,17 +28,14 @@ const QUESTIONS_PER_HOUR: u32 = 30;
 #[derive(Deserialize)]
 struct ReceiptRow {
     code: String,
-    status: String,
+    /// An unknown stored status fails the read (a storage error).
+    status: QuestionStatus,
     asked_at: String,
 }
 
 impl ReceiptRow {
     fn receipt(self) -> QuestionReceipt {
-        let status = self
-            .status
-            .parse::<QuestionStatus>()
-            .ok()
-            .unwrap_or(QuestionStatus::Received);
+        let status = self.status;
         QuestionReceipt {
             answer_id: (status == QuestionStatus::Published).then(|| answer_id(&self.code)),
             code: self.code,
@@ -286,20 +283,14 @@ async fn update_status(
 async fn current_status(db: &D1Database, id: &str) -> Result<Option<QuestionStatus>, ApiError> {
     #[derive(Deserialize)]
     struct Row {
-        status: String,
+        status: QuestionStatus,
     }
     let row: Option<Row> = db
         .prepare("SELECT status FROM questions WHERE id = ?1")
         .bind(&[id.into()])?
         .first(None)
         .await?;
-    row.map(|r| {
-        r.status
-            .parse::<QuestionStatus>()
-            .ok()
-            .ok_or_else(|| ApiError::Storage(format!("question {id}: bad status")))
-    })
-    .transpose()
+    Ok(row.map(|r| r.status))
 }
 
 /// The 409 for a move the question's current status does not allow (such as declining a
@@ -349,10 +340,9 @@ pub async fn save_answer(
     };
     // Refuse early what the status already forbids, before anything is published; the
     // guarded update at the end still decides.
-    if let Some(current) = question.status.parse::<QuestionStatus>().ok() {
-        if !current.can_move_to(status) {
-            return Err(refused_move(current, status));
-        }
+    let current: QuestionStatus = sito_core::stored::parse("question status", &question.status)?;
+    if !current.can_move_to(status) {
+        return Err(refused_move(current, status));
     }
     let asked_on = question
         .asked_at

@@ -68,7 +68,7 @@ fn published() -> ApiError {
 fn check_open(row: &ProposalRow) -> Result<(), ApiError> {
     if row.decision_published_at.is_some() {
         Err(published())
-    } else if row.status == "withdrawn" {
+    } else if row.status == sito_core::proposal::ProposalStatus::Withdrawn {
         Err(withdrawn())
     } else {
         Ok(())

@@ -27,11 +27,7 @@ struct ChangeRow {
 
 impl ChangeRow {
     fn into_change(self) -> Result<Change, ApiError> {
-        let kind = self
-            .kind
-            .parse::<ContentKind>()
-            .ok()
-            .ok_or_else(|| ApiError::Storage(format!("unknown kind {}", self.kind)))?;
+        let kind: ContentKind = sito_core::stored::parse("kind", &self.kind)?;
         let item = match self.body {
             Some(body) if self.deleted == 0 => {
                 Some(RawValue::from_string(body).map_err(|e| ApiError::Storage(e.to_string()))?)

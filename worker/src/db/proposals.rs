@@ -31,8 +31,9 @@ pub struct ProposalRow {
     pub group_name: String,
     pub total: i64,
     pub requested: i64,
-    /// submitted | withdrawn | in_review | changes_requested
-    pub status: String,
+    /// Submitted, withdrawn, in review or changes requested (the outcome is `decision`); an
+    /// unknown stored value fails the read (a storage error), it never becomes a status.
+    pub status: ProposalStatus,
     pub first_submitted_at: String,
     pub submitted_at: String,
     pub updated_at: String,
@@ -52,9 +53,6 @@ impl ProposalRow {
     /// The working status, as staff see it.
     pub fn working_status(&self) -> ProposalStatus {
         self.status
-            .parse::<ProposalStatus>()
-            .ok()
-            .unwrap_or(ProposalStatus::Submitted)
     }
 
     /// The status the group sees: the outcome once published, otherwise the working status.
@@ -100,7 +98,7 @@ pub async fn own(db: &D1Database, id: &str, account_id: &str) -> Result<Proposal
 #[derive(Deserialize)]
 pub struct EventRow {
     pub at: String,
-    pub status: String,
+    pub status: ProposalStatus,
     pub revision: Option<u32>,
     pub message: Option<String>,
     pub amount: Option<i64>,
@@ -126,14 +124,12 @@ pub async fn timeline(db: &D1Database, id: &str) -> Result<Vec<TimelineEvent>, A
     Ok(events(db, id)
         .await?
         .into_iter()
-        .filter_map(|r| {
-            Some(TimelineEvent {
-                at: r.at,
-                status: r.status.parse::<ProposalStatus>().ok()?,
-                message: r.message,
-                amount: r.amount.map(Cents),
-                revision: r.revision,
-            })
+        .map(|r| TimelineEvent {
+            at: r.at,
+            status: r.status,
+            message: r.message,
+            amount: r.amount.map(Cents),
+            revision: r.revision,
         })
         .collect())
 }
@@ -177,4 +173,45 @@ pub async fn call(db: &D1Database, id: &str) -> Result<Option<Call>, ApiError> {
             serde_json::from_str(raw.get()).map_err(|e| ApiError::Storage(format!("call: {e}")))
         })
         .transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(status: &str) -> serde_json::Value {
+        serde_json::json!({
+            "id": "p1", "account_id": "g", "call_id": "tt", "protocol_seq": 1,
+            "protocol": "PG-2027-0001", "revision": 1, "body": "{}", "body_hash": "",
+            "title": "Cinema sul fiume", "group_name": "Giovani del Po", "total": 0,
+            "requested": 0, "status": status, "first_submitted_at": "", "submitted_at": "",
+            "updated_at": "", "decision": null, "decision_amount": null,
+            "decision_reasons": null, "decided_by": null, "decision_published_at": null,
+        })
+    }
+
+    /// D1 rows are read with the same serde derive: a status this build does not know fails
+    /// the read, and the error names the value; it never reads as "submitted".
+    #[test]
+    fn an_unknown_stored_status_is_refused() {
+        let known: ProposalRow = serde_json::from_value(row("changes_requested")).unwrap();
+        assert_eq!(known.working_status(), ProposalStatus::ChangesRequested);
+        let unknown = serde_json::from_value::<ProposalRow>(row("archived")).unwrap_err();
+        assert!(unknown.to_string().contains("archived"), "{unknown}");
+    }
+
+    #[test]
+    fn an_unknown_stored_role_or_district_is_a_storage_error() {
+        let error = ApiError::from(
+            sito_core::stored::parse::<sito_core::account::Role>("role", "superuser").unwrap_err(),
+        );
+        assert!(matches!(&error, ApiError::Storage(why) if why.contains("superuser")));
+        assert_eq!(error.problem().status, 503);
+        assert!(sito_core::account::GroupProfile::from_columns(
+            Some("association"),
+            Some("provincia"),
+            Some("Anna")
+        )
+        .is_err());
+    }
 }

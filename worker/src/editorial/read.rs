@@ -58,10 +58,10 @@ pub async fn list(
     let items = rows
         .into_iter()
         .take(page as usize)
-        .filter_map(|r| {
-            Some(EntrySummary {
-                kind: r.kind.parse::<ContentKind>().ok()?,
-                status: r.status.parse::<EntryStatus>().ok()?,
+        .map(|r| {
+            Ok(EntrySummary {
+                kind: stored::parse("kind", &r.kind)?,
+                status: stored::parse("status", &r.status)?,
                 id: r.id,
                 version: r.version,
                 title: r.title,
@@ -72,7 +72,7 @@ pub async fn list(
                 updated_by: r.updated_by,
             })
         })
-        .collect();
+        .collect::<Result<_, ApiError>>()?;
     Ok((items, more))
 }
 

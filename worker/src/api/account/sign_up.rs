@@ -131,8 +131,8 @@ pub async fn confirm(req: &Request, env: &Env, token: &str) -> ApiResult {
     }
     let view = account_where(&db, "id", &id)
         .await?
-        .and_then(|row| row.view())
-        .ok_or_else(invalid)?;
+        .ok_or_else(invalid)?
+        .view()?;
     let cookie = auth::start_session(&db, &id).await?;
     with_cookie(json(&view, 201)?, &cookie)
 }

@@ -92,11 +92,7 @@ pub async fn accept_invitation(
         .first(None)
         .await?
         .ok_or_else(invalid)?;
-    let role = row
-        .role
-        .parse::<Role>()
-        .ok()
-        .ok_or(ApiError::Storage("invitation role".into()))?;
+    let role: Role = sito_core::stored::parse("invitation role", &row.role)?;
     // Checked before anything is written: an e-mail that has an account leaves the invitation
     // as it was.
     if account_by_email(db, &row.email).await?.is_some() {
@@ -179,7 +175,7 @@ pub async fn all_accounts(db: &D1Database) -> Result<Vec<AccountView>, ApiError>
         .all()
         .await?
         .results::<AccountRow>()?;
-    Ok(rows.iter().filter_map(AccountRow::view).collect())
+    rows.iter().map(AccountRow::view).collect()
 }
 
 /// `GET /api/v1/admin/accounts`.
@@ -208,7 +204,7 @@ pub async fn change_account(
         .bind(&[id.into()])?
         .first(None)
         .await?;
-    let mut account = row.and_then(|r| r.view()).ok_or(ApiError::NotFound)?;
+    let mut account = row.ok_or(ApiError::NotFound)?.view()?;
     let mut errors = ValidationErrors::default();
     if account.id == admin.account.id {
         errors.push(
