@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use strum::VariantArray;
 
-use crate::validation::ValidationErrors;
+use crate::validation::{FieldPath, ValidationErrors};
 
 /// An amount in euro cents.
 #[derive(
@@ -204,17 +204,21 @@ impl Budget {
     pub fn validate(&self, rules: &BudgetRules) -> Result<BudgetTotals, ValidationErrors> {
         let mut errors = ValidationErrors::default();
         for (i, line) in self.lines.iter().enumerate() {
-            errors.text(&format!("lines.{i}.description"), &line.description, 200);
+            errors.text(
+                FieldPath::from("lines").index(i).field("description"),
+                &line.description,
+                200,
+            );
             if line.quantity == 0 {
                 errors.push(
-                    &format!("lines.{i}.quantity"),
+                    FieldPath::from("lines").index(i).field("quantity"),
                     "zero",
                     "La quantità deve essere almeno 1.",
                 );
             }
             if line.unit_cost.0 <= 0 {
                 errors.push(
-                    &format!("lines.{i}.unit_cost"),
+                    FieldPath::from("lines").index(i).field("unit_cost"),
                     "not_positive",
                     "Il costo unitario deve essere maggiore di zero.",
                 );

@@ -12,7 +12,7 @@ use crate::{
     content::{Content, PublishMeta},
     opportunity::District,
     sync::ContentKind,
-    validation::ValidationErrors,
+    validation::{FieldPath, ValidationErrors},
 };
 
 /// Who may apply to a call.
@@ -170,10 +170,14 @@ impl Content for Call {
             );
         }
         for (i, c) in input.criteria.iter().enumerate() {
-            errors.text(&format!("criteria.{i}.name"), &c.name, 120);
+            errors.text(
+                FieldPath::from("criteria").index(i).field("name"),
+                &c.name,
+                120,
+            );
             if c.weight == 0 {
                 errors.push(
-                    &format!("criteria.{i}.weight"),
+                    FieldPath::from("criteria").index(i).field("weight"),
                     "zero",
                     "Ogni criterio pesa almeno 1 punto.",
                 );
@@ -195,7 +199,7 @@ impl Content for Call {
             );
         }
         for (i, a) in input.attachments.iter().enumerate() {
-            errors.text(&format!("attachments.{i}"), a, 200);
+            errors.text(FieldPath::from("attachments").index(i), a, 200);
         }
         errors.into_result(())
     }

@@ -11,7 +11,7 @@ pub use letter::{draft_letter, role_from_title, LetterTarget, LetterTemplate};
 use serde::{Deserialize, Serialize};
 use strum::{AsRefStr, EnumString, IntoStaticStr, VariantArray};
 
-use crate::validation::ValidationErrors;
+use crate::validation::{FieldPath, ValidationErrors};
 
 /// The Italian consent line many employers ask for (GDPR and the Italian privacy code).
 pub const CONSENT_LINE: &str = "Autorizzo il trattamento dei miei dati personali presenti nel CV ai sensi del Regolamento UE 2016/679 (GDPR) e del D.Lgs. 196/2003.";
@@ -154,11 +154,11 @@ pub struct Cv {
     pub interests: String,
 }
 
-fn check_period(errors: &mut ValidationErrors, field: &str, start: &str, end: &str) {
+fn check_period(errors: &mut ValidationErrors, field: FieldPath, start: &str, end: &str) {
     let parsed_start = YearMonth::parse(start);
     if !start.trim().is_empty() && parsed_start.is_none() {
         errors.push(
-            &format!("{field}.start"),
+            field.clone().field("start"),
             "invalid_month",
             "Scrivi mese e anno come AAAA-MM, per esempio 2025-06.",
         );
@@ -166,7 +166,7 @@ fn check_period(errors: &mut ValidationErrors, field: &str, start: &str, end: &s
     let parsed_end = YearMonth::parse(end);
     if !end.trim().is_empty() && parsed_end.is_none() {
         errors.push(
-            &format!("{field}.end"),
+            field.clone().field("end"),
             "invalid_month",
             "Scrivi mese e anno come AAAA-MM, oppure lascia vuoto se è ancora in corso.",
         );
@@ -174,7 +174,7 @@ fn check_period(errors: &mut ValidationErrors, field: &str, start: &str, end: &s
     if let (Some(start), Some(end)) = (parsed_start, parsed_end) {
         if end < start {
             errors.push(
-                &format!("{field}.end"),
+                field.clone().field("end"),
                 "end_before_start",
                 "La fine non può essere prima dell'inizio.",
             );
@@ -199,13 +199,28 @@ impl Cv {
         }
         errors.optional_text("profile", &self.profile, 600);
         for (i, e) in self.work.iter().enumerate() {
-            check_period(&mut errors, &format!("work.{i}"), &e.start, &e.end);
+            check_period(
+                &mut errors,
+                FieldPath::from("work").index(i),
+                &e.start,
+                &e.end,
+            );
         }
         for (i, e) in self.education.iter().enumerate() {
-            check_period(&mut errors, &format!("education.{i}"), &e.start, &e.end);
+            check_period(
+                &mut errors,
+                FieldPath::from("education").index(i),
+                &e.start,
+                &e.end,
+            );
         }
         for (i, e) in self.volunteering.iter().enumerate() {
-            check_period(&mut errors, &format!("volunteering.{i}"), &e.start, &e.end);
+            check_period(
+                &mut errors,
+                FieldPath::from("volunteering").index(i),
+                &e.start,
+                &e.end,
+            );
         }
         errors.into_result(())
     }

@@ -6,7 +6,7 @@ use strum::{AsRefStr, EnumString, IntoStaticStr, VariantArray};
 use crate::{
     content::{Content, PublishMeta},
     sync::ContentKind,
-    validation::ValidationErrors,
+    validation::{FieldPath, ValidationErrors},
 };
 
 /// The three thematic areas of the platform's plan (seed 002, section 2). The strum names are
@@ -95,8 +95,16 @@ impl Content for Guide {
             );
         }
         for (i, step) in input.steps.iter().enumerate() {
-            errors.text(&format!("steps[{i}].title"), &step.title, 140);
-            errors.text(&format!("steps[{i}].body_md"), &step.body_md, 4_000);
+            errors.text(
+                FieldPath::from("steps").index(i).field("title"),
+                &step.title,
+                140,
+            );
+            errors.text(
+                FieldPath::from("steps").index(i).field("body_md"),
+                &step.body_md,
+                4_000,
+            );
         }
         errors.into_result(())
     }

@@ -109,10 +109,10 @@ fn dates_must_be_months_in_order() {
     cv.education[0].end = "2018-07".into();
     cv.personal.email = "giulia".into();
     let errors = cv.validate().unwrap_err();
-    let fields: Vec<(&str, &str)> = errors
+    let fields: Vec<(String, &str)> = errors
         .0
         .iter()
-        .map(|e| (e.field.as_str(), e.code.as_str()))
+        .map(|e| (e.field.to_string(), e.code.as_str()))
         .collect();
     assert_eq!(
         fields,
@@ -121,6 +121,7 @@ fn dates_must_be_months_in_order() {
             ("work.0.start", "invalid_month"),
             ("education.0.end", "end_before_start")
         ]
+        .map(|(f, c)| (f.to_owned(), c))
     );
     assert!(sample().validate().is_ok());
     assert_eq!(YearMonth::parse("2025-13"), None);

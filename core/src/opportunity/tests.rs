@@ -5,7 +5,11 @@ fn codes(input: &OpportunityInput) -> Vec<(String, String)> {
     input
         .validate()
         .err()
-        .map(|e| e.0.into_iter().map(|f| (f.field, f.code)).collect())
+        .map(|e| {
+            e.0.into_iter()
+                .map(|f| (f.field.to_string(), f.code))
+                .collect()
+        })
         .unwrap_or_default()
 }
 

@@ -7,7 +7,10 @@ use strum::{AsRefStr, EnumString, IntoStaticStr, VariantArray};
 use uuid::Uuid;
 
 use super::ProposalBody;
-use crate::{budget::Cents, validation::ValidationErrors};
+use crate::{
+    budget::Cents,
+    validation::{FieldPath, ValidationErrors},
+};
 
 /// Where a proposal stands, as its group sees it. Outcomes (`Funded`, `NotFunded`) appear only
 /// once the editors publish the call's decisions; until then the group sees `InReview`.
@@ -168,7 +171,7 @@ impl ReviewInput {
         for (i, s) in self.scores.iter().enumerate() {
             if *s > crate::call::MAX_SCORE {
                 errors.push(
-                    &format!("scores.{i}"),
+                    FieldPath::from("scores").index(i),
                     "out_of_range",
                     "Il punteggio va da 0 a 10.",
                 );

@@ -54,11 +54,12 @@ fn a_page_query_takes_its_own_cursor_name_and_limits() {
     let codes: Vec<_> = errors
         .0
         .iter()
-        .map(|e| (e.field.as_str(), e.code.as_str()))
+        .map(|e| (e.field.to_string(), e.code.as_str()))
         .collect();
     assert_eq!(
         codes,
         [("since", "unknown_parameter"), ("limit", "invalid_limit")]
+            .map(|(f, c)| (f.to_owned(), c))
     );
 }
 
@@ -69,7 +70,7 @@ fn bad_query_parameters_are_named_in_the_errors() {
     let fields: Vec<_> = errors
         .0
         .iter()
-        .map(|e| (e.field.as_str(), e.code.as_str()))
+        .map(|e| (e.field.to_string(), e.code.as_str()))
         .collect();
     assert_eq!(
         fields,
@@ -78,6 +79,7 @@ fn bad_query_parameters_are_named_in_the_errors() {
             ("limit", "invalid_limit"),
             ("sincee", "unknown_parameter")
         ]
+        .map(|(f, c)| (f.to_owned(), c))
     );
     assert!(PullRequest::from_query([("limit", "1001")]).is_err());
     assert!(PullRequest::from_query([("since", "abc")]).is_err());
