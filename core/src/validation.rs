@@ -84,15 +84,26 @@ impl fmt::Display for FieldPath {
     }
 }
 
+/// Whether the path is the one this dotted text reads as (see `From<&str>`).
 impl PartialEq<str> for FieldPath {
     fn eq(&self, other: &str) -> bool {
-        *self == FieldPath::from(other)
+        let mut parts = other.split('.');
+        self.0.iter().all(|segment| {
+            parts.next().is_some_and(|part| match segment {
+                Segment::Name(name) => name == part,
+                Segment::Index(index) => {
+                    part.bytes().all(|b| b.is_ascii_digit())
+                        && (part == "0" || !part.starts_with('0'))
+                        && part.parse() == Ok(*index)
+                }
+            })
+        }) && parts.next().is_none()
     }
 }
 
 impl PartialEq<&str> for FieldPath {
     fn eq(&self, other: &&str) -> bool {
-        *self == FieldPath::from(*other)
+        *self == **other
     }
 }
 
@@ -194,6 +205,10 @@ mod tests {
         assert_eq!(path.to_string(), "budget.lines.2.unit_cost");
         assert_eq!(path, FieldPath::from("budget.lines.2.unit_cost"));
         assert_eq!(path.head(), Some("budget"));
+        assert!(path == "budget.lines.2.unit_cost");
+        assert!(path != "budget.lines.2");
+        assert!(path != "budget.lines.2.unit_cost.x");
+        assert!(FieldPath::from("scores").index(0) != "scores.00");
         let error = FieldError {
             field: FieldPath::from("scores").index(0),
             code: "not_a_score".into(),

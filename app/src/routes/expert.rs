@@ -166,7 +166,6 @@ fn AskForm() -> impl IntoView {
                 >
                     <option value="">{t!(i18n, expert.choose_topic)}</option>
                     {Topic::VARIANTS.iter().copied()
-                        .into_iter()
                         .map(|t| view! { <option value={<&'static str>::from(t)}>{move || topic_label(i18n, t)}</option> })
                         .collect_view()}
                 </select>

@@ -18,7 +18,6 @@ pub fn GuideHub() -> impl IntoView {
         <p>{t!(i18n, guides.intro)}</p>
         <WithCatalog render=move |catalog| {
             GuideArea::VARIANTS.iter().copied()
-                .into_iter()
                 .map(|area| {
                     let guides: Vec<_> = catalog.guides.iter().filter(|g| g.area == area).cloned().collect();
                     view! {

@@ -60,7 +60,6 @@ pub fn Home() -> impl IntoView {
             <h2 id="aree">{t!(i18n, home.areas)}</h2>
             <ul class="tiles">
                 {GuideArea::VARIANTS.iter().copied()
-                    .into_iter()
                     .map(|area| {
                         view! {
                             <li>

@@ -175,7 +175,6 @@ pub fn OpportunityList() -> impl IntoView {
                         {t!(i18n, list.all_kinds)}
                     </option>
                     {OpportunityKind::VARIANTS.iter().copied()
-                        .into_iter()
                         .map(|k| {
                             view! {
                                 <option value={<&'static str>::from(k)} selected=move || filter.get().kinds == [k]>
@@ -200,7 +199,6 @@ pub fn OpportunityList() -> impl IntoView {
                         {t!(i18n, list.all_districts)}
                     </option>
                     {District::VARIANTS.iter().copied()
-                        .into_iter()
                         .map(|d| {
                             view! {
                                 <option value={<&'static str>::from(d)} selected=move || filter.get().district == Some(d)>

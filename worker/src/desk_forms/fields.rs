@@ -42,7 +42,6 @@ fn opportunity_kinds() -> Vec<(String, &'static str)> {
     OpportunityKind::VARIANTS
         .iter()
         .copied()
-        .into_iter()
         .map(|k| (serde_name(k), k.label_it()))
         .collect()
 }
@@ -51,7 +50,6 @@ fn districts() -> Vec<(String, &'static str)> {
     District::VARIANTS
         .iter()
         .copied()
-        .into_iter()
         .map(|d| (serde_name(d), d.label_it()))
         .collect()
 }
@@ -60,7 +58,6 @@ fn guide_areas() -> Vec<(String, &'static str)> {
     GuideArea::VARIANTS
         .iter()
         .copied()
-        .into_iter()
         .map(|a| {
             let label = match a {
                 GuideArea::JobSearch => "Ricerca del lavoro",
@@ -76,7 +73,6 @@ fn categories() -> Vec<(String, &'static str)> {
     OrganisationCategory::VARIANTS
         .iter()
         .copied()
-        .into_iter()
         .map(|c| {
             let label = match c {
                 OrganisationCategory::EmploymentCentre => "Centro per l'Impiego",
@@ -98,7 +94,6 @@ fn eligibles() -> Vec<(String, &'static str)> {
     Eligible::VARIANTS
         .iter()
         .copied()
-        .into_iter()
         .map(|e| (serde_name(e), e.label_it()))
         .collect()
 }
@@ -107,7 +102,6 @@ pub fn topics() -> Vec<(String, &'static str)> {
     Topic::VARIANTS
         .iter()
         .copied()
-        .into_iter()
         .map(|t| (t.as_ref().to_owned(), t.label_it()))
         .collect()
 }

@@ -279,7 +279,7 @@ async fn signed_in(
         }
         (["account", "invita"], true) => {
             admin()?;
-            let Some(role) = form.get("role").parse::<Role>().ok() else {
+            let Ok(role) = form.get("role").parse::<Role>() else {
                 let mut errors = ValidationErrors::default();
                 errors.push("role", "required", "Scegli un ruolo.");
                 return accounts_page(db, session, None, &form, &errors).await;

@@ -177,7 +177,7 @@ pub fn LetterEditor() -> impl IntoView {
                     id="letter-template"
                     prop:value=value(|l| l.template.as_ref().to_owned())
                     on:change=move |ev| {
-                        if let Some(t) = event_target_value(&ev).parse::<LetterTemplate>().ok() {
+                        if let Ok(t) = event_target_value(&ev).parse::<LetterTemplate>() {
                             edit(&|l| l.template = t);
                         }
                     }
