@@ -2,6 +2,7 @@
 //! young person keeps on the device (saved items, ticked tutorial steps). Pages read from here
 //! and never wait on the network for something already stored.
 
+use sito_core::VariantArray;
 use std::cell::RefCell;
 
 use indexed_db_futures::{
@@ -54,8 +55,8 @@ pub use outbox::{OutboxEntry, OutboxState, ProposalJson, Receipt, Submission};
 pub use proposals::{DraftRecord, ME_KEY};
 
 /// Every object store that holds synced content, named by kind.
-fn content_stores() -> [&'static str; 6] {
-    ContentKind::ALL.map(ContentKind::as_str)
+fn content_stores() -> impl Iterator<Item = &'static str> {
+    ContentKind::VARIANTS.iter().map(|kind| kind.into())
 }
 
 #[derive(Debug, Clone, thiserror::Error)]
@@ -118,7 +119,7 @@ impl Store {
     /// them. A page cut short (the tab closed) is pulled again from the old cursor, and applying
     /// a change twice leaves the store as applying it once.
     pub async fn apply(&self, page: &PullResponse, synced_at: &str) -> Result<(), StoreError> {
-        let mut names = content_stores().to_vec();
+        let mut names: Vec<_> = content_stores().collect();
         names.push(META);
         let mut batches = page.changes.chunks(WRITE_BATCH).peekable();
         let mut first = true;
@@ -136,7 +137,7 @@ impl Store {
                 }
             }
             for change in batch {
-                apply_change(&tx.object_store(change.kind.as_str())?, change)?;
+                apply_change(&tx.object_store(change.kind.as_ref())?, change)?;
             }
             if last {
                 let meta = tx.object_store(META)?;
@@ -186,7 +187,7 @@ impl Store {
     /// Every stored item of one kind, in id order. Read `READ_BATCH` at a time: each batch is
     /// read into Rust values in its own task, so reading thousands never blocks a tap.
     pub async fn all<T: Content + 'static>(&self) -> Result<Vec<T>, StoreError> {
-        let name = T::KIND.as_str();
+        let name = T::KIND.as_ref();
         let tx = self.db.transaction(name).build()?;
         let store = tx.object_store(name)?;
         let mut items: Vec<T> = Vec::new();
@@ -219,7 +220,7 @@ impl Store {
 
     /// One item by id.
     pub async fn get<T: Content + 'static>(&self, id: &str) -> Result<Option<T>, StoreError> {
-        let name = T::KIND.as_str();
+        let name = T::KIND.as_ref();
         let tx = self.db.transaction(name).build()?;
         let text: Option<String> = tx.object_store(name)?.get(id).primitive()?.await?;
         text.as_deref().map(read).transpose()
@@ -312,7 +313,7 @@ impl Store {
 
 /// The saved-list key of an item.
 pub fn saved_key(kind: ContentKind, id: &str) -> String {
-    format!("{}:{id}", kind.as_str())
+    format!("{}:{id}", kind.as_ref())
 }
 
 /// A stored item, from its JSON text.

@@ -2,8 +2,13 @@
 //! reviewers) and applicant groups sign in. The role decides every write on the server.
 
 use serde::{Deserialize, Serialize};
+use strum::{AsRefStr, EnumString, IntoStaticStr, VariantArray};
 
-use crate::{opportunity::District, validation::ValidationErrors};
+use crate::{
+    opportunity::District,
+    stored::{self, UnknownStoredValue},
+    validation::ValidationErrors,
+};
 
 /// PBKDF2-HMAC-SHA256 rounds: the most the Workers runtime's WebCrypto accepts.
 pub const PBKDF2_ITERATIONS: u32 = 100_000;
@@ -23,8 +28,22 @@ pub const MIN_PASSWORD_CHARS: usize = 10;
 const MAX_PASSWORD_CHARS: usize = 200;
 
 /// What an account may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    VariantArray,
+    IntoStaticStr,
+    AsRefStr,
+    EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Role {
     Admin,
     Editor,
@@ -33,22 +52,8 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Self::Admin, Self::Editor, Self::Reviewer, Self::Applicant];
     /// The roles an administrator can invite or assign (applicants sign themselves up).
     pub const STAFF: [Role; 3] = [Self::Admin, Self::Editor, Self::Reviewer];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Admin => "admin",
-            Self::Editor => "editor",
-            Self::Reviewer => "reviewer",
-            Self::Applicant => "applicant",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.as_str() == s)
-    }
 
     pub fn label_it(self) -> &'static str {
         match self {
@@ -159,18 +164,21 @@ pub struct GroupProfile {
 }
 
 impl GroupProfile {
-    /// From the stored columns (`group_kind`, `district`, `contact_person`); `None` for staff.
+    /// From the stored columns (`group_kind`, `district`, `contact_person`); `None` for staff,
+    /// an error for a kind or district this build does not know.
     pub fn from_columns(
         kind: Option<&str>,
         district: Option<&str>,
         contact: Option<&str>,
-    ) -> Option<Self> {
-        let text = |s: &str| serde_json::Value::from(s);
-        Some(GroupProfile {
-            kind: serde_json::from_value(text(kind?)).ok()?,
-            district: serde_json::from_value(text(district?)).ok()?,
-            contact_person: contact?.to_owned(),
-        })
+    ) -> Result<Option<Self>, UnknownStoredValue> {
+        let (Some(kind), Some(district), Some(contact)) = (kind, district, contact) else {
+            return Ok(None);
+        };
+        Ok(Some(GroupProfile {
+            kind: stored::parse("group_kind", kind)?,
+            district: stored::parse("district", district)?,
+            contact_person: contact.to_owned(),
+        }))
     }
 }
 
@@ -349,7 +357,7 @@ mod tests {
         let codes: Vec<_> = errors
             .0
             .iter()
-            .map(|e| (e.field.as_str(), e.code.as_str()))
+            .map(|e| (e.field.to_string(), e.code.as_str()))
             .collect();
         assert_eq!(
             codes,
@@ -358,6 +366,7 @@ mod tests {
                 ("email", "invalid_email"),
                 ("password", "too_short")
             ]
+            .map(|(f, c)| (f.to_owned(), c))
         );
         assert!(errors.0[2].message.contains("almeno 10 caratteri"));
     }

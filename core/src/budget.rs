@@ -3,8 +3,9 @@
 //! totals a treasurer checks by hand are the totals the form and the server compute.
 
 use serde::{Deserialize, Serialize};
+use strum::VariantArray;
 
-use crate::validation::ValidationErrors;
+use crate::validation::{FieldPath, ValidationErrors};
 
 /// An amount in euro cents.
 #[derive(
@@ -103,7 +104,9 @@ impl std::fmt::Display for Cents {
 }
 
 /// What a budget line pays for (the usual headings of the calls' budget forms).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum BudgetCategory {
     Staff,
@@ -116,16 +119,6 @@ pub enum BudgetCategory {
 }
 
 impl BudgetCategory {
-    pub const ALL: [BudgetCategory; 7] = [
-        Self::Staff,
-        Self::Materials,
-        Self::Services,
-        Self::Travel,
-        Self::Communication,
-        Self::Venues,
-        Self::Other,
-    ];
-
     pub fn label_it(self) -> &'static str {
         match self {
             Self::Staff => "Personale e collaboratori",
@@ -211,17 +204,21 @@ impl Budget {
     pub fn validate(&self, rules: &BudgetRules) -> Result<BudgetTotals, ValidationErrors> {
         let mut errors = ValidationErrors::default();
         for (i, line) in self.lines.iter().enumerate() {
-            errors.text(&format!("lines.{i}.description"), &line.description, 200);
+            errors.text(
+                FieldPath::from("lines").index(i).field("description"),
+                &line.description,
+                200,
+            );
             if line.quantity == 0 {
                 errors.push(
-                    &format!("lines.{i}.quantity"),
+                    FieldPath::from("lines").index(i).field("quantity"),
                     "zero",
                     "La quantità deve essere almeno 1.",
                 );
             }
             if line.unit_cost.0 <= 0 {
                 errors.push(
-                    &format!("lines.{i}.unit_cost"),
+                    FieldPath::from("lines").index(i).field("unit_cost"),
                     "not_positive",
                     "Il costo unitario deve essere maggiore di zero.",
                 );

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use strum::VariantArray;
 
 use crate::{
     account::GroupKind,
@@ -11,11 +12,11 @@ use crate::{
     content::{Content, PublishMeta},
     opportunity::District,
     sync::ContentKind,
-    validation::ValidationErrors,
+    validation::{FieldPath, ValidationErrors},
 };
 
 /// Who may apply to a call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum Eligible {
     /// Associations and informal groups of young people.
@@ -25,8 +26,6 @@ pub enum Eligible {
 }
 
 impl Eligible {
-    pub const ALL: [Eligible; 3] = [Self::Both, Self::Associations, Self::InformalGroups];
-
     pub fn admits(self, kind: GroupKind) -> bool {
         matches!(
             (self, kind),
@@ -171,10 +170,14 @@ impl Content for Call {
             );
         }
         for (i, c) in input.criteria.iter().enumerate() {
-            errors.text(&format!("criteria.{i}.name"), &c.name, 120);
+            errors.text(
+                FieldPath::from("criteria").index(i).field("name"),
+                &c.name,
+                120,
+            );
             if c.weight == 0 {
                 errors.push(
-                    &format!("criteria.{i}.weight"),
+                    FieldPath::from("criteria").index(i).field("weight"),
                     "zero",
                     "Ogni criterio pesa almeno 1 punto.",
                 );
@@ -196,7 +199,7 @@ impl Content for Call {
             );
         }
         for (i, a) in input.attachments.iter().enumerate() {
-            errors.text(&format!("attachments.{i}"), a, 200);
+            errors.text(FieldPath::from("attachments").index(i), a, 200);
         }
         errors.into_result(())
     }

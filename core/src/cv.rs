@@ -9,8 +9,9 @@ pub use json_resume::{from_json_resume, to_json_resume, JsonResume};
 pub use letter::{draft_letter, role_from_title, LetterTarget, LetterTemplate};
 
 use serde::{Deserialize, Serialize};
+use strum::{AsRefStr, EnumString, IntoStaticStr, VariantArray};
 
-use crate::validation::ValidationErrors;
+use crate::validation::{FieldPath, ValidationErrors};
 
 /// The Italian consent line many employers ask for (GDPR and the Italian privacy code).
 pub const CONSENT_LINE: &str = "Autorizzo il trattamento dei miei dati personali presenti nel CV ai sensi del Regolamento UE 2016/679 (GDPR) e del D.Lgs. 196/2003.";
@@ -38,7 +39,22 @@ impl std::fmt::Display for YearMonth {
 }
 
 /// Self-assessment levels of the Common European Framework of Reference for languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    VariantArray,
+    IntoStaticStr,
+    AsRefStr,
+    EnumString,
+)]
 pub enum Cefr {
     A1,
     A2,
@@ -48,24 +64,7 @@ pub enum Cefr {
     C2,
 }
 
-impl Cefr {
-    pub const ALL: [Cefr; 6] = [Self::A1, Self::A2, Self::B1, Self::B2, Self::C1, Self::C2];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::A1 => "A1",
-            Self::A2 => "A2",
-            Self::B1 => "B1",
-            Self::B2 => "B2",
-            Self::C1 => "C1",
-            Self::C2 => "C2",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.as_str() == s.trim())
-    }
-}
+impl Cefr {}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -155,11 +154,11 @@ pub struct Cv {
     pub interests: String,
 }
 
-fn check_period(errors: &mut ValidationErrors, field: &str, start: &str, end: &str) {
+fn check_period(errors: &mut ValidationErrors, field: FieldPath, start: &str, end: &str) {
     let parsed_start = YearMonth::parse(start);
     if !start.trim().is_empty() && parsed_start.is_none() {
         errors.push(
-            &format!("{field}.start"),
+            field.clone().field("start"),
             "invalid_month",
             "Scrivi mese e anno come AAAA-MM, per esempio 2025-06.",
         );
@@ -167,7 +166,7 @@ fn check_period(errors: &mut ValidationErrors, field: &str, start: &str, end: &s
     let parsed_end = YearMonth::parse(end);
     if !end.trim().is_empty() && parsed_end.is_none() {
         errors.push(
-            &format!("{field}.end"),
+            field.clone().field("end"),
             "invalid_month",
             "Scrivi mese e anno come AAAA-MM, oppure lascia vuoto se è ancora in corso.",
         );
@@ -175,7 +174,7 @@ fn check_period(errors: &mut ValidationErrors, field: &str, start: &str, end: &s
     if let (Some(start), Some(end)) = (parsed_start, parsed_end) {
         if end < start {
             errors.push(
-                &format!("{field}.end"),
+                field.clone().field("end"),
                 "end_before_start",
                 "La fine non può essere prima dell'inizio.",
             );
@@ -200,13 +199,28 @@ impl Cv {
         }
         errors.optional_text("profile", &self.profile, 600);
         for (i, e) in self.work.iter().enumerate() {
-            check_period(&mut errors, &format!("work.{i}"), &e.start, &e.end);
+            check_period(
+                &mut errors,
+                FieldPath::from("work").index(i),
+                &e.start,
+                &e.end,
+            );
         }
         for (i, e) in self.education.iter().enumerate() {
-            check_period(&mut errors, &format!("education.{i}"), &e.start, &e.end);
+            check_period(
+                &mut errors,
+                FieldPath::from("education").index(i),
+                &e.start,
+                &e.end,
+            );
         }
         for (i, e) in self.volunteering.iter().enumerate() {
-            check_period(&mut errors, &format!("volunteering.{i}"), &e.start, &e.end);
+            check_period(
+                &mut errors,
+                FieldPath::from("volunteering").index(i),
+                &e.start,
+                &e.end,
+            );
         }
         errors.into_result(())
     }

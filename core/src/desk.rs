@@ -3,12 +3,27 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use strum::{AsRefStr, EnumString, IntoStaticStr, VariantArray};
 
 use crate::{opportunity::District, sync::ContentKind, validation::ValidationErrors};
 
 /// Where an item stands. Only `Published` items are in the feed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    VariantArray,
+    IntoStaticStr,
+    AsRefStr,
+    EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum EntryStatus {
     Draft,
     Scheduled,
@@ -17,22 +32,6 @@ pub enum EntryStatus {
 }
 
 impl EntryStatus {
-    pub const ALL: [EntryStatus; 4] =
-        [Self::Draft, Self::Scheduled, Self::Published, Self::Retired];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Draft => "draft",
-            Self::Scheduled => "scheduled",
-            Self::Published => "published",
-            Self::Retired => "retired",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
     pub fn label_it(self) -> &'static str {
         match self {
             Self::Draft => "Bozza",
@@ -44,8 +43,9 @@ impl EntryStatus {
 }
 
 /// What a save asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, EnumString)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum SaveAction {
     /// Keep as a draft (a published item stays published with its old text until "publish").
     Draft,
@@ -58,16 +58,6 @@ pub enum SaveAction {
 }
 
 impl SaveAction {
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "draft" => Some(Self::Draft),
-            "publish" => Some(Self::Publish),
-            "schedule" => Some(Self::Schedule),
-            "retire" => Some(Self::Retire),
-            _ => None,
-        }
-    }
-
     /// The status an entry has after this action.
     pub fn status_after(self, before: Option<EntryStatus>) -> EntryStatus {
         match self {
@@ -191,11 +181,11 @@ impl DeskQuery {
                     Some(kind) => query.kind = Some(kind),
                     None => errors.push("tipo", "unknown", "Tipo di contenuto sconosciuto."),
                 },
-                "stato" => match EntryStatus::parse(value) {
+                "stato" => match value.parse::<EntryStatus>().ok() {
                     Some(status) => query.status = Some(status),
                     None => errors.push("stato", "unknown", "Stato sconosciuto."),
                 },
-                "territorio" => match District::from_slug(value) {
+                "territorio" => match value.parse::<District>().ok() {
                     Some(district) => query.district = Some(district),
                     None => errors.push("territorio", "unknown", "Territorio sconosciuto."),
                 },

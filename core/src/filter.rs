@@ -2,28 +2,23 @@
 //! shared as a link (`/opportunita?tipo=volontariato&territorio=crema&q=biblioteca`).
 
 use chrono::NaiveDate;
+use strum::{AsRefStr, IntoStaticStr};
 
 use crate::{
     opportunity::{list_order, District, Opportunity, OpportunityKind},
     search::{weight, SearchIndex},
 };
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// The strum names are the order in shareable URLs (`?ordine=recenti`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, IntoStaticStr, AsRefStr)]
 pub enum SortOrder {
     /// Nearest deadline first, expired last.
     #[default]
+    #[strum(serialize = "scadenza")]
     Deadline,
     /// Most recently published or updated first.
+    #[strum(serialize = "recenti")]
     Newest,
-}
-
-impl SortOrder {
-    pub fn slug(self) -> &'static str {
-        match self {
-            Self::Deadline => "scadenza",
-            Self::Newest => "recenti",
-        }
-    }
 }
 
 /// What the young person asked the list for. Every field is optional; the default shows every
@@ -50,10 +45,12 @@ impl OpportunityFilter {
         let mut f = Self::default();
         for (key, value) in pairs {
             match key {
-                "tipo" => f
-                    .kinds
-                    .extend(value.split(',').filter_map(OpportunityKind::from_slug)),
-                "territorio" => f.district = District::from_slug(value).or(f.district),
+                "tipo" => f.kinds.extend(
+                    value
+                        .split(',')
+                        .filter_map(|s| s.parse::<OpportunityKind>().ok()),
+                ),
+                "territorio" => f.district = value.parse::<District>().ok().or(f.district),
                 "entro" => {
                     f.within_days = value.parse().ok().filter(|d| *d <= 366).or(f.within_days)
                 }
@@ -66,7 +63,7 @@ impl OpportunityFilter {
                 }
                 "q" => f.text = value.trim().to_owned(),
                 "scadute" => f.include_expired = value == "1",
-                "ordine" if value == SortOrder::Newest.slug() => f.sort = SortOrder::Newest,
+                "ordine" if value == SortOrder::Newest.as_ref() => f.sort = SortOrder::Newest,
                 _ => {}
             }
         }
@@ -82,11 +79,11 @@ impl OpportunityFilter {
             q.push(("q", self.text.clone()));
         }
         if !self.kinds.is_empty() {
-            let kinds: Vec<_> = self.kinds.iter().map(|k| k.slug()).collect();
+            let kinds: Vec<_> = self.kinds.iter().map(|k| k.as_ref()).collect();
             q.push(("tipo", kinds.join(",")));
         }
         if let Some(d) = self.district {
-            q.push(("territorio", d.slug().to_owned()));
+            q.push(("territorio", d.as_ref().to_owned()));
         }
         if let Some(days) = self.within_days {
             q.push(("entro", days.to_string()));
@@ -98,7 +95,7 @@ impl OpportunityFilter {
             q.push(("scadute", "1".to_owned()));
         }
         if self.sort != SortOrder::Deadline {
-            q.push(("ordine", self.sort.slug().to_owned()));
+            q.push(("ordine", self.sort.as_ref().to_owned()));
         }
         q
     }

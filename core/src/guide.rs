@@ -1,36 +1,40 @@
 //! Guides in the plan's three areas, each a page with an optional step-by-step tutorial.
 
 use serde::{Deserialize, Serialize};
+use strum::{AsRefStr, EnumString, IntoStaticStr, VariantArray};
 
 use crate::{
     content::{Content, PublishMeta},
     sync::ContentKind,
-    validation::ValidationErrors,
+    validation::{FieldPath, ValidationErrors},
 };
 
-/// The three thematic areas of the platform's plan (seed 002, section 2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// The three thematic areas of the platform's plan (seed 002, section 2). The strum names are
+/// the area in URLs (`/guide/ricerca-del-lavoro`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    VariantArray,
+    IntoStaticStr,
+    AsRefStr,
+    EnumString,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum GuideArea {
+    #[strum(serialize = "ricerca-del-lavoro")]
     JobSearch,
+    #[strum(serialize = "informazioni")]
     Information,
+    #[strum(serialize = "aree-professionali")]
     Professions,
-}
-
-impl GuideArea {
-    pub const ALL: [GuideArea; 3] = [Self::JobSearch, Self::Information, Self::Professions];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Self::JobSearch => "ricerca-del-lavoro",
-            Self::Information => "informazioni",
-            Self::Professions => "aree-professionali",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|a| a.slug() == slug)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,8 +95,16 @@ impl Content for Guide {
             );
         }
         for (i, step) in input.steps.iter().enumerate() {
-            errors.text(&format!("steps[{i}].title"), &step.title, 140);
-            errors.text(&format!("steps[{i}].body_md"), &step.body_md, 4_000);
+            errors.text(
+                FieldPath::from("steps").index(i).field("title"),
+                &step.title,
+                140,
+            );
+            errors.text(
+                FieldPath::from("steps").index(i).field("body_md"),
+                &step.body_md,
+                4_000,
+            );
         }
         errors.into_result(())
     }

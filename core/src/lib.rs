@@ -24,6 +24,7 @@ pub mod problem;
 pub mod proposal;
 pub mod question;
 pub mod search;
+pub mod stored;
 pub mod sync;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
@@ -37,5 +38,8 @@ pub use opportunity::{District, Opportunity, OpportunityInput, OpportunityKind};
 pub use organisation::{Organisation, OrganisationCategory, OrganisationInput};
 pub use problem::Problem;
 pub use question::{Answer, AnswerInput};
+/// The lists of core's enums (`OpportunityKind::VARIANTS`), derived with strum: re-exported so
+/// that the app and the worker need no strum of their own.
+pub use strum::VariantArray;
 pub use sync::{Change, ContentKind, PullRequest, PullResponse, PROTOCOL_VERSION};
 pub use validation::{FieldError, ValidationErrors};

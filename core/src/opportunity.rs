@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use strum::{AsRefStr, EnumString, IntoStaticStr, VariantArray};
 
 use crate::{
     content::{Content, PublishMeta},
@@ -10,32 +11,45 @@ use crate::{
     validation::ValidationErrors,
 };
 
-/// What kind of opportunity an item is. The Italian label is what the UI shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// What kind of opportunity an item is. The Italian label is what the UI shows; the strum
+/// names (`as_ref`, `FromStr`) are the kind in shareable URLs (`?tipo=tirocinio`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    VariantArray,
+    IntoStaticStr,
+    AsRefStr,
+    EnumString,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum OpportunityKind {
+    #[strum(serialize = "lavoro")]
     Job,
+    #[strum(serialize = "tirocinio")]
     Internship,
+    #[strum(serialize = "volontariato")]
     Volunteering,
+    #[strum(serialize = "campo-di-lavoro")]
     WorkCamp,
+    #[strum(serialize = "formazione")]
     Training,
+    #[strum(serialize = "estero")]
     Mobility,
+    #[strum(serialize = "bando")]
     Call,
+    #[strum(serialize = "evento")]
     Event,
 }
 
 impl OpportunityKind {
-    pub const ALL: [OpportunityKind; 8] = [
-        Self::Job,
-        Self::Internship,
-        Self::Volunteering,
-        Self::WorkCamp,
-        Self::Training,
-        Self::Mobility,
-        Self::Call,
-        Self::Event,
-    ];
-
     pub fn label_it(self) -> &'static str {
         match self {
             Self::Job => "Lavoro",
@@ -48,65 +62,41 @@ impl OpportunityKind {
             Self::Event => "Evento",
         }
     }
-
-    /// The kind in shareable URLs (`?tipo=tirocinio`).
-    pub fn slug(self) -> &'static str {
-        match self {
-            Self::Job => "lavoro",
-            Self::Internship => "tirocinio",
-            Self::Volunteering => "volontariato",
-            Self::WorkCamp => "campo-di-lavoro",
-            Self::Training => "formazione",
-            Self::Mobility => "estero",
-            Self::Call => "bando",
-            Self::Event => "evento",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.slug() == slug)
-    }
 }
 
 /// Where an opportunity is: one of the province's three districts, the whole province, the rest
-/// of Italy or abroad.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// of Italy or abroad. The strum names are the district in shareable URLs (`?territorio=crema`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    VariantArray,
+    IntoStaticStr,
+    AsRefStr,
+    EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum District {
     Cremona,
     Crema,
     Casalmaggiore,
+    #[strum(serialize = "provincia")]
     Province,
+    #[strum(serialize = "italia")]
     Italy,
+    #[strum(serialize = "estero")]
     Abroad,
 }
 
 impl District {
-    pub const ALL: [District; 6] = [
-        Self::Cremona,
-        Self::Crema,
-        Self::Casalmaggiore,
-        Self::Province,
-        Self::Italy,
-        Self::Abroad,
-    ];
-
-    /// The district in shareable URLs (`?territorio=crema`).
-    pub fn slug(self) -> &'static str {
-        match self {
-            Self::Cremona => "cremona",
-            Self::Crema => "crema",
-            Self::Casalmaggiore => "casalmaggiore",
-            Self::Province => "provincia",
-            Self::Italy => "italia",
-            Self::Abroad => "estero",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|d| d.slug() == slug)
-    }
-
     pub fn label_it(self) -> &'static str {
         match self {
             Self::Cremona => "Cremona",

@@ -1,6 +1,7 @@
 //! The directory of the local job network, the plan's "piazza virtuale".
 
 use serde::{Deserialize, Serialize};
+use strum::VariantArray;
 
 use crate::{
     content::{Content, PublishMeta},
@@ -9,7 +10,9 @@ use crate::{
     validation::ValidationErrors,
 };
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum OrganisationCategory {
     EmploymentCentre,
@@ -23,19 +26,7 @@ pub enum OrganisationCategory {
     SchoolUniversity,
 }
 
-impl OrganisationCategory {
-    pub const ALL: [OrganisationCategory; 9] = [
-        Self::EmploymentCentre,
-        Self::Informagiovani,
-        Self::Training,
-        Self::Union,
-        Self::EmployerAssociation,
-        Self::VolunteeringCentre,
-        Self::SocialCooperative,
-        Self::PublicService,
-        Self::SchoolUniversity,
-    ];
-}
+impl OrganisationCategory {}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

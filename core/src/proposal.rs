@@ -11,7 +11,7 @@ use crate::{
     budget::{Budget, BudgetCategory, BudgetLine, BudgetTotals, Cents},
     call::{Call, CallPhase},
     opportunity::District,
-    validation::ValidationErrors,
+    validation::{FieldPath, ValidationErrors},
 };
 
 pub mod draft;
@@ -42,9 +42,8 @@ pub const STEPS: [&str; 6] = [
 ];
 
 /// Which step (1–6) shows the field an error is about.
-pub fn step_of(field: &str) -> usize {
-    let head = field.split('.').next().unwrap_or(field);
-    match head {
+pub fn step_of(field: &FieldPath) -> usize {
+    match field.head().unwrap_or_default() {
         "group" | "partners" => 1,
         "title" | "needs" | "objectives" => 2,
         "actions" => 3,
@@ -162,8 +161,16 @@ impl ProposalBody {
             );
         }
         for (i, p) in self.partners.iter().enumerate() {
-            errors.text(&format!("partners.{i}.name"), &p.name, 140);
-            errors.text(&format!("partners.{i}.role"), &p.role, 400);
+            errors.text(
+                FieldPath::from("partners").index(i).field("name"),
+                &p.name,
+                140,
+            );
+            errors.text(
+                FieldPath::from("partners").index(i).field("role"),
+                &p.role,
+                400,
+            );
         }
         errors.text("title", &self.title, 140);
         errors.text("needs", &self.needs, LONG_TEXT);
@@ -179,18 +186,26 @@ impl ProposalBody {
             );
         }
         for (i, a) in self.actions.iter().enumerate() {
-            errors.text(&format!("actions.{i}.title"), &a.title, 140);
-            errors.text(&format!("actions.{i}.who"), &a.who, 200);
+            errors.text(
+                FieldPath::from("actions").index(i).field("title"),
+                &a.title,
+                140,
+            );
+            errors.text(
+                FieldPath::from("actions").index(i).field("who"),
+                &a.who,
+                200,
+            );
             if a.end < a.start {
                 errors.push(
-                    &format!("actions.{i}.end"),
+                    FieldPath::from("actions").index(i).field("end"),
                     "before_start",
                     "La fine non può venire prima dell'inizio.",
                 );
             }
             if a.start < call.opens_at.date_naive() {
                 errors.push(
-                    &format!("actions.{i}.start"),
+                    FieldPath::from("actions").index(i).field("start"),
                     "before_call",
                     "Le azioni non possono iniziare prima dell'apertura del bando.",
                 );
@@ -207,7 +222,7 @@ impl ProposalBody {
             Ok(totals) => Some(totals),
             Err(budget_errors) => {
                 for e in budget_errors.0 {
-                    errors.push(&format!("budget.{}", e.field), &e.code, e.message);
+                    errors.push(FieldPath::from("budget").join(&e.field), &e.code, e.message);
                 }
                 None
             }

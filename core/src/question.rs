@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use strum::{AsRefStr, EnumString, IntoStaticStr, VariantArray};
 
 use crate::{
     content::{Content, PublishMeta},
@@ -12,8 +13,22 @@ use crate::{
 };
 
 /// The themes of the plan's information area that questions are filed under.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    VariantArray,
+    IntoStaticStr,
+    AsRefStr,
+    EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Topic {
     WorkAndContracts,
     Internships,
@@ -27,36 +42,6 @@ pub enum Topic {
 }
 
 impl Topic {
-    pub const ALL: [Topic; 9] = [
-        Self::WorkAndContracts,
-        Self::Internships,
-        Self::TrainingAndSkills,
-        Self::CvAndInterview,
-        Self::SelfEmployment,
-        Self::VolunteeringAndCamps,
-        Self::Abroad,
-        Self::WorkAndFamily,
-        Self::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::WorkAndContracts => "work_and_contracts",
-            Self::Internships => "internships",
-            Self::TrainingAndSkills => "training_and_skills",
-            Self::CvAndInterview => "cv_and_interview",
-            Self::SelfEmployment => "self_employment",
-            Self::VolunteeringAndCamps => "volunteering_and_camps",
-            Self::Abroad => "abroad",
-            Self::WorkAndFamily => "work_and_family",
-            Self::Other => "other",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.as_str() == s)
-    }
-
     pub fn label_it(self) -> &'static str {
         match self {
             Self::WorkAndContracts => "Lavoro, contratti e normativa",
@@ -115,8 +100,21 @@ impl QuestionInput {
 }
 
 /// Where a question stands, as its author sees it with the code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    VariantArray,
+    IntoStaticStr,
+    AsRefStr,
+    EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum QuestionStatus {
     /// Waiting for an editor.
     Received,
@@ -131,14 +129,6 @@ pub enum QuestionStatus {
 }
 
 impl QuestionStatus {
-    pub const ALL: [QuestionStatus; 5] = [
-        Self::Received,
-        Self::Assigned,
-        Self::Answered,
-        Self::Published,
-        Self::Declined,
-    ];
-
     /// The statuses a question may move to `self` from: the one definition of the desk's
     /// workflow, which the worker writes into the guard of the status update itself.
     ///
@@ -179,20 +169,6 @@ impl QuestionStatus {
             self.label_it(),
             next.action_it()
         )
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Received => "received",
-            Self::Assigned => "assigned",
-            Self::Answered => "answered",
-            Self::Published => "published",
-            Self::Declined => "declined",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.as_str() == s)
     }
 
     pub fn label_it(self) -> &'static str {
@@ -386,15 +362,15 @@ mod tests {
             (Published, [false, false, false, true, false]),
             (Declined, [false, true, true, true, true]),
         ];
-        assert_eq!(table.map(|(from, _)| from), QuestionStatus::ALL);
+        assert_eq!(table.map(|(from, _)| from), QuestionStatus::VARIANTS);
         for (from, allowed) in table {
-            for (to, expected) in QuestionStatus::ALL.into_iter().zip(allowed) {
+            for (to, expected) in QuestionStatus::VARIANTS.iter().copied().zip(allowed) {
                 assert_eq!(
                     from.can_move_to(to),
                     expected,
                     "{} → {}",
-                    from.as_str(),
-                    to.as_str()
+                    from.as_ref(),
+                    to.as_ref()
                 );
                 assert_eq!(to.allowed_from().contains(&from), expected);
             }
@@ -418,10 +394,10 @@ mod tests {
 
     #[test]
     fn statuses_read_back_from_their_names() {
-        for status in QuestionStatus::ALL {
-            assert_eq!(QuestionStatus::parse(status.as_str()), Some(status));
+        for status in QuestionStatus::VARIANTS.iter().copied() {
+            assert_eq!(status.as_ref().parse::<QuestionStatus>().ok(), Some(status));
         }
-        assert_eq!(QuestionStatus::parse("pubblicata"), None);
+        assert_eq!("pubblicata".parse::<QuestionStatus>().ok(), None);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::value::RawValue;
+use strum::{AsRefStr, EnumString, IntoStaticStr, VariantArray};
 
 use crate::validation::ValidationErrors;
 
@@ -14,8 +15,22 @@ pub const DEFAULT_LIMIT: u32 = 1000;
 pub const MAX_LIMIT: u32 = 1000;
 
 /// The kinds of content that travel through the feed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    VariantArray,
+    IntoStaticStr,
+    AsRefStr,
+    EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ContentKind {
     Opportunity,
     Guide,
@@ -28,30 +43,6 @@ pub enum ContentKind {
 }
 
 impl ContentKind {
-    pub const ALL: [ContentKind; 6] = [
-        Self::Opportunity,
-        Self::Guide,
-        Self::News,
-        Self::Organisation,
-        Self::Answer,
-        Self::Call,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Opportunity => "opportunity",
-            Self::Guide => "guide",
-            Self::News => "news",
-            Self::Organisation => "organisation",
-            Self::Answer => "answer",
-            Self::Call => "call",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
     /// The collection's name in URLs (`/api/v1/<plural>/{id}`) and in the phone's store.
     pub fn plural(self) -> &'static str {
         match self {
@@ -65,7 +56,7 @@ impl ContentKind {
     }
 
     pub fn from_plural(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.plural() == s)
+        Self::VARIANTS.iter().copied().find(|k| k.plural() == s)
     }
 }
 
@@ -193,7 +184,7 @@ fn known_kinds<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Change>
         .filter_map(|c| {
             Some(Change {
                 seq: c.seq,
-                kind: ContentKind::parse(&c.kind)?,
+                kind: c.kind.parse::<ContentKind>().ok()?,
                 id: c.id,
                 version: c.version,
                 deleted: c.deleted,

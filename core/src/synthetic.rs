@@ -2,6 +2,7 @@
 //! search and compression behave as with real listings, and about 1.2 KB of JSON each.
 
 use crate::{Content, District, Opportunity, OpportunityInput, OpportunityKind, PublishMeta};
+use strum::VariantArray;
 
 /// Queries a young person might type, from one word to a few, with and without accents.
 pub const BENCH_QUERIES: [&str; 8] = [
@@ -54,8 +55,8 @@ pub fn synthetic(n: usize) -> (String, OpportunityInput) {
         "Impiegato amministrativo",
         "Animatore",
     ];
-    let kind = OpportunityKind::ALL[n % OpportunityKind::ALL.len()];
-    let district = District::ALL[n % District::ALL.len()];
+    let kind = OpportunityKind::VARIANTS[n % OpportunityKind::VARIANTS.len()];
+    let district = District::VARIANTS[n % District::VARIANTS.len()];
     let town = TOWNS[n % TOWNS.len()];
     let role = ROLES[(n / 3) % ROLES.len()];
     let day = 1 + (n % 28) as u32;

@@ -64,7 +64,7 @@ pub fn sql_for<T: Content>(json: &str, updated_at: &str) -> Result<(usize, Strin
 
 /// SQL that inserts `body` as version 1 with the next change sequence, unless the item exists.
 pub fn insert_sql(kind: ContentKind, id: &str, body: &str, updated_at: &str) -> String {
-    let kind = quote(kind.as_str());
+    let kind = quote(kind.as_ref());
     let id = quote(id);
     let absent = format!("NOT EXISTS (SELECT 1 FROM content WHERE kind = {kind} AND id = {id})");
     format!(
@@ -97,7 +97,7 @@ pub fn entry_sql(
          deadline, publisher, updated_at, updated_by) VALUES ({kind}, {id}, 1, 'published', \
          {input}, {title}, {search}, {district}, {deadline}, {publisher}, {at}, 'demo') \
          ON CONFLICT (kind, id) DO NOTHING;\n",
-        kind = quote(kind.as_str()),
+        kind = quote(kind.as_ref()),
         id = quote(id),
         input = quote(&input.to_string()),
         title = quote(title),
@@ -160,7 +160,7 @@ pub fn account_sql(account: &NewAccount<'_>, created_at: &str) -> Result<String,
          {password}, {group_kind}, {district}, {contact}, {at}) ON CONFLICT (email) DO NOTHING;\n",
         email = quote(&account.email.trim().to_lowercase()),
         name = quote(account.name),
-        role = quote(account.role.as_str()),
+        role = quote(account.role.as_ref()),
         password = quote(&hash_password(account.password)?),
         at = quote(created_at),
     ))
@@ -196,6 +196,7 @@ pub const DEMO_ACCOUNTS: [(&str, &str, sito_core::account::Role, &str); 4] = [
 
 #[cfg(test)]
 mod tests {
+    use sito_core::VariantArray;
     use sito_core::{Guide, News, Opportunity, Organisation};
 
     use super::*;
@@ -253,7 +254,7 @@ mod tests {
         let guides: Vec<Seed<sito_core::GuideInput>> =
             serde_json::from_str(include_str!("../../content/demo/guides.json")).unwrap();
         assert_eq!(guides.len(), 24, "every theme of the plan has its guide");
-        for area in sito_core::GuideArea::ALL {
+        for area in sito_core::GuideArea::VARIANTS.iter().copied() {
             assert!(guides.iter().any(|g| g.input.area == area), "{area:?}");
         }
         for seed in guides {

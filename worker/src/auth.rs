@@ -163,22 +163,23 @@ pub async fn current(req: &Request, database: &D1Database) -> Result<Option<Sess
         return Ok(None);
     };
     let row = db::sessions::find(database, &token_hash(&token), &now()).await?;
-    Ok(row.and_then(|row| {
-        Some(Session {
-            account: AccountView {
-                id: row.id,
-                email: row.email,
-                name: row.name,
-                role: Role::parse(&row.role)?,
-                disabled: false,
-                group: GroupProfile::from_columns(
-                    row.group_kind.as_deref(),
-                    row.district.as_deref(),
-                    row.contact_person.as_deref(),
-                ),
-            },
-            token_hash: row.token_hash,
-        })
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    Ok(Some(Session {
+        account: AccountView {
+            id: row.id,
+            email: row.email,
+            name: row.name,
+            role: sito_core::stored::parse("role", &row.role)?,
+            disabled: false,
+            group: GroupProfile::from_columns(
+                row.group_kind.as_deref(),
+                row.district.as_deref(),
+                row.contact_person.as_deref(),
+            )?,
+        },
+        token_hash: row.token_hash,
     }))
 }
 

@@ -7,8 +7,8 @@ use sito_core::{
     desk::{search_text, EntryView, SaveAction, SaveEntry},
     markdown,
     opportunity::is_valid_id,
-    Answer, Call, Content, ContentKind, Guide, News, Opportunity, Organisation, PublishMeta,
-    ValidationErrors,
+    stored, Answer, Call, Content, ContentKind, Guide, News, Opportunity, Organisation,
+    PublishMeta, ValidationErrors,
 };
 use worker::D1Database;
 
@@ -91,7 +91,7 @@ pub async fn save(
         _ => None,
     };
     let after = serde_json::json!({
-        "status": status.as_str(),
+        "status": status.as_ref(),
         "version": version,
         "input": serde_json::from_str::<Value>(&prepared.input).unwrap_or_default(),
         "publish_at": publish_at,
@@ -184,9 +184,7 @@ pub async fn publish_due(db: &D1Database) -> Result<u32, ApiError> {
     let due = entries::due(db, &now()).await?;
     let mut published = 0;
     for entry in due {
-        let Some(kind) = ContentKind::parse(&entry.kind) else {
-            continue;
-        };
+        let kind: ContentKind = stored::parse("kind", &entry.kind)?;
         let input = serde_json::from_str(&entry.input).unwrap_or_default();
         let audit_name = format!("{} (programmata)", entry.updated_by);
         let actor = Actor {

@@ -57,6 +57,14 @@ impl From<worker::Error> for ApiError {
     }
 }
 
+/// A stored status, kind, role or district this build does not know: the data is not what the
+/// code expects, so the answer is the storage problem (503), and the value is in the log.
+impl From<sito_core::stored::UnknownStoredValue> for ApiError {
+    fn from(e: sito_core::stored::UnknownStoredValue) -> Self {
+        ApiError::Storage(e.to_string())
+    }
+}
+
 impl ApiError {
     pub fn problem(&self) -> Problem {
         match self {

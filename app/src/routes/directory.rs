@@ -19,11 +19,11 @@ pub fn Directory() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="d-territorio">{t!(i18n, list.district)}</label>
-                <select id="d-territorio" on:change=move |ev| district.set(District::from_slug(&event_target_value(&ev)))>
+                <select id="d-territorio" on:change=move |ev| district.set(event_target_value(&ev).parse::<District>().ok())>
                     <option value="">{t!(i18n, list.all_districts)}</option>
                     {[District::Cremona, District::Crema, District::Casalmaggiore, District::Province]
                         .into_iter()
-                        .map(|d| view! { <option value=d.slug()>{move || labels::district(i18n, d)}</option> })
+                        .map(|d| view! { <option value={<&'static str>::from(d)}>{move || labels::district(i18n, d)}</option> })
                         .collect_view()}
                 </select>
             </div>

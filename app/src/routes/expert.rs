@@ -4,6 +4,7 @@
 
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{components::A, hooks::use_params_map};
+use sito_core::VariantArray;
 use sito_core::{
     question::{normalise_code, typical_answer_days, QuestionInput, QuestionReceipt, Topic},
     Answer, ValidationErrors,
@@ -115,7 +116,7 @@ fn AskForm() -> impl IntoView {
             return;
         };
         let mut found = ValidationErrors::default();
-        let topic_value = Topic::parse(&topic.get_untracked());
+        let topic_value = topic.get_untracked().parse::<Topic>().ok();
         if topic_value.is_none() {
             found.push("topic", "required", "Scegli un argomento.");
         }
@@ -160,9 +161,8 @@ fn AskForm() -> impl IntoView {
                     aria-invalid=move || errors.with(|e| e.for_field("topic").is_some()).then_some("true")
                 >
                     <option value="">{t!(i18n, expert.choose_topic)}</option>
-                    {Topic::ALL
-                        .into_iter()
-                        .map(|t| view! { <option value=t.as_str()>{move || topic_label(i18n, t)}</option> })
+                    {Topic::VARIANTS.iter().copied()
+                        .map(|t| view! { <option value={<&'static str>::from(t)}>{move || topic_label(i18n, t)}</option> })
                         .collect_view()}
                 </select>
                 <label for="domanda-text">{t!(i18n, expert.question)}</label>

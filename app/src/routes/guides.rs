@@ -1,5 +1,6 @@
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{components::A, hooks::use_params_map};
+use sito_core::VariantArray;
 use sito_core::{ContentKind, GuideArea};
 
 use crate::{
@@ -18,13 +19,12 @@ pub fn GuideHub() -> impl IntoView {
         <h1>{t!(i18n, guides.title)}</h1>
         <p>{t!(i18n, guides.intro)}</p>
         <WithCatalog render=move |catalog| {
-            GuideArea::ALL
-                .into_iter()
+            GuideArea::VARIANTS.iter().copied()
                 .map(|area| {
                     let guides: Vec<_> = catalog.guides.iter().filter(|g| g.area == area).cloned().collect();
                     view! {
-                        <section id=area.slug() aria-labelledby=format!("h-{}", area.slug())>
-                            <h2 id=format!("h-{}", area.slug())>{move || labels::area(i18n, area)}</h2>
+                        <section id={<&'static str>::from(area)} aria-labelledby=format!("h-{}", area.as_ref())>
+                            <h2 id=format!("h-{}", area.as_ref())>{move || labels::area(i18n, area)}</h2>
                             <ul class="cards">
                                 {guides
                                     .into_iter()
@@ -97,7 +97,7 @@ pub fn GuideReader() -> impl IntoView {
                 let area = g.area;
                 view! {
                     <article class="detail">
-                        <p class="kind"><A href=format!("/guide#{}", area.slug())>{move || labels::area(i18n, area)}</A></p>
+                        <p class="kind"><A href=format!("/guide#{}", area.as_ref())>{move || labels::area(i18n, area)}</A></p>
                         <h1>{g.title.clone()}</h1>
                         <p class="summary">{g.summary.clone()}</p>
                         <div class="actions">

@@ -1,6 +1,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use sito_core::VariantArray;
 use sito_core::{opportunity::list_order, District, GuideArea, News, Opportunity};
 
 use crate::{
@@ -58,12 +59,11 @@ pub fn Home() -> impl IntoView {
         <section aria-labelledby="aree">
             <h2 id="aree">{t!(i18n, home.areas)}</h2>
             <ul class="tiles">
-                {GuideArea::ALL
-                    .into_iter()
+                {GuideArea::VARIANTS.iter().copied()
                     .map(|area| {
                         view! {
                             <li>
-                                <A href=format!("/guide#{}", area.slug())>
+                                <A href=format!("/guide#{}", area.as_ref())>
                                     {move || labels::area(i18n, area)}
                                 </A>
                             </li>
@@ -80,7 +80,7 @@ pub fn Home() -> impl IntoView {
                     .map(|d| {
                         view! {
                             <li>
-                                <A href=format!("/opportunita?territorio={}", d.slug())>
+                                <A href=format!("/opportunita?territorio={}", d.as_ref())>
                                     {move || labels::district(i18n, d)}
                                 </A>
                             </li>

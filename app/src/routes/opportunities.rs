@@ -7,6 +7,7 @@ use leptos_router::{
     hooks::{use_navigate, use_query_map},
     NavigateOptions,
 };
+use sito_core::VariantArray;
 use sito_core::{
     filter::{apply, OpportunityFilter, SortOrder},
     District, OpportunityKind,
@@ -186,18 +187,17 @@ pub fn OpportunityList() -> impl IntoView {
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
                         set(Box::new(move |f| {
-                            f.kinds = OpportunityKind::from_slug(&value).into_iter().collect();
+                            f.kinds = value.parse::<OpportunityKind>().ok().into_iter().collect();
                         }));
                     }
                 >
                     <option value="" selected=move || filter.get().kinds.is_empty()>
                         {t!(i18n, list.all_kinds)}
                     </option>
-                    {OpportunityKind::ALL
-                        .into_iter()
+                    {OpportunityKind::VARIANTS.iter().copied()
                         .map(|k| {
                             view! {
-                                <option value=k.slug() selected=move || filter.get().kinds == [k]>
+                                <option value={<&'static str>::from(k)} selected=move || filter.get().kinds == [k]>
                                     {move || labels::kind(i18n, k)}
                                 </option>
                             }
@@ -212,17 +212,16 @@ pub fn OpportunityList() -> impl IntoView {
                     name="territorio"
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
-                        set(Box::new(move |f| f.district = District::from_slug(&value)));
+                        set(Box::new(move |f| f.district = value.parse::<District>().ok()));
                     }
                 >
                     <option value="" selected=move || filter.get().district.is_none()>
                         {t!(i18n, list.all_districts)}
                     </option>
-                    {District::ALL
-                        .into_iter()
+                    {District::VARIANTS.iter().copied()
                         .map(|d| {
                             view! {
-                                <option value=d.slug() selected=move || filter.get().district == Some(d)>
+                                <option value={<&'static str>::from(d)} selected=move || filter.get().district == Some(d)>
                                     {move || labels::district(i18n, d)}
                                 </option>
                             }
@@ -282,7 +281,7 @@ pub fn OpportunityList() -> impl IntoView {
                     id="f-ordine"
                     name="ordine"
                     on:change=move |ev| {
-                        let newest = event_target_value(&ev) == SortOrder::Newest.slug();
+                        let newest = event_target_value(&ev) == SortOrder::Newest.as_ref();
                         set(Box::new(move |f| {
                             f.sort = if newest { SortOrder::Newest } else { SortOrder::Deadline };
                         }));

@@ -4,6 +4,7 @@ use leptos_router::{
     hooks::{use_navigate, use_query_map},
     NavigateOptions,
 };
+use sito_core::VariantArray;
 use sito_core::{ContentKind, District};
 
 use crate::{
@@ -20,7 +21,7 @@ pub fn Search() -> impl IntoView {
     let query = use_query_map();
     let text = Memo::new(move |_| query.with(|q| q.get("q").unwrap_or_default()));
     let district = Memo::new(move |_| {
-        query.with(|q| q.get("territorio").and_then(|d| District::from_slug(&d)))
+        query.with(|q| q.get("territorio").and_then(|d| d.parse::<District>().ok()))
     });
     let navigate = use_navigate();
     let choose = move |ev: leptos::ev::Event| {
@@ -50,8 +51,8 @@ pub fn Search() -> impl IntoView {
             <label for="cerca-territorio">{t!(i18n, list.district)}</label>
             <select id="cerca-territorio" name="territorio" on:change=choose>
                 <option value="" selected=move || district.get().is_none()>{t!(i18n, list.all_districts)}</option>
-                {District::ALL.into_iter().map(|d| view! {
-                    <option value=d.slug() selected=move || district.get() == Some(d)>{move || labels::district(i18n, d)}</option>
+                {District::VARIANTS.iter().copied().map(|d| view! {
+                    <option value={<&'static str>::from(d)} selected=move || district.get() == Some(d)>{move || labels::district(i18n, d)}</option>
                 }).collect_view()}
             </select>
         </p>

@@ -34,7 +34,7 @@ pub(super) async fn upgrade(old: u32, db: &Database) -> indexed_db_futures::Resu
         // Saved items and tutorial progress stay. The answers store is new, so
         // version-2 content is kept and the cursor (in META) is dropped: the next pull
         // starts from zero and brings the answers published before this version.
-        let answers = ContentKind::Answer.as_str();
+        let answers = ContentKind::Answer.as_ref();
         if !db.object_store_names().any(|n| n == answers) {
             db.create_object_store(answers)
                 .with_key_path(KeyPath::from("id"))
@@ -54,7 +54,7 @@ pub(super) async fn upgrade(old: u32, db: &Database) -> indexed_db_futures::Resu
         // Everything the young person made stays (saved items, progress, the outbox,
         // CVs and letters). The calls store is new, so the cursor is dropped again and
         // the next pull brings the calls published before this version.
-        let calls = ContentKind::Call.as_str();
+        let calls = ContentKind::Call.as_ref();
         if !db.object_store_names().any(|n| n == calls) {
             db.create_object_store(calls)
                 .with_key_path(KeyPath::from("id"))

@@ -153,7 +153,7 @@ pub fn to_json_resume(cv: &Cv) -> JsonResume {
                     .into_iter()
                     .flatten()
                     .max()
-                    .map(Cefr::as_str)
+                    .map(<&str>::from)
                     .unwrap_or_default()
                     .into(),
             }
@@ -267,7 +267,7 @@ pub fn from_json_resume(resume: &JsonResume, id: &str) -> Cv {
                 .languages
                 .iter()
                 .filter(|l| l.fluency != MOTHER_TONGUE)
-                .map(|l| [Cefr::parse(&l.fluency); 5])
+                .map(|l| [l.fluency.trim().parse::<Cefr>().ok(); 5])
                 .collect(),
             ..Europass::default()
         }
@@ -331,7 +331,7 @@ pub fn from_json_resume(resume: &JsonResume, id: &str) -> Cv {
                     .cefr
                     .get(i)
                     .copied()
-                    .unwrap_or([Cefr::parse(&l.fluency); 5]);
+                    .unwrap_or([l.fluency.trim().parse::<Cefr>().ok(); 5]);
                 LanguageSkill {
                     language: l.language.clone(),
                     listening,

@@ -3,13 +3,29 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use strum::{AsRefStr, EnumString, IntoStaticStr, VariantArray};
 
 use super::italian::{lower_first, strip_leading, with_article};
 use super::Cv;
 use crate::OpportunityKind;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    VariantArray,
+    IntoStaticStr,
+    AsRefStr,
+    EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum LetterTemplate {
     /// Reply to a job advertisement.
     #[default]
@@ -20,27 +36,7 @@ pub enum LetterTemplate {
     Volunteering,
 }
 
-impl LetterTemplate {
-    pub const ALL: [LetterTemplate; 4] = [
-        Self::ReplyToAd,
-        Self::Spontaneous,
-        Self::Internship,
-        Self::Volunteering,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::ReplyToAd => "reply_to_ad",
-            Self::Spontaneous => "spontaneous",
-            Self::Internship => "internship",
-            Self::Volunteering => "volunteering",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.as_str() == s)
-    }
-}
+impl LetterTemplate {}
 
 /// Who the letter goes to and for what.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

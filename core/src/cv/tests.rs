@@ -1,4 +1,5 @@
 use proptest::prelude::*;
+use strum::VariantArray;
 
 use super::*;
 
@@ -108,10 +109,10 @@ fn dates_must_be_months_in_order() {
     cv.education[0].end = "2018-07".into();
     cv.personal.email = "giulia".into();
     let errors = cv.validate().unwrap_err();
-    let fields: Vec<(&str, &str)> = errors
+    let fields: Vec<(String, &str)> = errors
         .0
         .iter()
-        .map(|e| (e.field.as_str(), e.code.as_str()))
+        .map(|e| (e.field.to_string(), e.code.as_str()))
         .collect();
     assert_eq!(
         fields,
@@ -120,6 +121,7 @@ fn dates_must_be_months_in_order() {
             ("work.0.start", "invalid_month"),
             ("education.0.end", "end_before_start")
         ]
+        .map(|(f, c)| (f.to_owned(), c))
     );
     assert!(sample().validate().is_ok());
     assert_eq!(YearMonth::parse("2025-13"), None);
@@ -258,7 +260,7 @@ fn letters_for_demo_opportunities_read_as_italian() {
     // Every demo opportunity with every template: no kind said twice, no title's capital in the
     // middle of a sentence, no word doubled.
     for (kind, title, organisation) in demo_opportunities() {
-        for template in LetterTemplate::ALL {
+        for template in LetterTemplate::VARIANTS.iter().copied() {
             let target = LetterTarget {
                 organisation: organisation.clone(),
                 role: role_from_title(kind, &title),
@@ -348,7 +350,7 @@ fn experience() -> impl Strategy<Value = Experience> {
 }
 
 fn cefr() -> impl Strategy<Value = Option<Cefr>> {
-    prop::option::of(prop::sample::select(Cefr::ALL.to_vec()))
+    prop::option::of(prop::sample::select(Cefr::VARIANTS.to_vec()))
 }
 
 proptest! {

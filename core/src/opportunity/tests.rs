@@ -5,7 +5,11 @@ fn codes(input: &OpportunityInput) -> Vec<(String, String)> {
     input
         .validate()
         .err()
-        .map(|e| e.0.into_iter().map(|f| (f.field, f.code)).collect())
+        .map(|e| {
+            e.0.into_iter()
+                .map(|f| (f.field.to_string(), f.code))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -153,4 +157,52 @@ proptest::proptest! {
         let id = suggest_id(&title);
         proptest::prop_assert!(id.is_empty() || is_valid_id(&id), "{:?} → {:?}", title, id);
     }
+}
+
+/// The URL slugs and the serde names are in links people shared and in stored items: they
+/// never change, and every variant has both.
+#[test]
+fn kinds_and_districts_keep_their_slugs_and_wire_names() {
+    use strum::VariantArray;
+    let kinds: Vec<(&str, String)> = OpportunityKind::VARIANTS
+        .iter()
+        .map(|k| (k.as_ref(), serde_json::to_string(k).unwrap()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("lavoro", "\"job\""),
+            ("tirocinio", "\"internship\""),
+            ("volontariato", "\"volunteering\""),
+            ("campo-di-lavoro", "\"work_camp\""),
+            ("formazione", "\"training\""),
+            ("estero", "\"mobility\""),
+            ("bando", "\"call\""),
+            ("evento", "\"event\""),
+        ]
+        .map(|(slug, wire)| (slug, wire.to_owned()))
+    );
+    let districts: Vec<(&str, String)> = District::VARIANTS
+        .iter()
+        .map(|d| (d.as_ref(), serde_json::to_string(d).unwrap()))
+        .collect();
+    assert_eq!(
+        districts,
+        [
+            ("cremona", "\"cremona\""),
+            ("crema", "\"crema\""),
+            ("casalmaggiore", "\"casalmaggiore\""),
+            ("provincia", "\"province\""),
+            ("italia", "\"italy\""),
+            ("estero", "\"abroad\""),
+        ]
+        .map(|(slug, wire)| (slug, wire.to_owned()))
+    );
+    for kind in OpportunityKind::VARIANTS {
+        assert_eq!(kind.as_ref().parse::<OpportunityKind>(), Ok(*kind));
+    }
+    for district in District::VARIANTS {
+        assert_eq!(district.as_ref().parse::<District>(), Ok(*district));
+    }
+    assert!("job".parse::<OpportunityKind>().is_err(), "slugs only");
 }

@@ -11,7 +11,7 @@ use crate::{
     budget::{Budget, BudgetCategory, BudgetLine, BudgetTotals, Cents},
     call::Call,
     opportunity::District,
-    validation::ValidationErrors,
+    validation::{FieldPath, ValidationErrors},
 };
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -179,7 +179,7 @@ impl ProposalDraft {
     /// which field; a field that cannot be read reports that rather than a later rule.
     pub fn check(&self, call: &Call) -> Result<ProposalBody, ValidationErrors> {
         let mut unread = ValidationErrors::default();
-        let mut number = |field: &str, text: &str, what: &str| -> u32 {
+        let mut number = |field: FieldPath, text: &str, what: &str| -> u32 {
             text.trim().parse::<u32>().unwrap_or_else(|_| {
                 let message = if text.trim().is_empty() {
                     "Campo obbligatorio.".to_owned()
@@ -190,22 +190,25 @@ impl ProposalDraft {
                 0
             })
         };
-        let members = number("group.members", &self.members, "il numero");
-        let age_min = number("group.age_min", &self.age_min, "l'età");
-        let age_max = number("group.age_max", &self.age_max, "l'età");
+        let members = number(FieldPath::from("group.members"), &self.members, "il numero");
+        let age_min = number(FieldPath::from("group.age_min"), &self.age_min, "l'età");
+        let age_max = number(FieldPath::from("group.age_max"), &self.age_max, "l'età");
         let quantities: Vec<u32> = self
             .lines
             .iter()
             .enumerate()
             .map(|(i, l)| {
                 number(
-                    &format!("budget.lines.{i}.quantity"),
+                    FieldPath::from("budget")
+                        .field("lines")
+                        .index(i)
+                        .field("quantity"),
                     &l.quantity,
                     "la quantità",
                 )
             })
             .collect();
-        let mut amount = |field: &str, text: &str| -> Cents {
+        let mut amount = |field: FieldPath, text: &str| -> Cents {
             Cents::parse(text).unwrap_or_else(|| {
                 let message = if text.trim().is_empty() {
                     "Campo obbligatorio.".to_owned()
@@ -220,12 +223,20 @@ impl ProposalDraft {
             .lines
             .iter()
             .enumerate()
-            .map(|(i, l)| amount(&format!("budget.lines.{i}.unit_cost"), &l.unit_cost))
+            .map(|(i, l)| {
+                amount(
+                    FieldPath::from("budget")
+                        .field("lines")
+                        .index(i)
+                        .field("unit_cost"),
+                    &l.unit_cost,
+                )
+            })
             .collect();
-        let requested = amount("budget.requested", &self.requested);
-        let mut date = |field: String, text: &str| -> NaiveDate {
+        let requested = amount(FieldPath::from("budget.requested"), &self.requested);
+        let mut date = |field: FieldPath, text: &str| -> NaiveDate {
             text.trim().parse().unwrap_or_else(|_| {
-                unread.push(&field, "invalid_date", "Indica una data.");
+                unread.push(field, "invalid_date", "Indica una data.");
                 NaiveDate::MIN
             })
         };
@@ -235,8 +246,8 @@ impl ProposalDraft {
             .enumerate()
             .map(|(i, a)| Action {
                 title: a.title.clone(),
-                start: date(format!("actions.{i}.start"), &a.start),
-                end: date(format!("actions.{i}.end"), &a.end),
+                start: date(FieldPath::from("actions").index(i).field("start"), &a.start),
+                end: date(FieldPath::from("actions").index(i).field("end"), &a.end),
                 who: a.who.clone(),
             })
             .collect();

@@ -3,15 +3,33 @@
 //! sees, and the reviewers' inputs.
 
 use serde::{Deserialize, Serialize};
+use strum::{AsRefStr, EnumString, IntoStaticStr, VariantArray};
 use uuid::Uuid;
 
 use super::ProposalBody;
-use crate::{budget::Cents, validation::ValidationErrors};
+use crate::{
+    budget::Cents,
+    validation::{FieldPath, ValidationErrors},
+};
 
 /// Where a proposal stands, as its group sees it. Outcomes (`Funded`, `NotFunded`) appear only
 /// once the editors publish the call's decisions; until then the group sees `InReview`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    VariantArray,
+    IntoStaticStr,
+    AsRefStr,
+    EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ProposalStatus {
     Submitted,
     Withdrawn,
@@ -22,30 +40,6 @@ pub enum ProposalStatus {
 }
 
 impl ProposalStatus {
-    pub const ALL: [ProposalStatus; 6] = [
-        Self::Submitted,
-        Self::Withdrawn,
-        Self::InReview,
-        Self::ChangesRequested,
-        Self::Funded,
-        Self::NotFunded,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Submitted => "submitted",
-            Self::Withdrawn => "withdrawn",
-            Self::InReview => "in_review",
-            Self::ChangesRequested => "changes_requested",
-            Self::Funded => "funded",
-            Self::NotFunded => "not_funded",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|v| v.as_str() == s)
-    }
-
     pub fn label_it(self) -> &'static str {
         match self {
             Self::Submitted => "Inviata",
@@ -177,7 +171,7 @@ impl ReviewInput {
         for (i, s) in self.scores.iter().enumerate() {
             if *s > crate::call::MAX_SCORE {
                 errors.push(
-                    &format!("scores.{i}"),
+                    FieldPath::from("scores").index(i),
                     "out_of_range",
                     "Il punteggio va da 0 a 10.",
                 );

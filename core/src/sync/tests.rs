@@ -54,11 +54,12 @@ fn a_page_query_takes_its_own_cursor_name_and_limits() {
     let codes: Vec<_> = errors
         .0
         .iter()
-        .map(|e| (e.field.as_str(), e.code.as_str()))
+        .map(|e| (e.field.to_string(), e.code.as_str()))
         .collect();
     assert_eq!(
         codes,
         [("since", "unknown_parameter"), ("limit", "invalid_limit")]
+            .map(|(f, c)| (f.to_owned(), c))
     );
 }
 
@@ -69,7 +70,7 @@ fn bad_query_parameters_are_named_in_the_errors() {
     let fields: Vec<_> = errors
         .0
         .iter()
-        .map(|e| (e.field.as_str(), e.code.as_str()))
+        .map(|e| (e.field.to_string(), e.code.as_str()))
         .collect();
     assert_eq!(
         fields,
@@ -78,6 +79,7 @@ fn bad_query_parameters_are_named_in_the_errors() {
             ("limit", "invalid_limit"),
             ("sincee", "unknown_parameter")
         ]
+        .map(|(f, c)| (f.to_owned(), c))
     );
     assert!(PullRequest::from_query([("limit", "1001")]).is_err());
     assert!(PullRequest::from_query([("since", "abc")]).is_err());
@@ -192,4 +194,33 @@ proptest! {
         }
         prop_assert_eq!(seen, feed);
     }
+}
+
+/// Where an enum's strum name is its stored and wire name (statuses, kinds, roles…), the two
+/// never differ: the worker writes one into D1 and reads it back with the other.
+#[test]
+fn strum_names_are_the_serde_names() {
+    use strum::VariantArray;
+    fn check<
+        T: VariantArray
+            + AsRef<str>
+            + serde::Serialize
+            + std::str::FromStr
+            + PartialEq
+            + std::fmt::Debug,
+    >() {
+        for v in T::VARIANTS {
+            let wire = serde_json::to_string(v).unwrap();
+            assert_eq!(wire, format!("\"{}\"", v.as_ref()));
+            assert_eq!(v.as_ref().parse::<T>().ok().as_ref(), Some(v));
+        }
+    }
+    check::<ContentKind>();
+    check::<crate::question::Topic>();
+    check::<crate::question::QuestionStatus>();
+    check::<crate::account::Role>();
+    check::<crate::desk::EntryStatus>();
+    check::<crate::proposal::ProposalStatus>();
+    check::<crate::cv::Cefr>();
+    check::<crate::cv::LetterTemplate>();
 }

@@ -78,7 +78,7 @@ pub async fn follow(env: &Env, code: &str) -> ApiResult {
         .unwrap_or_default();
     let code = normalise_code(&typed).ok_or(ApiError::NotFound)?;
     let row = questions::receipt_by_code(&db::database(env)?, &code).await?;
-    json(&service::receipt(row.ok_or(ApiError::NotFound)?), 200)
+    json(&service::receipt(row.ok_or(ApiError::NotFound)?)?, 200)
 }
 
 /// `GET /api/v1/desk/questions?stato=`.
@@ -88,7 +88,7 @@ pub async fn list(req: &Request, env: &Env) -> ApiResult {
     let mut status = None;
     for (key, value) in query_pairs(req)? {
         if key == "stato" && !value.is_empty() {
-            status = Some(QuestionStatus::parse(&value).ok_or_else(|| {
+            status = Some(value.parse::<QuestionStatus>().ok().ok_or_else(|| {
                 let mut errors = ValidationErrors::default();
                 errors.push("stato", "unknown", "Stato sconosciuto.");
                 ApiError::InvalidQuery(errors)

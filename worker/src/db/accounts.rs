@@ -25,18 +25,20 @@ pub struct AccountRow {
 }
 
 impl AccountRow {
-    pub fn view(&self) -> Option<AccountView> {
-        Some(AccountView {
+    /// The account as the API shows it; a role or profile this build does not know is a
+    /// storage error.
+    pub fn view(&self) -> Result<AccountView, ApiError> {
+        Ok(AccountView {
             id: self.id.clone(),
             email: self.email.clone(),
             name: self.name.clone(),
-            role: Role::parse(&self.role)?,
+            role: sito_core::stored::parse("role", &self.role)?,
             disabled: self.disabled != 0,
             group: GroupProfile::from_columns(
                 self.group_kind.as_deref(),
                 self.district.as_deref(),
                 self.contact_person.as_deref(),
-            ),
+            )?,
         })
     }
 }
@@ -108,7 +110,7 @@ pub fn update_role_and_state(
         .prepare("UPDATE accounts SET role = ?2, disabled = ?3 WHERE id = ?1")
         .bind(&[
             id.into(),
-            role.as_str().into(),
+            role.as_ref().into(),
             JsValue::from_f64(f64::from(u8::from(disabled))),
         ])?)
 }
@@ -140,7 +142,7 @@ pub async fn insert_invitation(db: &D1Database, new: &NewInvitation<'_>) -> Resu
         new.token_hash.into(),
         new.email.into(),
         new.name.into(),
-        new.role.as_str().into(),
+        new.role.as_ref().into(),
         new.invited_by.into(),
         new.created_at.into(),
         new.expires_at.into(),
@@ -209,7 +211,7 @@ pub fn insert_invited(db: &D1Database, new: NewStaff<'_>) -> Result<D1PreparedSt
             new.id.into(),
             new.email.into(),
             new.name.into(),
-            new.role.as_str().into(),
+            new.role.as_ref().into(),
             new.password.into(),
             new.created_at.into(),
         ])?)

@@ -27,8 +27,7 @@ struct ChangeRow {
 
 impl ChangeRow {
     fn into_change(self) -> Result<Change, ApiError> {
-        let kind = ContentKind::parse(&self.kind)
-            .ok_or_else(|| ApiError::Storage(format!("unknown kind {}", self.kind)))?;
+        let kind: ContentKind = sito_core::stored::parse("kind", &self.kind)?;
         let item = match self.body {
             Some(body) if self.deleted == 0 => {
                 Some(RawValue::from_string(body).map_err(|e| ApiError::Storage(e.to_string()))?)
@@ -116,7 +115,7 @@ pub async fn current(
         .prepare(
             "SELECT seq, kind, id, version, deleted, body FROM content WHERE kind = ?1 AND id = ?2",
         )
-        .bind(&[kind.as_str().into(), id.into()])?
+        .bind(&[kind.as_ref().into(), id.into()])?
         .first(None)
         .await?;
     row.map(|row| {
@@ -137,7 +136,7 @@ pub async fn seq_of(db: &D1Database, kind: ContentKind, id: &str) -> Result<u64,
     }
     let row: Option<Seq> = db
         .prepare("SELECT seq FROM content WHERE kind = ?1 AND id = ?2")
-        .bind(&[kind.as_str().into(), id.into()])?
+        .bind(&[kind.as_ref().into(), id.into()])?
         .first(None)
         .await?;
     Ok(row.map_or(0, |r| r.seq))
@@ -184,7 +183,7 @@ pub async fn latest(
         db.prepare(
             "SELECT body FROM content WHERE kind = ?1 AND deleted = 0 ORDER BY seq DESC LIMIT ?2",
         )
-        .bind(&[kind.as_str().into(), num(u64::from(limit))])?,
+        .bind(&[kind.as_ref().into(), num(u64::from(limit))])?,
     )
     .await
 }

@@ -33,8 +33,8 @@ impl EntryRow {
     fn into_view(self) -> Result<EntryView, ApiError> {
         let corrupt = |what: &str| ApiError::Storage(format!("entry {}: bad {what}", self.id));
         Ok(EntryView {
-            kind: ContentKind::parse(&self.kind).ok_or_else(|| corrupt("kind"))?,
-            status: EntryStatus::parse(&self.status).ok_or_else(|| corrupt("status"))?,
+            kind: sito_core::stored::parse("kind", &self.kind)?,
+            status: sito_core::stored::parse("status", &self.status)?,
             input: serde_json::from_str(&self.input).map_err(|_| corrupt("input"))?,
             id: self.id,
             version: self.version,
@@ -64,7 +64,7 @@ pub async fn load(
             "SELECT kind, id, version, status, publish_at, title, input, updated_at, updated_by \
              FROM entries WHERE kind = ?1 AND id = ?2",
         )
-        .bind(&[kind.as_str().into(), id.into()])?
+        .bind(&[kind.as_ref().into(), id.into()])?
         .first(None)
         .await?;
     row.map(EntryRow::into_view).transpose()
@@ -107,7 +107,7 @@ pub fn audit(
             unchanged(base)
         ))
         .bind(&[
-            kind.as_str().into(),
+            kind.as_ref().into(),
             id.into(),
             num(base),
             at.into(),
@@ -127,7 +127,7 @@ pub fn bump_seq(
 ) -> Result<D1PreparedStatement, ApiError> {
     let guard = unchanged(base);
     Ok(db.prepare(format!("{BUMP_SEQ} AND {guard}")).bind(&[
-        kind.as_str().into(),
+        kind.as_ref().into(),
         id.into(),
         num(base),
     ])?)
@@ -143,7 +143,7 @@ pub fn upsert_content(
     at: &str,
 ) -> Result<D1PreparedStatement, ApiError> {
     let guard = unchanged(base);
-    let mut args: Vec<JsValue> = vec![kind.as_str().into(), id.into(), num(base)];
+    let mut args: Vec<JsValue> = vec![kind.as_ref().into(), id.into(), num(base)];
     args.extend([num(version), body.into(), at.into()]);
     Ok(db
         .prepare(format!(
@@ -169,14 +169,14 @@ pub fn tombstone(
     let live = "EXISTS (SELECT 1 FROM content WHERE kind = ?1 AND id = ?2 AND deleted = 0)";
     Ok(vec![
         db.prepare(format!("{BUMP_SEQ} AND {guard} AND {live}"))
-            .bind(&[kind.as_str().into(), id.into(), num(base)])?,
+            .bind(&[kind.as_ref().into(), id.into(), num(base)])?,
         db.prepare(format!(
             "UPDATE content SET deleted = 1, body = NULL, version = ?4, updated_at = ?5, \
              seq = (SELECT value FROM counters WHERE name = 'change_seq') \
              WHERE kind = ?1 AND id = ?2 AND deleted = 0 AND {guard}"
         ))
         .bind(&[
-            kind.as_str().into(),
+            kind.as_ref().into(),
             id.into(),
             num(base),
             num(version),
@@ -209,10 +209,10 @@ pub fn write(
 ) -> Result<D1PreparedStatement, ApiError> {
     let guard = unchanged(base);
     let text = |s: Option<&str>| s.map_or(JsValue::NULL, JsValue::from_str);
-    let mut args: Vec<JsValue> = vec![kind.as_str().into(), id.into(), num(base)];
+    let mut args: Vec<JsValue> = vec![kind.as_ref().into(), id.into(), num(base)];
     args.extend([
         num(entry.version),
-        entry.status.as_str().into(),
+        entry.status.as_ref().into(),
         text(entry.publish_at),
         entry.input.into(),
         entry.title.into(),
@@ -248,7 +248,7 @@ pub fn delete(
         .prepare(
             "DELETE FROM entries WHERE kind = ?1 AND id = ?2 AND version = ?3 RETURNING version",
         )
-        .bind(&[kind.as_str().into(), id.into(), num(base)])?)
+        .bind(&[kind.as_ref().into(), id.into(), num(base)])?)
 }
 
 /// Whether the batch's last statement (the entry write) touched a row.

@@ -32,8 +32,9 @@ pub struct ProposalRow {
     pub group_name: String,
     pub total: i64,
     pub requested: i64,
-    /// submitted | withdrawn | in_review | changes_requested
-    pub status: String,
+    /// Submitted, withdrawn, in review or changes requested (the outcome is `decision`); an
+    /// unknown stored value fails the read (a storage error), it never becomes a status.
+    pub status: ProposalStatus,
     pub first_submitted_at: String,
     pub submitted_at: String,
     pub updated_at: String,
@@ -52,7 +53,7 @@ impl ProposalRow {
 
     /// The working status, as staff see it.
     pub fn working_status(&self) -> ProposalStatus {
-        ProposalStatus::parse(&self.status).unwrap_or(ProposalStatus::Submitted)
+        self.status
     }
 
     /// The status the group sees: the outcome once published, otherwise the working status.
@@ -98,7 +99,7 @@ pub async fn own(db: &D1Database, id: &str, account_id: &str) -> Result<Proposal
 #[derive(Deserialize)]
 pub struct EventRow {
     pub at: String,
-    pub status: String,
+    pub status: ProposalStatus,
     pub revision: Option<u32>,
     pub message: Option<String>,
     pub amount: Option<i64>,
@@ -124,14 +125,12 @@ pub async fn timeline(db: &D1Database, id: &str) -> Result<Vec<TimelineEvent>, A
     Ok(events(db, id)
         .await?
         .into_iter()
-        .filter_map(|r| {
-            Some(TimelineEvent {
-                at: r.at,
-                status: ProposalStatus::parse(&r.status)?,
-                message: r.message,
-                amount: r.amount.map(Cents),
-                revision: r.revision,
-            })
+        .map(|r| TimelineEvent {
+            at: r.at,
+            status: r.status,
+            message: r.message,
+            amount: r.amount.map(Cents),
+            revision: r.revision,
         })
         .collect())
 }
@@ -155,7 +154,7 @@ pub fn event_after_write(
         .bind(&[
             proposal_id.into(),
             at.into(),
-            status.as_str().into(),
+            status.as_ref().into(),
             message.map_or(wasm_bindgen::JsValue::NULL, Into::into),
             actor.into(),
         ])?)

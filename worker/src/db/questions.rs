@@ -35,7 +35,7 @@ pub async fn insert(db: &D1Database, new: NewQuestion<'_>) -> Result<(), ApiErro
     .bind(&[
         new.id.into(),
         new.code.into(),
-        new.topic.as_str().into(),
+        new.topic.as_ref().into(),
         new.text.into(),
         new.nickname.map_or(JsValue::NULL, JsValue::from_str),
         new.asked_at.into(),
@@ -98,7 +98,7 @@ pub async fn desk_list(
     db: &D1Database,
     status: Option<QuestionStatus>,
 ) -> Result<Vec<DeskQuestion>, ApiError> {
-    let status = status.map_or(JsValue::NULL, |s| s.as_str().into());
+    let status = status.map_or(JsValue::NULL, |s| s.as_ref().into());
     Ok(db
         .prepare(format!(
             "SELECT {DESK_COLUMNS} WHERE ?1 IS NULL OR q.status = ?1 ORDER BY q.asked_at LIMIT 500"
@@ -123,7 +123,7 @@ fn moves_to(next: QuestionStatus) -> String {
     let from: Vec<String> = next
         .allowed_from()
         .iter()
-        .map(|s| format!("'{}'", s.as_str()))
+        .map(|s| format!("'{}'", s.as_ref()))
         .collect();
     format!("status IN ({})", from.join(", "))
 }
@@ -150,7 +150,7 @@ pub async fn update_status(db: &D1Database, id: &str, to: Move<'_>) -> Result<bo
         ))
         .bind(&[
             id.into(),
-            to.status.as_str().into(),
+            to.status.as_ref().into(),
             to.assigned_to.map_or(JsValue::NULL, JsValue::from_str),
             to.answer_md.map_or(JsValue::NULL, JsValue::from_str),
             to.answered_by.map_or(JsValue::NULL, JsValue::from_str),
@@ -173,11 +173,8 @@ pub async fn current_status(db: &D1Database, id: &str) -> Result<Option<Question
         .bind(&[id.into()])?
         .first(None)
         .await?;
-    row.map(|r| {
-        QuestionStatus::parse(&r.status)
-            .ok_or_else(|| ApiError::Storage(format!("question {id}: bad status")))
-    })
-    .transpose()
+    row.map(|r| sito_core::stored::parse("question status", &r.status).map_err(ApiError::from))
+        .transpose()
 }
 
 #[cfg(test)]

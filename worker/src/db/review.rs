@@ -147,15 +147,13 @@ pub async fn timeline(db: &D1Database, proposal_id: &str) -> Result<Vec<StaffEve
     Ok(super::proposals::events(db, proposal_id)
         .await?
         .into_iter()
-        .filter_map(|r| {
-            Some(StaffEvent {
-                at: r.at,
-                status: ProposalStatus::parse(&r.status)?,
-                revision: r.revision,
-                message: r.message,
-                amount: r.amount.map(sito_core::budget::Cents),
-                actor: r.actor,
-            })
+        .map(|r| StaffEvent {
+            at: r.at,
+            status: r.status,
+            revision: r.revision,
+            message: r.message,
+            amount: r.amount.map(sito_core::budget::Cents),
+            actor: r.actor,
         })
         .collect())
 }

@@ -1,6 +1,7 @@
 //! What each kind's form holds: its fields in order, with Italian labels, hints, widgets, and
 //! the choices of its selects.
 
+use sito_core::VariantArray;
 use sito_core::{
     call::Eligible, guide::GuideArea, opportunity::District, organisation::OrganisationCategory,
     question::Topic, ContentKind, OpportunityKind,
@@ -38,22 +39,25 @@ fn serde_name<T: serde::Serialize>(value: T) -> String {
 }
 
 fn opportunity_kinds() -> Vec<(String, &'static str)> {
-    OpportunityKind::ALL
-        .into_iter()
+    OpportunityKind::VARIANTS
+        .iter()
+        .copied()
         .map(|k| (serde_name(k), k.label_it()))
         .collect()
 }
 
 fn districts() -> Vec<(String, &'static str)> {
-    District::ALL
-        .into_iter()
+    District::VARIANTS
+        .iter()
+        .copied()
         .map(|d| (serde_name(d), d.label_it()))
         .collect()
 }
 
 fn guide_areas() -> Vec<(String, &'static str)> {
-    GuideArea::ALL
-        .into_iter()
+    GuideArea::VARIANTS
+        .iter()
+        .copied()
         .map(|a| {
             let label = match a {
                 GuideArea::JobSearch => "Ricerca del lavoro",
@@ -66,8 +70,9 @@ fn guide_areas() -> Vec<(String, &'static str)> {
 }
 
 fn categories() -> Vec<(String, &'static str)> {
-    OrganisationCategory::ALL
-        .into_iter()
+    OrganisationCategory::VARIANTS
+        .iter()
+        .copied()
         .map(|c| {
             let label = match c {
                 OrganisationCategory::EmploymentCentre => "Centro per l'Impiego",
@@ -86,16 +91,18 @@ fn categories() -> Vec<(String, &'static str)> {
 }
 
 fn eligibles() -> Vec<(String, &'static str)> {
-    Eligible::ALL
-        .into_iter()
+    Eligible::VARIANTS
+        .iter()
+        .copied()
         .map(|e| (serde_name(e), e.label_it()))
         .collect()
 }
 
 pub fn topics() -> Vec<(String, &'static str)> {
-    Topic::ALL
-        .into_iter()
-        .map(|t| (t.as_str().to_owned(), t.label_it()))
+    Topic::VARIANTS
+        .iter()
+        .copied()
+        .map(|t| (t.as_ref().to_owned(), t.label_it()))
         .collect()
 }
 

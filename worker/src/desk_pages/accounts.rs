@@ -29,7 +29,7 @@ pub(super) async fn accounts_page(
             label for="role" { "Ruolo" }
             select #role name="role" {
                 @for role in Role::STAFF {
-                    option value=(role.as_str()) selected[form.get("role") == role.as_str()] { (role.label_it()) }
+                    option value=(role.as_ref()) selected[form.get("role") == role.as_ref()] { (role.label_it()) }
                 }
             }
             button type="submit" { "Crea l'invito" }
@@ -42,7 +42,7 @@ pub(super) async fn accounts_page(
                     tr {
                         td { (p.name) }
                         td { (p.email) }
-                        td { (Role::parse(&p.role).map_or(p.role.as_str(), |r| r.label_it())) }
+                        td { (p.role.parse::<Role>().ok().map_or(p.role.as_ref(), |r| r.label_it())) }
                         td { (p.invited_by) }
                         td { (p.expires_at.get(..10).unwrap_or(&p.expires_at)) }
                     }
@@ -65,7 +65,7 @@ pub(super) async fn accounts_page(
                                     label for={ "role-" (a.id) } { "Ruolo di " (a.name) }
                                     select id={ "role-" (a.id) } name="role" {
                                         @for role in Role::STAFF {
-                                            option value=(role.as_str()) selected[a.role == role] { (role.label_it()) }
+                                            option value=(role.as_ref()) selected[a.role == role] { (role.label_it()) }
                                         }
                                     }
                                     button.secondary type="submit" { "Cambia ruolo" }

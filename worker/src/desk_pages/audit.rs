@@ -34,7 +34,7 @@ pub(super) fn state_of(state: &Option<Value>) -> String {
             let status = v
                 .get("status")
                 .and_then(Value::as_str)
-                .and_then(EntryStatus::parse);
+                .and_then(|s: &str| s.parse::<EntryStatus>().ok());
             let version = v.get("version").and_then(Value::as_u64).unwrap_or(0);
             format!("{} v{version}", status.map_or("?", EntryStatus::label_it))
         }

@@ -311,7 +311,7 @@ pub(super) async fn save_entry(
             Err(e) => Err(e),
         };
     }
-    let Some(action) = SaveAction::parse(&azione) else {
+    let Ok(action) = azione.parse::<SaveAction>() else {
         let mut errors = ValidationErrors::default();
         errors.push("azione", "unknown", "Azione sconosciuta.");
         return fail(errors, &form);

@@ -1,19 +1,20 @@
 //! Questions to the expert: the list, one question, and answering it.
 
 use super::*;
+use sito_core::VariantArray;
 
 pub(super) fn questions_page(
     status: Option<QuestionStatus>,
     list: &[questions::DeskQuestion],
 ) -> Markup {
-    let statuses = QuestionStatus::ALL;
+    let statuses = QuestionStatus::VARIANTS.iter().copied();
     html! {
         h1 { "L'esperto risponde: domande" }
         nav aria-label="Filtra per stato" {
             a href={ (BASE) "/domande" } aria-current=[status.is_none().then_some("page")] { "Tutte" }
             @for s in statuses {
                 " · "
-                a href={ (BASE) "/domande?stato=" (s.as_str()) } aria-current=[(status == Some(s)).then_some("page")] { (s.label_it()) }
+                a href={ (BASE) "/domande?stato=" (s.as_ref()) } aria-current=[(status == Some(s)).then_some("page")] { (s.label_it()) }
             }
         }
         @if list.is_empty() { p { "Nessuna domanda." } } @else {
@@ -23,9 +24,9 @@ pub(super) fn questions_page(
                     tr {
                         td { a href={ (BASE) "/domande/" (q.id) } { (q.code) } }
                         td { (rome(&q.asked_at)) }
-                        td { (Topic::parse(&q.topic).map_or(q.topic.as_str(), |t| t.label_it())) }
+                        td { (q.topic.parse::<Topic>().ok().map_or(q.topic.as_ref(), |t| t.label_it())) }
                         td { (q.text.chars().take(120).collect::<String>()) }
-                        td { (QuestionStatus::parse(&q.status).map_or(q.status.as_str(), |s| s.label_it())) }
+                        td { (q.status.parse::<QuestionStatus>().ok().map_or(q.status.as_ref(), |s| s.label_it())) }
                         td { (q.assigned_name.as_deref().unwrap_or("—")) }
                     }
                 } }
@@ -37,7 +38,10 @@ pub(super) fn questions_page(
 /// Whether the question's current status allows the desk's action that moves it to `next`; a
 /// question whose status the desk cannot read is offered nothing.
 fn offers(q: &questions::DeskQuestion, next: QuestionStatus) -> bool {
-    QuestionStatus::parse(&q.status).is_some_and(|current| current.can_move_to(next))
+    q.status
+        .parse::<QuestionStatus>()
+        .ok()
+        .is_some_and(|current| current.can_move_to(next))
 }
 
 pub(super) fn question_page(
@@ -49,12 +53,12 @@ pub(super) fn question_page(
 ) -> Response {
     let value =
         |name: &str, fallback: &str| form.map_or(fallback.to_owned(), |f| f.get(name).to_owned());
-    let published = q.status == QuestionStatus::Published.as_str();
+    let published = q.status == QuestionStatus::Published.as_ref();
     let body = html! {
         p { a href={ (BASE) "/domande" } { "← Domande" } }
         h1 { "Domanda " (q.code) }
         p.status {
-            (QuestionStatus::parse(&q.status).map_or(q.status.as_str(), |s| s.label_it()))
+            (q.status.parse::<QuestionStatus>().ok().map_or(q.status.as_ref(), |s| s.label_it()))
             " · ricevuta " (rome(&q.asked_at))
             @if let Some(name) = &q.assigned_name { " · assegnata a " (name) }
             @if let Some(nick) = &q.nickname { " · firmata «" (nick) "»" }
@@ -111,13 +115,17 @@ pub(super) async fn answer_question(
         "assign" => questions::assign_to(db, id, &session.account.id).await,
         "decline" => questions::decline_question(db, id).await,
         action @ ("save" | "publish") => {
-            let answer = Topic::parse(form.get("topic")).map(|topic| AnswerForm {
-                topic,
-                question: form.get("question").to_owned(),
-                answer_md: form.get("answer_md").to_owned(),
-                answered_by: form.get("answered_by").to_owned(),
-                publish: action == "publish",
-            });
+            let answer = form
+                .get("topic")
+                .parse::<Topic>()
+                .ok()
+                .map(|topic| AnswerForm {
+                    topic,
+                    question: form.get("question").to_owned(),
+                    answer_md: form.get("answer_md").to_owned(),
+                    answered_by: form.get("answered_by").to_owned(),
+                    publish: action == "publish",
+                });
             match answer {
                 Some(answer) => questions::save_answer(db, session, id, &answer).await,
                 None => {

@@ -1,6 +1,7 @@
 //! The content list: full-text search and filters.
 
 use super::*;
+use sito_core::VariantArray;
 
 pub(super) fn list_page(
     pairs: &[(String, String)],
@@ -40,7 +41,7 @@ pub(super) fn list_page(
             div { label for="tipo" { "Tipo" }
                 select #tipo name="tipo" {
                     option value="" { "Tutti" }
-                    @for kind in ContentKind::ALL {
+                    @for kind in ContentKind::VARIANTS.iter().copied() {
                         option value=(kind.plural()) selected[value("tipo") == kind.plural()] { (kind_label(kind)) }
                     }
                 }
@@ -48,16 +49,16 @@ pub(super) fn list_page(
             div { label for="stato" { "Stato" }
                 select #stato name="stato" {
                     option value="" { "Tutti" }
-                    @for status in EntryStatus::ALL {
-                        option value=(status.as_str()) selected[value("stato") == status.as_str()] { (status.label_it()) }
+                    @for status in EntryStatus::VARIANTS.iter().copied() {
+                        option value=(status.as_ref()) selected[value("stato") == status.as_ref()] { (status.label_it()) }
                     }
                 }
             }
             div { label for="territorio" { "Territorio" }
                 select #territorio name="territorio" {
                     option value="" { "Tutti" }
-                    @for district in District::ALL {
-                        option value=(district.slug()) selected[value("territorio") == district.slug()] { (district.label_it()) }
+                    @for district in District::VARIANTS.iter().copied() {
+                        option value=(district.as_ref()) selected[value("territorio") == district.as_ref()] { (district.label_it()) }
                     }
                 }
             }

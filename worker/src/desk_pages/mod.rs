@@ -225,7 +225,7 @@ async fn signed_in(
             let status = query_pairs(req)?
                 .into_iter()
                 .find(|(k, _)| k == "stato")
-                .and_then(|(_, v)| QuestionStatus::parse(&v));
+                .and_then(|(_, v)| v.parse::<QuestionStatus>().ok());
             let list = questions::desk_list(db, status).await?;
             Ok(page(
                 Some(session),
@@ -261,7 +261,7 @@ async fn signed_in(
         }
         (["account", "invita"], true) => {
             admin()?;
-            let Some(role) = Role::parse(form.get("role")) else {
+            let Ok(role) = form.get("role").parse::<Role>() else {
                 let mut errors = ValidationErrors::default();
                 errors.push("role", "required", "Scegli un ruolo.");
                 return accounts_page(db, session, None, &form, &errors).await;
@@ -292,7 +292,7 @@ async fn signed_in(
         (["account", id], true) => {
             admin()?;
             let change = AccountChange {
-                role: Role::parse(form.get("role")),
+                role: form.get("role").parse::<Role>().ok(),
                 disabled: match form.get("disabled") {
                     "1" => Some(true),
                     "0" => Some(false),

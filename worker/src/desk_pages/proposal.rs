@@ -2,6 +2,7 @@
 //! reviews, then the caller's scoring form, the request for changes and the proposed decision.
 //! A form that fails keeps what was typed and says why beside each field.
 
+use sito_core::validation::FieldPath;
 use sito_core::{
     budget::Cents,
     proposal::{ChangesRequest, Decision, ReviewInput},
@@ -31,17 +32,19 @@ const SAVED: [(&str, &str); 3] = [
 ];
 
 /// The label a field's error is shown under in the summary at the top.
-fn label_of(p: &ReviewProposal, field: &str) -> String {
-    if let Some(i) = field
-        .strip_prefix("scores.")
-        .and_then(|i| i.parse::<usize>().ok())
-    {
-        return p
-            .criteria
-            .get(i)
-            .map_or(field.to_owned(), |c| c.name.clone());
-    }
-    match field {
+fn label_of(p: &ReviewProposal, field: &FieldPath) -> String {
+    use sito_core::validation::Segment::{Index, Name};
+    let name = match field.segments() {
+        [Name(scores), Index(i)] if scores == "scores" => {
+            return p
+                .criteria
+                .get(*i)
+                .map_or(field.to_string(), |c| c.name.clone());
+        }
+        [Name(name)] => name.as_str(),
+        _ => return field.to_string(),
+    };
+    match name {
         "scores" => "Punteggi",
         "comment" => "Commento",
         "note" => "Nota privata",

@@ -88,7 +88,11 @@ pub async fn authenticate(
             false
         }
     };
-    let Some(view) = account.filter(|_| verified).and_then(|row| row.view()) else {
+    let Some(view) = account
+        .filter(|_| verified)
+        .map(|row| row.view())
+        .transpose()?
+    else {
         return Err(ApiError::InvalidCredentials);
     };
     for (key, _) in &counted {
@@ -156,7 +160,7 @@ pub async fn accept_invitation(
     let row = accounts::open_invitation(db, &token_hash, &now)
         .await?
         .ok_or_else(invalid)?;
-    let role = Role::parse(&row.role).ok_or(ApiError::Storage("invitation role".into()))?;
+    let role: Role = sito_core::stored::parse("invitation role", &row.role)?;
     // Checked before anything is written: an e-mail that has an account leaves the invitation
     // as it was.
     if accounts::by_email(db, &row.email).await?.is_some() {
@@ -209,7 +213,7 @@ pub async fn pending_invitations(db: &D1Database) -> Result<Vec<PendingInvitatio
 /// Every account, staff first.
 pub async fn all_accounts(db: &D1Database) -> Result<Vec<AccountView>, ApiError> {
     let rows = accounts::all(db).await?;
-    Ok(rows.iter().filter_map(AccountRow::view).collect())
+    rows.iter().map(AccountRow::view).collect()
 }
 
 pub async fn change_account(
@@ -219,7 +223,10 @@ pub async fn change_account(
     change: &AccountChange,
 ) -> Result<AccountView, ApiError> {
     let row = accounts::staff_view_of(db, id).await?;
-    let mut account = row.and_then(|r| r.view()).ok_or(ApiError::NotFound)?;
+    let mut account = row
+        .map(|r| r.view())
+        .transpose()?
+        .ok_or(ApiError::NotFound)?;
     let mut errors = ValidationErrors::default();
     if account.id == admin.account.id {
         errors.push(

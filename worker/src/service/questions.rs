@@ -23,14 +23,14 @@ use crate::{
 };
 
 /// The asker's receipt from its stored row.
-pub fn receipt(row: ReceiptRow) -> QuestionReceipt {
-    let status = QuestionStatus::parse(&row.status).unwrap_or(QuestionStatus::Received);
-    QuestionReceipt {
+pub fn receipt(row: ReceiptRow) -> Result<QuestionReceipt, ApiError> {
+    let status: QuestionStatus = sito_core::stored::parse("question status", &row.status)?;
+    Ok(QuestionReceipt {
         answer_id: (status == QuestionStatus::Published).then(|| answer_id(&row.code)),
         code: row.code,
         status,
         asked_at: row.asked_at,
-    }
+    })
 }
 
 /// The id of the published answer to the question with `code`.
@@ -44,7 +44,7 @@ pub async fn existing(
     id: &str,
 ) -> Result<Option<(String, QuestionReceipt)>, ApiError> {
     let row = questions::text_and_receipt(db, id).await?;
-    Ok(row.map(|(text, row)| (text, receipt(row))))
+    row.map(|(text, row)| Ok((text, receipt(row)?))).transpose()
 }
 
 pub async fn desk_list(
@@ -136,10 +136,9 @@ pub async fn save_answer(
     };
     // Refuse early what the status already forbids, before anything is published; the
     // guarded update at the end still decides.
-    if let Some(current) = QuestionStatus::parse(&question.status) {
-        if !current.can_move_to(status) {
-            return Err(refused_move(current, status));
-        }
+    let current: QuestionStatus = sito_core::stored::parse("question status", &question.status)?;
+    if !current.can_move_to(status) {
+        return Err(refused_move(current, status));
     }
     let asked_on = question
         .asked_at

@@ -9,7 +9,7 @@ use sito_core::api::ProblemCode;
 use sito_core::{
     budget::Cents,
     call::weighted_score,
-    proposal::{ChangesRequest, Decision, ReviewInput},
+    proposal::{ChangesRequest, Decision, ProposalStatus, ReviewInput},
 };
 use worker::D1Database;
 
@@ -53,7 +53,7 @@ fn published() -> ApiError {
 fn check_open(row: &ProposalRow) -> Result<(), ApiError> {
     if row.decision_published_at.is_some() {
         Err(published())
-    } else if row.status == "withdrawn" {
+    } else if row.status == ProposalStatus::Withdrawn {
         Err(withdrawn())
     } else {
         Ok(())

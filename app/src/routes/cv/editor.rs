@@ -7,6 +7,7 @@ use leptos_router::{
     hooks::{use_params_map, use_query_map},
 };
 use sito_core::cv::{move_item, to_json_resume, Cefr, Cv, Education, Experience, LanguageSkill};
+use sito_core::validation::{FieldPath, Segment};
 
 use super::sheet::CvSheet;
 
@@ -251,17 +252,16 @@ fn review(cv: Draft) -> impl IntoView {
 }
 
 /// Where a validation error points, in words.
-fn field_label(i18n: leptos_i18n::I18nContext<Locale>, field: &str) -> String {
-    let mut parts = field.split('.');
-    let section = match parts.next().unwrap_or_default() {
+fn field_label(i18n: leptos_i18n::I18nContext<Locale>, field: &FieldPath) -> String {
+    let section = match field.head().unwrap_or_default() {
         "personal" => t_string!(i18n, cv.step1),
         "work" => t_string!(i18n, cv.step3),
         "education" => t_string!(i18n, cv.step4),
         "volunteering" => t_string!(i18n, cv.step7),
         _ => t_string!(i18n, cv.step2),
     };
-    match parts.next().and_then(|n| n.parse::<usize>().ok()) {
-        Some(n) => format!("{section} {}", n + 1),
-        None => section.to_owned(),
+    match field.segments().get(1) {
+        Some(Segment::Index(n)) => format!("{section} {}", n + 1),
+        _ => section.to_owned(),
     }
 }

@@ -8,6 +8,7 @@ use leptos_router::{
     NavigateOptions,
 };
 use sito_core::cv::{draft_letter, role_from_title, Cv, Letter, LetterTarget, LetterTemplate};
+use sito_core::VariantArray;
 
 use super::new_id;
 use crate::{dates::now_iso, i18n::*, save_problem::written, store};
@@ -35,7 +36,7 @@ pub fn NewLetter() -> impl IntoView {
         let opportunity_id = query.with_untracked(|q| q.get("opportunita"));
         let template = query
             .with_untracked(|q| q.get("modello"))
-            .and_then(|m| LetterTemplate::parse(&m));
+            .and_then(|m| m.parse::<LetterTemplate>().ok());
         let navigate = navigate.clone();
         spawn_local(async move {
             let Ok(store) = store::shared().await else {
@@ -174,14 +175,14 @@ pub fn LetterEditor() -> impl IntoView {
                 <label for="letter-template">{t!(i18n, cv.template)}</label>
                 <select
                     id="letter-template"
-                    prop:value=value(|l| l.template.as_str().to_owned())
+                    prop:value=value(|l| l.template.as_ref().to_owned())
                     on:change=move |ev| {
-                        if let Some(t) = LetterTemplate::parse(&event_target_value(&ev)) {
+                        if let Ok(t) = event_target_value(&ev).parse::<LetterTemplate>() {
                             edit(&|l| l.template = t);
                         }
                     }
                 >
-                    {LetterTemplate::ALL.into_iter().map(|t| view! { <option value=t.as_str()>{move || template_label(i18n, t)}</option> }).collect_view()}
+                    {LetterTemplate::VARIANTS.iter().copied().map(|t| view! { <option value={<&'static str>::from(t)}>{move || template_label(i18n, t)}</option> }).collect_view()}
                 </select>
                 <label for="letter-organisation">{t!(i18n, cv.organisation)}</label>
                 <input id="letter-organisation" prop:value=value(|l| l.organisation.clone()) on:input=move |ev| { let v = event_target_value(&ev); edit(&|l| l.organisation = v.clone()); }/>

@@ -23,7 +23,7 @@ fn period(start: &str, end: &str, ongoing: &str, locale: Locale) -> String {
 }
 
 fn level(level: Option<Cefr>) -> &'static str {
-    level.map_or("", Cefr::as_str)
+    level.map_or("", <&str>::from)
 }
 
 fn experience_list(items: Vec<Experience>, ongoing: String, locale: Locale) -> impl IntoView {

@@ -186,7 +186,7 @@ pub fn SignUpForm() -> impl IntoView {
                 "Scegli se siete un'associazione o un gruppo informale.",
             );
         }
-        let place = District::from_slug(&district.get_untracked());
+        let place = district.get_untracked().parse::<District>().ok();
         if place.is_none() {
             found.push("district", "required", "Scegli il territorio.");
         }
@@ -256,7 +256,7 @@ pub fn SignUpForm() -> impl IntoView {
             <label for="registrazione-district">{t!(i18n, proposals.district)}</label>
             <select id="registrazione-district" prop:value=move || district.get() on:change=move |ev| district.set(event_target_value(&ev)) aria-describedby=described("district")>
                 <option value="">{t!(i18n, proposals.choose)}</option>
-                {GROUP_DISTRICTS.into_iter().map(|d| view! { <option value=d.slug()>{move || labels::district(i18n, d)}</option> }).collect_view()}
+                {GROUP_DISTRICTS.into_iter().map(|d| view! { <option value={<&'static str>::from(d)}>{move || labels::district(i18n, d)}</option> }).collect_view()}
             </select>
             {select_error("district")}
             {account_input("registrazione", "contact_person", t!(i18n, proposals.contact_person), "text", "name", contact, errors)}

@@ -3,6 +3,7 @@
 //! ceiling and share with core's own messages.
 
 use leptos::prelude::*;
+use sito_core::VariantArray;
 use sito_core::{
     budget::{BudgetCategory, Cents},
     proposal::{LineDraft, ProposalDraft},
@@ -56,14 +57,14 @@ fn category_select(ed: Editor, i: usize) -> impl IntoView {
             prop:value=move || ed.read(|d| d.lines.get(i).map_or("", |l| category_value(l.category)))
             on:change=move |ev| {
                 let value = event_target_value(&ev);
-                if let Some(c) = BudgetCategory::ALL.into_iter().find(|c| category_value(*c) == value) {
+                if let Some(c) = BudgetCategory::VARIANTS.iter().copied().find(|c| category_value(*c) == value) {
                     ed.edit(|d| if let Some(l) = d.lines.get_mut(i) { l.category = c; });
                 }
             }
             aria-invalid=invalid(ed, field.clone())
             aria-describedby=described_by(ed, field.clone())
         >
-            {BudgetCategory::ALL.into_iter().map(|c| view! {
+            {BudgetCategory::VARIANTS.iter().copied().map(|c| view! {
                 <option value=category_value(c)>{move || category_label(i18n, c)}</option>
             }).collect_view()}
         </select>

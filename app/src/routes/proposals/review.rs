@@ -6,6 +6,7 @@
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{components::A, hooks::use_navigate};
 use sito_core::proposal::{deadline_error, step_of, ProposalStatus, ProposalSubmission};
+use sito_core::validation::FieldPath;
 
 use super::{
     account::{use_session, WaysIn},
@@ -161,7 +162,7 @@ pub fn Review() -> impl IntoView {
                     <ul>
                         {errors.into_iter().map(|e| {
                             let step = step_of(&e.field);
-                            let href = format!("/proposte/{}?passo={step}#{}", id(), field_id(&e.field));
+                            let href = format!("/proposte/{}?passo={step}#{}", id(), field_id(&e.field.to_string()));
                             let field = e.field.clone();
                             view! {
                                 <li><A href=href>
@@ -315,9 +316,9 @@ fn ServerState() -> impl IntoView {
 
 /// What a field is called on the form (`budget.lines.1.unit_cost` → "Voce di spesa 2 ·
 /// Costo unitario (€)").
-fn field_label(i18n: leptos_i18n::I18nContext<Locale>, field: &str) -> String {
-    let parts: Vec<&str> = field.split('.').collect();
-    let nth = |i: &str| i.parse::<usize>().map_or(0, |n| n + 1);
+fn field_label(i18n: leptos_i18n::I18nContext<Locale>, field: &FieldPath) -> String {
+    use sito_core::validation::Segment::{Index, Name};
+    let nth = |i: &usize| i + 1;
     let own = |key: &str| -> &'static str {
         match key {
             "name" => t_string!(i18n, proposals.group_name),
@@ -337,39 +338,46 @@ fn field_label(i18n: leptos_i18n::I18nContext<Locale>, field: &str) -> String {
             _ => "",
         }
     };
-    match parts.as_slice() {
-        ["group", key] => own(key).to_owned(),
-        ["partners", i, key] => format!(
+    match field.segments() {
+        [Name(group), Name(key)] if group == "group" => own(key).to_owned(),
+        [Name(partners), Index(i), Name(key)] if partners == "partners" => format!(
             "{} · {}",
             t_string!(i18n, proposals.partner, n = nth(i)),
-            if *key == "name" {
+            if key == "name" {
                 t_string!(i18n, proposals.partner_name)
             } else {
                 t_string!(i18n, proposals.partner_role)
             }
         ),
-        ["actions", i, key] => format!(
+        [Name(actions), Index(i), Name(key)] if actions == "actions" => format!(
             "{} · {}",
             t_string!(i18n, proposals.action, n = nth(i)),
-            match *key {
+            match key.as_str() {
                 "start" => t_string!(i18n, proposals.action_start),
                 "end" => t_string!(i18n, proposals.action_end),
                 "who" => t_string!(i18n, proposals.action_who),
                 _ => t_string!(i18n, proposals.action_title),
             }
         ),
-        ["budget", "lines", i, key] => format!(
-            "{} · {}",
-            t_string!(i18n, budget.line, n = nth(i)),
-            match *key {
-                "quantity" => t_string!(i18n, budget.quantity),
-                "unit_cost" => t_string!(i18n, budget.unit_cost),
-                "category" => t_string!(i18n, budget.category),
-                _ => t_string!(i18n, budget.description),
-            }
-        ),
-        ["budget", key] if own(key).is_empty() => t_string!(i18n, proposals.step4).to_owned(),
-        ["budget", key] | [key] if !own(key).is_empty() => own(key).to_owned(),
+        [Name(budget), Name(lines), Index(i), Name(key)]
+            if budget == "budget" && lines == "lines" =>
+        {
+            format!(
+                "{} · {}",
+                t_string!(i18n, budget.line, n = nth(i)),
+                match key.as_str() {
+                    "quantity" => t_string!(i18n, budget.quantity),
+                    "unit_cost" => t_string!(i18n, budget.unit_cost),
+                    "category" => t_string!(i18n, budget.category),
+                    _ => t_string!(i18n, budget.description),
+                }
+            )
+        }
+        [Name(budget), Name(key)] if budget == "budget" && own(key).is_empty() => {
+            t_string!(i18n, proposals.step4).to_owned()
+        }
+        [Name(budget), Name(key)] if budget == "budget" => own(key).to_owned(),
+        [Name(key)] if !own(key).is_empty() => own(key).to_owned(),
         _ => step_title(i18n, step_of(field)).to_owned(),
     }
 }

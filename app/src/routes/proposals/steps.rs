@@ -135,7 +135,7 @@ pub fn group(ed: Editor) -> impl IntoView {
         .map(|d| {
             let label: Box<dyn Fn() -> &'static str + Send + Sync> =
                 Box::new(move || labels::district(i18n, d));
-            (d.slug(), label)
+            (d.into(), label)
         })
         .collect();
     let partners = Memo::new(move |_| ed.read(|d| d.partners.len()));
@@ -162,7 +162,7 @@ pub fn group(ed: Editor) -> impl IntoView {
                 _ => None,
             };
         })}
-        {select_field(ed, "group.district", t!(i18n, proposals.district), districts, |d| d.district.map_or("", District::slug), |d, v| d.district = District::from_slug(v))}
+        {select_field(ed, "group.district", t!(i18n, proposals.district), districts, |d| d.district.map_or("", <&str>::from), |d, v| d.district = v.parse::<District>().ok())}
         {text_input(ed, "group.contact_person", t!(i18n, proposals.contact_person), "text", |d| &d.contact_person, |d| &mut d.contact_person)}
         {text_input(ed, "group.members", t!(i18n, proposals.members), "numeric", |d| &d.members, |d| &mut d.members)}
         <div class="pair">

@@ -111,10 +111,7 @@ pub async fn confirm(req: &Request, env: &Env, token: &str) -> ApiResult {
     if db::changes(results.first()) != 1 {
         return Err(invalid());
     }
-    let view = stored::by_id(&db, &id)
-        .await?
-        .and_then(|row| row.view())
-        .ok_or_else(invalid)?;
+    let view = stored::by_id(&db, &id).await?.ok_or_else(invalid)?.view()?;
     let cookie = auth::start_session(&db, &id).await?;
     with_cookie(json(&view, 201)?, &cookie)
 }

@@ -138,7 +138,7 @@ mod tests {
             group_name: "Giovani del Po".into(),
             total: 108_500,
             requested: 80_000,
-            status: "in_review".into(),
+            status: sito_core::proposal::ProposalStatus::InReview,
             first_submitted_at: String::new(),
             submitted_at: String::new(),
             updated_at: String::new(),

@@ -44,8 +44,8 @@ pub async fn list(
         .prepare(sql)
         .bind(&[
             opt(&query.fts_match()),
-            opt(&query.kind.map(|k| k.as_str().to_owned())),
-            opt(&query.status.map(|s| s.as_str().to_owned())),
+            opt(&query.kind.map(|k| k.as_ref().to_owned())),
+            opt(&query.status.map(|s| s.as_ref().to_owned())),
             opt(&district),
             opt(&query.deadline_before.map(|d| d.to_string())),
             num(page + 1),
@@ -58,10 +58,10 @@ pub async fn list(
     let items = rows
         .into_iter()
         .take(page as usize)
-        .filter_map(|r| {
-            Some(EntrySummary {
-                kind: ContentKind::parse(&r.kind)?,
-                status: EntryStatus::parse(&r.status)?,
+        .map(|r| {
+            Ok(EntrySummary {
+                kind: sito_core::stored::parse("kind", &r.kind)?,
+                status: sito_core::stored::parse("status", &r.status)?,
                 id: r.id,
                 version: r.version,
                 title: r.title,
@@ -72,7 +72,7 @@ pub async fn list(
                 updated_by: r.updated_by,
             })
         })
-        .collect();
+        .collect::<Result<_, ApiError>>()?;
     Ok((items, more))
 }
 
@@ -94,7 +94,7 @@ pub async fn history(
         after: Option<String>,
     }
     let (kind, id) = item.map_or((JsValue::NULL, JsValue::NULL), |(k, id)| {
-        (k.as_str().into(), id.into())
+        (k.as_ref().into(), id.into())
     });
     let rows = db
         .prepare(

@@ -2,6 +2,7 @@
 //! volunteering), education, languages with their CEFR levels, and skills.
 
 use super::*;
+use sito_core::VariantArray;
 
 pub(super) fn personal(cv: Draft) -> impl IntoView {
     let i18n = use_i18n();
@@ -184,15 +185,15 @@ pub(super) fn languages(cv: Draft) -> impl IntoView {
             <label for=id.clone()>{label}</label>
             <select
                 id=id
-                prop:value=move || cv.with(|c| c.as_ref().and_then(|c| c.languages.get(i).cloned()).and_then(|mut l| *part(&mut l)).map_or("", Cefr::as_str))
+                prop:value=move || cv.with(|c| c.as_ref().and_then(|c| c.languages.get(i).cloned()).and_then(|mut l| *part(&mut l)).map_or("", <&str>::from))
                 on:change=move |ev| {
                     // The empty choice: no level given, and the CV leaves the cell blank.
-                    let value = Cefr::parse(&event_target_value(&ev));
+                    let value = event_target_value(&ev).trim().parse::<Cefr>().ok();
                     edit(cv, |c| if let Some(l) = c.languages.get_mut(i) { *part(l) = value; });
                 }
             >
                 <option value="">{t!(i18n, cv.level_unset)}</option>
-                {Cefr::ALL.into_iter().map(|c| view! { <option value=c.as_str()>{c.as_str()}</option> }).collect_view()}
+                {Cefr::VARIANTS.iter().copied().map(|c| view! { <option value={<&'static str>::from(c)}>{<&'static str>::from(c)}</option> }).collect_view()}
             </select>
         }
     };
