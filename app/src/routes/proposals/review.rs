@@ -6,17 +6,17 @@
 use gloo_net::http::Request;
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{components::A, hooks::use_navigate};
-use sito_core::proposal::{
-    deadline_error, step_of, ProposalStatus, ProposalSubmission, ProposalView,
-};
+use sito_core::proposal::{deadline_error, ProposalStatus, ProposalSubmission, ProposalView};
 
 use super::{
     account::{use_session, WaysIn},
     api::{fetch_json, ApiFailure},
-    editor::{fetch_view, view_key},
-    entry_id, field_id, receipt_of, step_title, use_editor, Editor, ENDPOINT,
+    entry_id, field_id, receipt_of,
+    server_view::{fetch_view, view_key},
+    use_editor, Editor, Step, ENDPOINT,
 };
 use crate::{
+    components::ConfirmDialog,
     dates::{rome_date_time, rome_date_time_text},
     i18n::*,
     outbox::use_outbox,
@@ -167,12 +167,12 @@ pub fn Review() -> impl IntoView {
                     <p>{t!(i18n, proposals.review_errors)}</p>
                     <ul>
                         {errors.into_iter().map(|e| {
-                            let step = step_of(&e.field);
-                            let href = format!("/proposte/{}?passo={step}#{}", id(), field_id(&e.field));
+                            let step = Step::of_field(&e.field);
+                            let href = format!("{}#{}", step.href(&id()), field_id(&e.field));
                             let field = e.field.clone();
                             view! {
                                 <li><A href=href>
-                                    {move || t_string!(i18n, proposals.step_short, n = step).to_string()} " · "
+                                    {move || t_string!(i18n, proposals.step_short, n = step.number()).to_string()} " · "
                                     {move || field_label(i18n, &field)} ": " {e.message.clone()}
                                 </A></li>
                             }
@@ -225,7 +225,7 @@ fn ServerState() -> impl IntoView {
     let navigate = use_navigate();
     let confirming = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
-    let withdraw = move |_| {
+    let withdraw = move |()| {
         let Some(id) = ed
             .record
             .with_untracked(|r| r.as_ref().map(|r| r.id.clone()))
@@ -239,7 +239,7 @@ fn ServerState() -> impl IntoView {
                     if let Ok(store) = store::shared().await {
                         let _ = store.cache_put(&view_key(&id), &view).await;
                     }
-                    ed.view.set(Some(view));
+                    ed.server_said(view);
                     failure.set(None);
                     ed.record.update(|r| {
                         if let Some(r) = r {
@@ -254,7 +254,7 @@ fn ServerState() -> impl IntoView {
                     // may still do: ask again, so that the button goes.
                     if matches!(f, ApiFailure::Problem(_)) {
                         if let Ok(view) = fetch_view(&id).await {
-                            ed.view.set(Some(view));
+                            ed.server_said(view);
                         }
                     }
                 }
@@ -273,7 +273,7 @@ fn ServerState() -> impl IntoView {
             .record
             .with_untracked(|r| r.as_ref().map(|r| r.id.clone()))
             .unwrap_or_default();
-        navigate(&format!("/proposte/{id}?passo=1"), Default::default());
+        navigate(&Step::FIRST.href(&id), Default::default());
     };
     view! {
         {move || ed.view.get().map(|view| {
@@ -298,18 +298,16 @@ fn ServerState() -> impl IntoView {
                         }).collect_view()}
                     </ol>
                     {view.can_withdraw.then(|| view! {
-                        {move || if confirming.get() {
-                            view! {
-                                <div class="notice" role="alertdialog" aria-labelledby="ritira-testo">
-                                    <p id="ritira-testo">{t!(i18n, proposals.withdraw_confirm)}</p>
-                                    <button type="button" class="danger" on:click=withdraw>{t!(i18n, proposals.withdraw_yes)}</button>
-                                    " "
-                                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{t!(i18n, proposals.cancel)}</button>
-                                </div>
-                            }.into_any()
-                        } else {
-                            view! { <button type="button" class="secondary" on:click=move |_| confirming.set(true)>{t!(i18n, proposals.withdraw)}</button> }.into_any()
-                        }}
+                        <ConfirmDialog
+                            open=confirming
+                            id="ritira-testo"
+                            class="notice"
+                            ask=move || t!(i18n, proposals.withdraw)
+                            question=move || t!(i18n, proposals.withdraw_confirm)
+                            yes=move || t!(i18n, proposals.withdraw_yes)
+                            no=move || t!(i18n, proposals.cancel)
+                            on_yes=withdraw
+                        />
                     })}
                     {(view.can_resubmit && ed.locked()).then(|| view! {
                         <button type="button" class="action" on:click=reopen>{t!(i18n, proposals.reopen)}</button>
@@ -378,7 +376,7 @@ fn field_label(i18n: leptos_i18n::I18nContext<Locale>, field: &str) -> String {
         ),
         ["budget", key] if own(key).is_empty() => t_string!(i18n, proposals.step4).to_owned(),
         ["budget", key] | [key] if !own(key).is_empty() => own(key).to_owned(),
-        _ => step_title(i18n, step_of(field)).to_owned(),
+        _ => Step::of_field(field).title(i18n).to_owned(),
     }
 }
 
