@@ -228,10 +228,10 @@ fn Editing(id: String, opened: Opened) -> impl IntoView {
                     <legend class="visually-hidden">{move || step.get().title(i18n)}</legend>
                     {move || match step.get() {
                         Step::Group => steps::group(ed).into_any(),
-                        Step::Needs => steps::needs(ed).into_any(),
+                        Step::Needs => steps::needs().into_any(),
                         Step::Actions => steps::actions(ed).into_any(),
                         Step::Budget => budget::budget(ed).into_any(),
-                        Step::Results | Step::Review => steps::results(ed).into_any(),
+                        Step::Results | Step::Review => steps::results().into_any(),
                     }}
                 </fieldset>
             </form>

@@ -161,28 +161,45 @@ async fn all_sent() -> Result<Vec<ProposalSummary>, ApiFailure> {
 fn SentList() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let list = RwSignal::new(None::<Vec<ProposalSummary>>);
-    Effect::new(move |_| {
+    let signed_in = Memo::new(move |_| session.me.with(Option::is_some));
+    // The last list kept on the phone, and the server's: each keyed on the session, so a list
+    // asked for before signing out or in never shows after it.
+    let kept = LocalResource::new(move || {
         session.changed.track();
-        if session.me.with(Option::is_none) {
-            list.set(None);
-            return;
+        let signed_in = signed_in.get();
+        async move {
+            if !signed_in {
+                return None;
+            }
+            let store = store::shared().await.ok()?;
+            store
+                .cache_get::<Vec<ProposalSummary>>(LIST_KEY)
+                .await
+                .ok()
+                .flatten()
         }
-        spawn_local(async move {
-            let Ok(store) = store::shared().await else {
-                return;
-            };
-            if let Ok(Some(cached)) = store.cache_get::<Vec<ProposalSummary>>(LIST_KEY).await {
-                list.set(Some(cached));
-            }
-            if let Ok(fresh) = all_sent().await {
-                let _ = store.cache_put(LIST_KEY, &fresh).await;
-                list.set(Some(fresh));
-            }
-        });
     });
+    let fresh = LocalResource::new(move || {
+        session.changed.track();
+        let signed_in = signed_in.get();
+        async move {
+            if !signed_in {
+                return None;
+            }
+            let store = store::shared().await.ok()?;
+            let fresh = all_sent().await.ok()?;
+            let _ = store.cache_put(LIST_KEY, &fresh).await;
+            Some(fresh)
+        }
+    });
+    let list = move || {
+        signed_in
+            .get()
+            .then(|| fresh.get().flatten().or_else(|| kept.get().flatten()))
+            .flatten()
+    };
     view! {
-        {move || list.get().map(|items| view! {
+        {move || list().map(|items| view! {
             <section aria-labelledby="inviate">
                 <h2 id="inviate">{t!(i18n, proposals.sent_list)}</h2>
                 {if items.is_empty() {

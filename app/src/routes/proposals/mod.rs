@@ -12,6 +12,7 @@ mod api;
 mod budget;
 mod confirm;
 mod editor;
+mod field;
 mod home;
 mod print;
 mod review;
@@ -262,60 +263,4 @@ pub fn described_by(ed: Editor, field: String) -> impl Fn() -> Option<String> {
 
 pub fn invalid(ed: Editor, field: String) -> impl Fn() -> Option<&'static str> {
     move || ed.error(&field).map(|_| "true")
-}
-
-/// A labelled single-line input bound to a text of the draft.
-pub fn text_input(
-    ed: Editor,
-    field: &'static str,
-    label: impl IntoView + 'static,
-    mode: &'static str,
-    get: fn(&ProposalDraft) -> &String,
-    set: fn(&mut ProposalDraft) -> &mut String,
-) -> impl IntoView {
-    let id = field_id(field);
-    view! {
-        <label for=id.clone()>{label}</label>
-        <input
-            id=id
-            name=field
-            inputmode=mode
-            autocomplete="off"
-            prop:value=move || ed.read(|d| get(d).clone())
-            on:input=move |ev| {
-                let value = event_target_value(&ev);
-                ed.edit(|d| *set(d) = value);
-            }
-            aria-invalid=invalid(ed, field.to_owned())
-            aria-describedby=described_by(ed, field.to_owned())
-        />
-        {error_line(ed, field.to_owned())}
-    }
-}
-
-/// A labelled text area bound to a text of the draft.
-pub fn text_area(
-    ed: Editor,
-    field: &'static str,
-    label: impl IntoView + 'static,
-    get: fn(&ProposalDraft) -> &String,
-    set: fn(&mut ProposalDraft) -> &mut String,
-) -> impl IntoView {
-    let id = field_id(field);
-    view! {
-        <label for=id.clone()>{label}</label>
-        <textarea
-            id=id
-            name=field
-            rows="6"
-            prop:value=move || ed.read(|d| get(d).clone())
-            on:input=move |ev| {
-                let value = event_target_value(&ev);
-                ed.edit(|d| *set(d) = value);
-            }
-            aria-invalid=invalid(ed, field.to_owned())
-            aria-describedby=described_by(ed, field.to_owned())
-        ></textarea>
-        {error_line(ed, field.to_owned())}
-    }
 }
