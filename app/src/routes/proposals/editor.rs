@@ -93,7 +93,7 @@ pub fn ProposalEditor() -> impl IntoView {
                     <p>{t!(i18n, proposals.not_found_hint)}</p>
                     <p><A href="/proposte">{t!(i18n, proposals.back)}</A></p>
                 }.into_any(),
-                Some(opened) => view! { <Editing id=id.get_untracked() opened/> }.into_any(),
+                Some(opened) => view! { <Editing opened/> }.into_any(),
             })}
         </Suspense>
     }
@@ -103,12 +103,13 @@ pub fn ProposalEditor() -> impl IntoView {
 /// load as resources keyed on what they depend on, so an answer that comes late never
 /// replaces a newer one.
 #[component]
-fn Editing(id: String, opened: Opened) -> impl IntoView {
+fn Editing(opened: Opened) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let outbox = use_outbox();
     let sync = use_sync();
     let session = use_session();
+    let id = opened.record.id.clone();
     let call_id = opened.record.draft.call_id.clone();
     let record = RwSignal::new(Some(opened.record));
 

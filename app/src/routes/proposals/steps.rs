@@ -142,12 +142,16 @@ pub fn group(ed: Editor) -> impl IntoView {
             {t!(i18n, proposals.members)}
         </DraftField>
         <div class="pair">
-            <div><DraftField field="group.age_min" control=Control::text("numeric") value=|d| d.age_min.clone() set=|d, v| d.age_min = v>
-            {t!(i18n, proposals.age_min)}
-        </DraftField></div>
-            <div><DraftField field="group.age_max" control=Control::text("numeric") value=|d| d.age_max.clone() set=|d, v| d.age_max = v>
-            {t!(i18n, proposals.age_max)}
-        </DraftField></div>
+            <div>
+                <DraftField field="group.age_min" control=Control::text("numeric") value=|d| d.age_min.clone() set=|d, v| d.age_min = v>
+                    {t!(i18n, proposals.age_min)}
+                </DraftField>
+            </div>
+            <div>
+                <DraftField field="group.age_max" control=Control::text("numeric") value=|d| d.age_max.clone() set=|d, v| d.age_max = v>
+                    {t!(i18n, proposals.age_max)}
+                </DraftField>
+            </div>
         </div>
         <h2>{t!(i18n, proposals.partners)}</h2>
         <p class="hint">{t!(i18n, proposals.partners_hint)}</p>
