@@ -33,7 +33,11 @@ async fn asks_before_doing_and_no_does_nothing() {
         .expect("a div")
         .dyn_into()
         .expect("an HTML element");
-    document.body().expect("a body").append_child(&root).expect("appended");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("appended");
     let open = RwSignal::new(false);
     let done = RwSignal::new(0);
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
@@ -62,15 +66,27 @@ async fn asks_before_doing_and_no_does_nothing() {
         .query_selector("[role=alertdialog]")
         .unwrap()
         .expect("the question shows");
-    assert_eq!(dialog.get_attribute("aria-labelledby").as_deref(), Some("prova-testo"));
-    assert_eq!(dialog.get_attribute("class").as_deref(), Some("notice error"));
     assert_eq!(
-        document.get_element_by_id("prova-testo").and_then(|q| q.text_content()).as_deref(),
+        dialog.get_attribute("aria-labelledby").as_deref(),
+        Some("prova-testo")
+    );
+    assert_eq!(
+        dialog.get_attribute("class").as_deref(),
+        Some("notice error")
+    );
+    assert_eq!(
+        document
+            .get_element_by_id("prova-testo")
+            .and_then(|q| q.text_content())
+            .as_deref(),
         Some("Sei sicuro?")
     );
     let choices = buttons(&root);
     assert_eq!(
-        choices.iter().map(|b| b.text_content().unwrap_or_default()).collect::<Vec<_>>(),
+        choices
+            .iter()
+            .map(|b| b.text_content().unwrap_or_default())
+            .collect::<Vec<_>>(),
         ["Sì, elimina", "Annulla"]
     );
 

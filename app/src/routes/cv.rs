@@ -163,16 +163,9 @@ pub fn CvHome() -> impl IntoView {
         </section>
         <section aria-labelledby="cancella">
             <h2 id="cancella">{t!(i18n, cv.delete_title)}</h2>
-            <ConfirmDialog
-                open=confirming
-                id="conferma-testo"
-                class="notice error"
-                ask=move || t!(i18n, cv.delete_all)
-                question=move || t!(i18n, cv.delete_confirm)
-                yes=move || t!(i18n, cv.delete_yes)
-                no=move || t!(i18n, cv.delete_no)
-                on_yes=delete_all
-            />
+            <ConfirmDialog open=confirming id="conferma-testo" class="notice error" on_yes=delete_all
+                ask=move || t!(i18n, cv.delete_all) question=move || t!(i18n, cv.delete_confirm)
+                yes=move || t!(i18n, cv.delete_yes) no=move || t!(i18n, cv.delete_no)/>
         </section>
     }
 }

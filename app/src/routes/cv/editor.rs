@@ -13,7 +13,7 @@ use super::sheet::CvSheet;
 mod list;
 mod step;
 mod steps;
-use crate::{components::save_file, i18n::*, store, sync::now_iso};
+use crate::{components::save_file, i18n::*, routes::StepOrder, store, sync::now_iso};
 use list::ListEditor;
 use step::Step;
 use steps::{education, experiences, languages, personal, skills};

@@ -115,9 +115,7 @@ pub fn budget(ed: Editor) -> impl IntoView {
         <button type="button" class="action" on:click=move |_| ed.edit(|d| d.lines.push(LineDraft::default()))>
             {t!(i18n, budget.add_line)}
         </button>
-        <DraftField field="budget.requested" control=Control::text("decimal") value=|d| d.requested.clone() set=|d, v| d.requested = v>
-            {t!(i18n, budget.requested)}
-        </DraftField>
+        <DraftField field="budget.requested" control=Control::text("decimal") value=|d| d.requested.clone() set=|d, v| d.requested = v>{t!(i18n, budget.requested)}</DraftField>
         <Totals ed/>
     }
 }

@@ -20,6 +20,7 @@ use crate::{
     components::ConfirmDialog,
     i18n::*,
     outbox::use_outbox,
+    routes::StepOrder,
     store::{self, DraftRecord, OutboxEntry, OutboxState},
     sync::use_sync,
 };
@@ -325,16 +326,9 @@ fn DeleteDraft() -> impl IntoView {
     };
     view! {
         <section class="delete no-print">
-            <ConfirmDialog
-                open=confirming
-                id="elimina-testo"
-                class="notice error"
-                ask=move || t!(i18n, proposals.delete)
-                question=move || t!(i18n, proposals.delete_confirm)
-                yes=move || t!(i18n, proposals.delete_yes)
-                no=move || t!(i18n, proposals.cancel)
-                on_yes=remove
-            />
+            <ConfirmDialog open=confirming id="elimina-testo" class="notice error" on_yes=remove
+                ask=move || t!(i18n, proposals.delete) question=move || t!(i18n, proposals.delete_confirm)
+                yes=move || t!(i18n, proposals.delete_yes) no=move || t!(i18n, proposals.cancel)/>
         </section>
     }
 }

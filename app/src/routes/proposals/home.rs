@@ -1,6 +1,8 @@
 //! `/proposte` ("Le mie proposte": the drafts on this phone, the group's proposals on the
 //! server, the account) and `/proposte/nuova?bando=…` (a new draft for a call).
 
+use std::future::Future;
+
 use gloo_net::http::Request;
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{
@@ -14,7 +16,7 @@ use sito_core::{
 };
 
 use super::{
-    account::{use_session, AccountPanel, Me, LIST_KEY, ME_KEY},
+    account::{use_session, AccountPanel, Me, Session, LIST_KEY, ME_KEY},
     api::{fetch_json, ApiFailure},
     entry_id, receipt_of,
     review::status_label,
@@ -156,6 +158,26 @@ async fn all_sent() -> Result<Vec<ProposalSummary>, ApiFailure> {
     }
 }
 
+/// What `load` finds, read again on every sign-in and sign-out; nothing while signed out.
+fn per_session<T: 'static, F: Future<Output = Option<T>> + 'static>(
+    session: Session,
+    signed_in: Memo<bool>,
+    load: impl Fn() -> F + 'static,
+) -> LocalResource<Option<T>> {
+    LocalResource::new(move || {
+        session.changed.track();
+        let signed_in = signed_in.get();
+        let loading = load();
+        async move {
+            if signed_in {
+                loading.await
+            } else {
+                None
+            }
+        }
+    })
+}
+
 /// The group's proposals on the server (signed in), from the last answer when offline.
 #[component]
 fn SentList() -> impl IntoView {
@@ -164,33 +186,19 @@ fn SentList() -> impl IntoView {
     let signed_in = Memo::new(move |_| session.me.with(Option::is_some));
     // The last list kept on the phone, and the server's: each keyed on the session, so a list
     // asked for before signing out or in never shows after it.
-    let kept = LocalResource::new(move || {
-        session.changed.track();
-        let signed_in = signed_in.get();
-        async move {
-            if !signed_in {
-                return None;
-            }
-            let store = store::shared().await.ok()?;
-            store
-                .cache_get::<Vec<ProposalSummary>>(LIST_KEY)
-                .await
-                .ok()
-                .flatten()
-        }
+    let kept = per_session(session, signed_in, || async {
+        let store = store::shared().await.ok()?;
+        store
+            .cache_get::<Vec<ProposalSummary>>(LIST_KEY)
+            .await
+            .ok()
+            .flatten()
     });
-    let fresh = LocalResource::new(move || {
-        session.changed.track();
-        let signed_in = signed_in.get();
-        async move {
-            if !signed_in {
-                return None;
-            }
-            let store = store::shared().await.ok()?;
-            let fresh = all_sent().await.ok()?;
-            let _ = store.cache_put(LIST_KEY, &fresh).await;
-            Some(fresh)
-        }
+    let fresh = per_session(session, signed_in, || async {
+        let store = store::shared().await.ok()?;
+        let fresh = all_sent().await.ok()?;
+        let _ = store.cache_put(LIST_KEY, &fresh).await;
+        Some(fresh)
     });
     let list = move || {
         signed_in

@@ -20,6 +20,7 @@ use crate::{
     dates::{rome_date_time, rome_date_time_text},
     i18n::*,
     outbox::use_outbox,
+    routes::StepOrder,
     store::{self, OutboxState},
     sync::now_iso,
 };
@@ -298,16 +299,9 @@ fn ServerState() -> impl IntoView {
                         }).collect_view()}
                     </ol>
                     {view.can_withdraw.then(|| view! {
-                        <ConfirmDialog
-                            open=confirming
-                            id="ritira-testo"
-                            class="notice"
-                            ask=move || t!(i18n, proposals.withdraw)
-                            question=move || t!(i18n, proposals.withdraw_confirm)
-                            yes=move || t!(i18n, proposals.withdraw_yes)
-                            no=move || t!(i18n, proposals.cancel)
-                            on_yes=withdraw
-                        />
+                        <ConfirmDialog open=confirming id="ritira-testo" class="notice" on_yes=withdraw
+                            ask=move || t!(i18n, proposals.withdraw) question=move || t!(i18n, proposals.withdraw_confirm)
+                            yes=move || t!(i18n, proposals.withdraw_yes) no=move || t!(i18n, proposals.cancel)/>
                     })}
                     {(view.can_resubmit && ed.locked()).then(|| view! {
                         <button type="button" class="action" on:click=reopen>{t!(i18n, proposals.reopen)}</button>

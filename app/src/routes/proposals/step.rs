@@ -3,7 +3,7 @@
 use leptos_i18n::I18nContext;
 use strum::{EnumIter, FromRepr, IntoEnumIterator};
 
-use crate::i18n::*;
+use crate::{i18n::*, routes::StepOrder};
 
 /// One step of the form; its number is the one in the address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, FromRepr)]
@@ -23,35 +23,23 @@ pub enum Step {
     Review,
 }
 
+impl StepOrder for Step {
+    const FIRST: Step = Step::Group;
+    const LAST: Step = Step::Review;
+
+    fn numbered(n: usize) -> Option<Step> {
+        Step::from_repr(n)
+    }
+
+    fn number(self) -> usize {
+        self as usize
+    }
+}
+
 impl Step {
-    pub const FIRST: Step = Step::Group;
-    pub const LAST: Step = Step::Review;
-
-    /// The step of `?passo=n`: a number out of range is the nearest step.
-    pub fn from_number(n: usize) -> Step {
-        Step::from_repr(n.clamp(Step::FIRST.number(), Step::LAST.number())).unwrap_or(Step::FIRST)
-    }
-
-    /// The step of an address's `?passo=` value, if it is a number.
-    pub fn parse(passo: &str) -> Option<Step> {
-        passo.parse::<usize>().ok().map(Step::from_number)
-    }
-
     /// Where core's check puts a field (`budget.lines.0.unit_cost` → the budget).
     pub fn of_field(field: &str) -> Step {
         Step::from_number(sito_core::proposal::step_of(field))
-    }
-
-    pub fn number(self) -> usize {
-        self as usize
-    }
-
-    pub fn next(self) -> Option<Step> {
-        Step::from_repr(self.number() + 1)
-    }
-
-    pub fn previous(self) -> Option<Step> {
-        Step::from_repr(self.number() - 1)
     }
 
     pub fn all() -> impl Iterator<Item = Step> {
@@ -77,7 +65,7 @@ impl Step {
 
 #[cfg(test)]
 mod tests {
-    use super::Step;
+    use super::{Step, StepOrder};
 
     #[test]
     fn numbers_are_the_addresses_and_out_of_range_is_the_nearest_step() {

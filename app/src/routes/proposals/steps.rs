@@ -110,9 +110,7 @@ pub fn group(ed: Editor) -> impl IntoView {
                 <a href="/proposte">{t!(i18n, proposals.needs_account_link)}</a>
             </p>
         })}
-        <DraftField field="group.name" control=Control::text("text") value=|d| d.group_name.clone() set=|d, v| d.group_name = v>
-            {t!(i18n, proposals.group_name)}
-        </DraftField>
+        <DraftField field="group.name" control=Control::text("text") value=|d| d.group_name.clone() set=|d, v| d.group_name = v>{t!(i18n, proposals.group_name)}</DraftField>
         <DraftField
             field="group.kind"
             control=Control::Select { options: kinds, choose: true }
@@ -135,22 +133,14 @@ pub fn group(ed: Editor) -> impl IntoView {
         >
             {t!(i18n, proposals.district)}
         </DraftField>
-        <DraftField field="group.contact_person" control=Control::text("text") value=|d| d.contact_person.clone() set=|d, v| d.contact_person = v>
-            {t!(i18n, proposals.contact_person)}
-        </DraftField>
-        <DraftField field="group.members" control=Control::text("numeric") value=|d| d.members.clone() set=|d, v| d.members = v>
-            {t!(i18n, proposals.members)}
-        </DraftField>
+        <DraftField field="group.contact_person" control=Control::text("text") value=|d| d.contact_person.clone() set=|d, v| d.contact_person = v>{t!(i18n, proposals.contact_person)}</DraftField>
+        <DraftField field="group.members" control=Control::text("numeric") value=|d| d.members.clone() set=|d, v| d.members = v>{t!(i18n, proposals.members)}</DraftField>
         <div class="pair">
             <div>
-                <DraftField field="group.age_min" control=Control::text("numeric") value=|d| d.age_min.clone() set=|d, v| d.age_min = v>
-                    {t!(i18n, proposals.age_min)}
-                </DraftField>
+                <DraftField field="group.age_min" control=Control::text("numeric") value=|d| d.age_min.clone() set=|d, v| d.age_min = v>{t!(i18n, proposals.age_min)}</DraftField>
             </div>
             <div>
-                <DraftField field="group.age_max" control=Control::text("numeric") value=|d| d.age_max.clone() set=|d, v| d.age_max = v>
-                    {t!(i18n, proposals.age_max)}
-                </DraftField>
+                <DraftField field="group.age_max" control=Control::text("numeric") value=|d| d.age_max.clone() set=|d, v| d.age_max = v>{t!(i18n, proposals.age_max)}</DraftField>
             </div>
         </div>
         <h2>{t!(i18n, proposals.partners)}</h2>
@@ -177,15 +167,9 @@ pub fn group(ed: Editor) -> impl IntoView {
 pub fn needs() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <DraftField field="title" control=Control::text("text") value=|d| d.title.clone() set=|d, v| d.title = v>
-            {t!(i18n, proposals.project_title)}
-        </DraftField>
-        <DraftField field="needs" control=Control::TextArea value=|d| d.needs.clone() set=|d, v| d.needs = v>
-            {t!(i18n, proposals.needs)}
-        </DraftField>
-        <DraftField field="objectives" control=Control::TextArea value=|d| d.objectives.clone() set=|d, v| d.objectives = v>
-            {t!(i18n, proposals.objectives)}
-        </DraftField>
+        <DraftField field="title" control=Control::text("text") value=|d| d.title.clone() set=|d, v| d.title = v>{t!(i18n, proposals.project_title)}</DraftField>
+        <DraftField field="needs" control=Control::TextArea value=|d| d.needs.clone() set=|d, v| d.needs = v>{t!(i18n, proposals.needs)}</DraftField>
+        <DraftField field="objectives" control=Control::TextArea value=|d| d.objectives.clone() set=|d, v| d.objectives = v>{t!(i18n, proposals.objectives)}</DraftField>
     }
 }
 
@@ -269,14 +253,8 @@ pub fn timeline(actions: &[ActionDraft]) -> impl IntoView {
 pub fn results() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <DraftField field="results" control=Control::TextArea value=|d| d.results.clone() set=|d, v| d.results = v>
-            {t!(i18n, proposals.results)}
-        </DraftField>
-        <DraftField field="indicators" control=Control::TextArea value=|d| d.indicators.clone() set=|d, v| d.indicators = v>
-            {t!(i18n, proposals.indicators)}
-        </DraftField>
-        <DraftField field="reporting" control=Control::TextArea value=|d| d.reporting.clone() set=|d, v| d.reporting = v>
-            {t!(i18n, proposals.reporting)}
-        </DraftField>
+        <DraftField field="results" control=Control::TextArea value=|d| d.results.clone() set=|d, v| d.results = v>{t!(i18n, proposals.results)}</DraftField>
+        <DraftField field="indicators" control=Control::TextArea value=|d| d.indicators.clone() set=|d, v| d.indicators = v>{t!(i18n, proposals.indicators)}</DraftField>
+        <DraftField field="reporting" control=Control::TextArea value=|d| d.reporting.clone() set=|d, v| d.reporting = v>{t!(i18n, proposals.reporting)}</DraftField>
     }
 }

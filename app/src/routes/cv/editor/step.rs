@@ -3,11 +3,11 @@
 use leptos_i18n::I18nContext;
 use strum::{EnumIter, FromRepr};
 
-use crate::i18n::*;
+use crate::{i18n::*, routes::StepOrder};
 
 /// One step of the CV; its number is the one in the address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, EnumIter, FromRepr)]
-#[repr(u8)]
+#[repr(usize)]
 pub enum Step {
     Personal = 1,
     Profile,
@@ -21,32 +21,20 @@ pub enum Step {
     Review,
 }
 
+impl StepOrder for Step {
+    const FIRST: Step = Step::Personal;
+    const LAST: Step = Step::Review;
+
+    fn numbered(n: usize) -> Option<Step> {
+        Step::from_repr(n)
+    }
+
+    fn number(self) -> usize {
+        self as usize
+    }
+}
+
 impl Step {
-    pub const FIRST: Step = Step::Personal;
-    pub const LAST: Step = Step::Review;
-
-    /// The step of `?passo=n`: a number out of range is the nearest step.
-    pub fn from_number(n: u8) -> Step {
-        Step::from_repr(n.clamp(Step::FIRST.number(), Step::LAST.number())).unwrap_or(Step::FIRST)
-    }
-
-    /// The step of an address's `?passo=` value, if it is a number.
-    pub fn parse(passo: &str) -> Option<Step> {
-        passo.parse::<u8>().ok().map(Step::from_number)
-    }
-
-    pub fn number(self) -> u8 {
-        self as u8
-    }
-
-    pub fn next(self) -> Option<Step> {
-        Step::from_repr(self.number() + 1)
-    }
-
-    pub fn previous(self) -> Option<Step> {
-        Step::from_repr(self.number() - 1)
-    }
-
     /// The step's page of CV `id`.
     pub fn href(self, id: &str) -> String {
         format!("/cv/{id}?passo={}", self.number())
@@ -84,7 +72,7 @@ impl Step {
 mod tests {
     use strum::IntoEnumIterator;
 
-    use super::Step;
+    use super::{Step, StepOrder};
 
     #[test]
     fn numbers_are_the_addresses_and_out_of_range_is_the_nearest_step() {
