@@ -46,10 +46,26 @@ pub fn DraftField(
     /// The label.
     children: Children,
 ) -> impl IntoView {
+    // One body for every field, whatever its closures: the tool's wasm keeps one copy.
+    draft_field(field, control, Box::new(value), Box::new(set), children)
+}
+
+/// Reads a field's value in the draft.
+type Read = Box<dyn Fn(&ProposalDraft) -> String + Send + Sync>;
+/// Writes a field's value in the draft.
+type Write = Box<dyn Fn(&mut ProposalDraft, String) + Send + Sync>;
+
+fn draft_field(
+    field: String,
+    control: Control,
+    value: Read,
+    set: Write,
+    children: Children,
+) -> AnyView {
     let i18n = use_i18n();
     let ed = use_editor();
     let id = field_id(&field);
-    let current = move || ed.read(&value);
+    let current = move || ed.read(&*value);
     let on_input = move |ev: leptos::ev::Event| {
         let typed = event_target_value(&ev);
         ed.edit(|d| set(d, typed));
@@ -103,4 +119,5 @@ pub fn DraftField(
         {control}
         {error_line(ed, field)}
     }
+    .into_any()
 }
