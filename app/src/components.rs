@@ -2,6 +2,7 @@
 
 mod actions;
 mod bottom_nav;
+mod confirm_dialog;
 mod deadline_badge;
 pub mod header;
 mod opportunity_card;
@@ -11,6 +12,7 @@ mod with_catalog;
 
 pub use actions::{save_file, CalendarButton, SaveButton, ShareButton};
 pub use bottom_nav::BottomNav;
+pub use confirm_dialog::ConfirmDialog;
 pub use deadline_badge::DeadlineBadge;
 pub use header::Header;
 pub use opportunity_card::OpportunityCard;

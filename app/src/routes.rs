@@ -14,6 +14,7 @@ pub(crate) mod opportunities;
 pub mod proposals;
 mod saved;
 pub(crate) mod search;
+mod step_order;
 
 pub use about::About;
 pub use calls::{CallDetail, CallList};
@@ -29,3 +30,4 @@ pub use opportunities::{OpportunityDetail, OpportunityList};
 pub use proposals::{ConfirmSignUp, NewProposal, ProposalEditor, ProposalHome, ProposalPrint};
 pub use saved::SavedItems;
 pub use search::Search;
+pub(crate) use step_order::StepOrder;

@@ -14,7 +14,7 @@ use leptos_router::{components::A, hooks::use_navigate};
 use sito_core::cv::{from_json_resume, Cv, JsonResume, Letter};
 use wasm_bindgen::JsCast;
 
-use crate::{dates::now_iso, i18n::*, save_problem::written, store};
+use crate::{components::ConfirmDialog, dates::now_iso, i18n::*, save_problem::written, store};
 
 /// A fresh id from the browser.
 pub fn new_id() -> String {
@@ -100,7 +100,7 @@ pub fn CvHome() -> impl IntoView {
             input.set_value("");
         });
     };
-    let delete_all = move |_| {
+    let delete_all = move |()| {
         spawn_local(async move {
             if let Some(store) = written(store::shared().await) {
                 written(store.delete_all_cv_data().await);
@@ -163,20 +163,9 @@ pub fn CvHome() -> impl IntoView {
         </section>
         <section aria-labelledby="cancella">
             <h2 id="cancella">{t!(i18n, cv.delete_title)}</h2>
-            {move || if confirming.get() {
-                view! {
-                    <div class="notice error" role="alertdialog" aria-labelledby="conferma-testo">
-                        <p id="conferma-testo">{t!(i18n, cv.delete_confirm)}</p>
-                        <button type="button" class="danger" on:click=delete_all>{t!(i18n, cv.delete_yes)}</button>
-                        " "
-                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{t!(i18n, cv.delete_no)}</button>
-                    </div>
-                }.into_any()
-            } else {
-                view! {
-                    <button type="button" class="secondary" on:click=move |_| confirming.set(true)>{t!(i18n, cv.delete_all)}</button>
-                }.into_any()
-            }}
+            <ConfirmDialog open=confirming id="conferma-testo" class="notice error" on_yes=delete_all
+                ask=move || t!(i18n, cv.delete_all) question=move || t!(i18n, cv.delete_confirm)
+                yes=move || t!(i18n, cv.delete_yes) no=move || t!(i18n, cv.delete_no)/>
         </section>
     }
 }

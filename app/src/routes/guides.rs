@@ -59,12 +59,16 @@ pub fn GuideReader() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let ticked = RwSignal::new(Vec::<u32>::new());
+    // An effect, not a resource: it runs after hydration, so the first render is the server's;
+    // the ticks read for a guide already left are dropped.
     Effect::new(move |_| {
-        let id = id.get();
+        let asked = id.get();
         spawn_local(async move {
             if let Ok(store) = store::shared().await {
-                if let Ok(steps) = store.ticked_steps(&id).await {
-                    ticked.set(steps);
+                if let Ok(steps) = store.ticked_steps(&asked).await {
+                    if id.with_untracked(|now| *now == asked) {
+                        ticked.set(steps);
+                    }
                 }
             }
         });

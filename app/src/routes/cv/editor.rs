@@ -11,11 +11,15 @@ use sito_core::validation::{FieldPath, Segment};
 
 use super::sheet::CvSheet;
 
+mod list;
+mod step;
 mod steps;
-use crate::{components::save_file, dates::now_iso, i18n::*, save_problem::written, store};
+use crate::{
+    components::save_file, dates::now_iso, i18n::*, routes::StepOrder, save_problem::written, store,
+};
+use list::ListEditor;
+use step::Step;
 use steps::{education, experiences, languages, personal, skills};
-
-pub const STEPS: u8 = 8;
 
 /// The CV being edited: `None` until loaded from the device.
 type Draft = RwSignal<Option<Cv>>;
@@ -115,96 +119,77 @@ fn list_field(
     }
 }
 
+/// The CV `id` as the device has it; `None` when it has none (or could not be read).
+async fn load_cv(id: String) -> Option<Cv> {
+    let store = store::shared().await.ok()?;
+    store
+        .cvs()
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .find(|c| c.id == id)
+}
+
 #[component]
 pub fn CvEditor() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    // Keyed on the id: a CV still being read for a page already left never shows on the next.
+    let found = LocalResource::new(move || load_cv(id.get()));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || found.get().map(|found| match found {
+                None => view! {
+                    <h1>{t!(i18n, cv.not_found)}</h1>
+                    <p><A href="/cv">{t!(i18n, cv.back)}</A></p>
+                }.into_any(),
+                Some(found) => view! { <Editing found/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// The editor of one CV read from the device.
+#[component]
+fn Editing(found: Cv) -> impl IntoView {
+    let i18n = use_i18n();
     let query = use_query_map();
-    let cv: Draft = RwSignal::new(None);
-    let missing = RwSignal::new(false);
-    Effect::new(move |_| {
-        let id = params.with(|p| p.get("id").unwrap_or_default());
-        spawn_local(async move {
-            let found = match store::shared().await {
-                Ok(store) => store
-                    .cvs()
-                    .await
-                    .unwrap_or_default()
-                    .into_iter()
-                    .find(|c| c.id == id),
-                Err(_) => None,
-            };
-            missing.set(found.is_none());
-            cv.set(found);
-        });
-    });
+    let id = found.id.clone();
+    let cv: Draft = RwSignal::new(Some(found));
     let step = Memo::new(move |_| {
         query
-            .with(|q| q.get("passo").and_then(|s| s.parse::<u8>().ok()))
-            .unwrap_or(1)
-            .clamp(1, STEPS)
+            .with(|q| q.get("passo").and_then(|s| Step::parse(&s)))
+            .unwrap_or(Step::FIRST)
     });
-    let loaded = Memo::new(move |_| cv.with(Option::is_some));
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let step_href = move |n: u8| format!("/cv/{}?passo={n}", id());
+    let step_href = move |s: Step| s.href(&id);
+    let step_href = StoredValue::new(step_href);
 
     view! {
-        {move || missing.get().then(|| view! {
-            <h1>{t!(i18n, cv.not_found)}</h1>
-            <p><A href="/cv">{t!(i18n, cv.back)}</A></p>
-        })}
-        {move || loaded.get().then(|| view! {
-            <p class="no-print"><A href="/cv">{t!(i18n, cv.back)}</A></p>
-            <p class="kind no-print">{move || t_string!(i18n, cv.step_of, n = step.get(), total = STEPS).to_string()}</p>
-            <h1 class="no-print">{move || step_title(i18n, step.get())}</h1>
-            <p class="tip no-print">{move || step_tip(i18n, step.get())}</p>
-            <form class="stack no-print" on:submit=|ev| ev.prevent_default()>
-                {move || match step.get() {
-                    1 => personal(cv).into_any(),
-                    2 => area_field(cv, "cv-profile", t!(i18n, cv.profile), |c| &c.profile, |c| &mut c.profile).into_any(),
-                    3 => experiences(cv, "work", |c| &c.work, |c| &mut c.work).into_any(),
-                    4 => education(cv).into_any(),
-                    5 => languages(cv).into_any(),
-                    6 => skills(cv).into_any(),
-                    7 => view! {
-                        {experiences(cv, "volunteering", |c| &c.volunteering, |c| &mut c.volunteering)}
-                        {area_field(cv, "cv-interests", t!(i18n, cv.interests), |c| &c.interests, |c| &mut c.interests)}
-                    }.into_any(),
-                    _ => ().into_any(),
-                }}
-            </form>
-            {move || (step.get() == STEPS).then(|| review(cv))}
-            <nav class="steps no-print" aria-label=move || t_string!(i18n, cv.steps_label)>
-                {move || (step.get() > 1).then(|| view! { <A href=step_href(step.get() - 1) attr:class="action">{t!(i18n, cv.previous)}</A> })}
-                {move || (step.get() < STEPS).then(|| view! { <A href=step_href(step.get() + 1) attr:class="action">{t!(i18n, cv.next)}</A> })}
-            </nav>
-        })}
-    }
-}
-
-fn step_title(i18n: leptos_i18n::I18nContext<Locale>, step: u8) -> &'static str {
-    match step {
-        1 => t_string!(i18n, cv.step1),
-        2 => t_string!(i18n, cv.step2),
-        3 => t_string!(i18n, cv.step3),
-        4 => t_string!(i18n, cv.step4),
-        5 => t_string!(i18n, cv.step5),
-        6 => t_string!(i18n, cv.step6),
-        7 => t_string!(i18n, cv.step7),
-        _ => t_string!(i18n, cv.step8),
-    }
-}
-
-fn step_tip(i18n: leptos_i18n::I18nContext<Locale>, step: u8) -> &'static str {
-    match step {
-        1 => t_string!(i18n, cv.tip1),
-        2 => t_string!(i18n, cv.tip2),
-        3 => t_string!(i18n, cv.tip3),
-        4 => t_string!(i18n, cv.tip4),
-        5 => t_string!(i18n, cv.tip5),
-        6 => t_string!(i18n, cv.tip6),
-        7 => t_string!(i18n, cv.tip7),
-        _ => t_string!(i18n, cv.tip8),
+        <p class="no-print"><A href="/cv">{t!(i18n, cv.back)}</A></p>
+        <p class="kind no-print">{move || t_string!(i18n, cv.step_of, n = step.get().number(), total = Step::LAST.number()).to_string()}</p>
+        <h1 class="no-print">{move || step.get().title(i18n)}</h1>
+        <p class="tip no-print">{move || step.get().tip(i18n)}</p>
+        <form class="stack no-print" on:submit=|ev| ev.prevent_default()>
+            {move || match step.get() {
+                Step::Personal => personal(cv).into_any(),
+                Step::Profile => area_field(cv, "cv-profile", t!(i18n, cv.profile), |c| &c.profile, |c| &mut c.profile).into_any(),
+                Step::Work => experiences(cv, "work", |c| &c.work, |c| &mut c.work).into_any(),
+                Step::Education => education(cv).into_any(),
+                Step::Languages => languages(cv).into_any(),
+                Step::Skills => skills(cv).into_any(),
+                Step::Volunteering => view! {
+                    {experiences(cv, "volunteering", |c| &c.volunteering, |c| &mut c.volunteering)}
+                    {area_field(cv, "cv-interests", t!(i18n, cv.interests), |c| &c.interests, |c| &mut c.interests)}
+                }.into_any(),
+                Step::Review => ().into_any(),
+            }}
+        </form>
+        {move || (step.get() == Step::Review).then(|| review(cv))}
+        <nav class="steps no-print" aria-label=move || t_string!(i18n, cv.steps_label)>
+            {move || step.get().previous().map(|s| view! { <A href=step_href.with_value(|h| h(s)) attr:class="action">{t!(i18n, cv.previous)}</A> })}
+            {move || step.get().next().map(|s| view! { <A href=step_href.with_value(|h| h(s)) attr:class="action">{t!(i18n, cv.next)}</A> })}
+        </nav>
     }
 }
 

@@ -88,39 +88,55 @@ pub fn NewLetter() -> impl IntoView {
     view! { <p class="loading">{t!(i18n, cv.preparing_letter)}</p> }
 }
 
+/// Letter `id` and the CV it was made from, as the device has them: `None` when the device
+/// could not be read, `Some(None)` when it has no such letter.
+async fn load_letter(id: String) -> Option<Option<(Letter, Option<Cv>)>> {
+    let store = store::shared().await.ok()?;
+    let Some(found) = store
+        .letters()
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .find(|l| l.id == id)
+    else {
+        return Some(None);
+    };
+    let cv = store
+        .cvs()
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .find(|c| c.id == found.cv_id);
+    Some(Some((found, cv)))
+}
+
 #[component]
 pub fn LetterEditor() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let letter = RwSignal::new(None::<Letter>);
-    let cv = RwSignal::new(None::<Cv>);
-    let missing = RwSignal::new(false);
-    Effect::new(move |_| {
-        let id = params.with(|p| p.get("id").unwrap_or_default());
-        spawn_local(async move {
-            let Ok(store) = store::shared().await else {
-                return;
-            };
-            let found = store
-                .letters()
-                .await
-                .unwrap_or_default()
-                .into_iter()
-                .find(|l| l.id == id);
-            if let Some(found) = &found {
-                cv.set(
-                    store
-                        .cvs()
-                        .await
-                        .unwrap_or_default()
-                        .into_iter()
-                        .find(|c| c.id == found.cv_id),
-                );
-            }
-            missing.set(found.is_none());
-            letter.set(found);
-        });
-    });
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    // Keyed on the id: a letter still being read for a page already left never shows on the
+    // next.
+    let found = LocalResource::new(move || load_letter(id.get()));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || found.get().flatten().map(|found| match found {
+                None => view! {
+                    <h1>{t!(i18n, cv.letter_not_found)}</h1>
+                    <p><A href="/cv">{t!(i18n, cv.back)}</A></p>
+                }.into_any(),
+                Some((found, cv)) => view! { <LetterForm found cv/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// The editor of one letter read from the device.
+#[component]
+fn LetterForm(found: Letter, cv: Option<Cv>) -> impl IntoView {
+    let i18n = use_i18n();
+    let letter = RwSignal::new(Some(found));
+    let cv = RwSignal::new(cv);
     let edit = move |change: &dyn Fn(&mut Letter)| {
         letter.update(|l| {
             if let Some(l) = l {
@@ -161,13 +177,7 @@ pub fn LetterEditor() -> impl IntoView {
             });
         }
     };
-    let loaded = Memo::new(move |_| letter.with(Option::is_some));
     view! {
-        {move || missing.get().then(|| view! {
-            <h1>{t!(i18n, cv.letter_not_found)}</h1>
-            <p><A href="/cv">{t!(i18n, cv.back)}</A></p>
-        })}
-        {move || loaded.get().then(|| view! {
             <p class="no-print"><A href="/cv">{t!(i18n, cv.back)}</A></p>
             <h1 class="no-print">{t!(i18n, cv.letter_title)}</h1>
             <p class="tip no-print">{t!(i18n, cv.letter_tip)}</p>
@@ -197,6 +207,5 @@ pub fn LetterEditor() -> impl IntoView {
                 <button type="button" class="secondary" on:click=remove>{t!(i18n, cv.delete_letter)}</button>
             </div>
             <div class="letter-sheet print-only" lang="it">{value(|l| l.body.clone())}</div>
-        })}
     }
 }

@@ -10,8 +10,10 @@ use sito_core::{
 };
 
 use super::{
-    described_by, error_line, field_id, invalid, steps::item_buttons, steps::item_input,
-    text_input, Editor,
+    error_line,
+    field::{Choice, Control, DraftField},
+    steps::{item_buttons, item_field},
+    Editor,
 };
 use crate::i18n::*;
 
@@ -45,30 +47,32 @@ pub fn line_total(line: &LineDraft) -> Option<Cents> {
     Cents::parse(&line.unit_cost)?.times(quantity)
 }
 
-fn category_select(ed: Editor, i: usize) -> impl IntoView {
+fn category_select(i: usize) -> impl IntoView {
     let i18n = use_i18n();
-    let field = format!("budget.lines.{i}.category");
-    let id = field_id(&field);
+    let options: Vec<Choice> = BudgetCategory::VARIANTS
+        .iter()
+        .copied()
+        .map(|c| {
+            let label: Box<dyn Fn() -> &'static str + Send + Sync> =
+                Box::new(move || category_label(i18n, c));
+            (category_value(c), label)
+        })
+        .collect();
     view! {
-        <label for=id.clone()>{t!(i18n, budget.category)}</label>
-        <select
-            id=id
-            name=field.clone()
-            prop:value=move || ed.read(|d| d.lines.get(i).map_or("", |l| category_value(l.category)))
-            on:change=move |ev| {
-                let value = event_target_value(&ev);
+        <DraftField
+            field=format!("budget.lines.{i}.category")
+            control=Control::Select { options, choose: false }
+            value=move |d| d.lines.get(i).map_or("", |l| category_value(l.category)).to_owned()
+            set=move |d, value| {
                 if let Some(c) = BudgetCategory::VARIANTS.iter().copied().find(|c| category_value(*c) == value) {
-                    ed.edit(|d| if let Some(l) = d.lines.get_mut(i) { l.category = c; });
+                    if let Some(l) = d.lines.get_mut(i) {
+                        l.category = c;
+                    }
                 }
             }
-            aria-invalid=invalid(ed, field.clone())
-            aria-describedby=described_by(ed, field.clone())
         >
-            {BudgetCategory::VARIANTS.iter().copied().map(|c| view! {
-                <option value=category_value(c)>{move || category_label(i18n, c)}</option>
-            }).collect_view()}
-        </select>
-        {error_line(ed, field)}
+            {t!(i18n, budget.category)}
+        </DraftField>
     }
 }
 
@@ -78,8 +82,7 @@ pub fn budget(ed: Editor) -> impl IntoView {
     type Part = fn(&mut LineDraft) -> &mut String;
     let field =
         move |i: usize, name: &'static str, label: &'static str, mode: &'static str, part: Part| {
-            item_input(
-                ed,
+            item_field(
                 format!("budget.lines.{i}.{name}"),
                 label,
                 "text",
@@ -98,7 +101,7 @@ pub fn budget(ed: Editor) -> impl IntoView {
         <For each=move || 0..count.get() key=|i| *i let:i>
             <fieldset class="item">
                 <legend>{move || t_string!(i18n, budget.line, n = i + 1).to_string()}</legend>
-                {category_select(ed, i)}
+                {category_select(i)}
                 {field(i, "description", t_string!(i18n, budget.description), "text", |l| &mut l.description)}
                 <div class="pair">
                     <div>{field(i, "quantity", t_string!(i18n, budget.quantity), "numeric", |l| &mut l.quantity)}</div>
@@ -114,7 +117,7 @@ pub fn budget(ed: Editor) -> impl IntoView {
         <button type="button" class="action" on:click=move |_| ed.edit(|d| d.lines.push(LineDraft::default()))>
             {t!(i18n, budget.add_line)}
         </button>
-        {text_input(ed, "budget.requested", t!(i18n, budget.requested), "decimal", |d| &d.requested, |d| &mut d.requested)}
+        <DraftField field="budget.requested" control=Control::text("decimal") value=|d| d.requested.clone() set=|d, v| d.requested = v>{t!(i18n, budget.requested)}</DraftField>
         <Totals ed/>
     }
 }

@@ -1,6 +1,8 @@
 //! `/proposte` ("Le mie proposte": the drafts on this phone, the group's proposals on the
 //! server, the account) and `/proposte/nuova?bando=…` (a new draft for a call).
 
+use std::future::Future;
+
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{
     components::A,
@@ -14,7 +16,7 @@ use sito_core::{
 };
 
 use super::{
-    account::{use_session, AccountPanel, LIST_KEY, ME_KEY},
+    account::{use_session, AccountPanel, Session, LIST_KEY, ME_KEY},
     entry_id,
     review::status_label,
 };
@@ -155,33 +157,56 @@ async fn all_sent() -> Result<Vec<ProposalSummary>, ApiError> {
     }
 }
 
+/// What `load` finds, read again on every sign-in and sign-out; nothing while signed out.
+fn per_session<T: 'static, F: Future<Output = Option<T>> + 'static>(
+    session: Session,
+    signed_in: Memo<bool>,
+    load: impl Fn() -> F + 'static,
+) -> LocalResource<Option<T>> {
+    LocalResource::new(move || {
+        session.changed.track();
+        let signed_in = signed_in.get();
+        let loading = load();
+        async move {
+            if signed_in {
+                loading.await
+            } else {
+                None
+            }
+        }
+    })
+}
+
 /// The group's proposals on the server (signed in), from the last answer when offline.
 #[component]
 fn SentList() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let list = RwSignal::new(None::<Vec<ProposalSummary>>);
-    Effect::new(move |_| {
-        session.changed.track();
-        if session.me.with(Option::is_none) {
-            list.set(None);
-            return;
-        }
-        spawn_local(async move {
-            let Ok(store) = store::shared().await else {
-                return;
-            };
-            if let Ok(Some(cached)) = store.cache_get::<Vec<ProposalSummary>>(LIST_KEY).await {
-                list.set(Some(cached));
-            }
-            if let Ok(fresh) = all_sent().await {
-                written(store.cache_put(LIST_KEY, &fresh).await);
-                list.set(Some(fresh));
-            }
-        });
+    let signed_in = Memo::new(move |_| session.me.with(Option::is_some));
+    // The last list kept on the phone, and the server's: each keyed on the session, so a list
+    // asked for before signing out or in never shows after it.
+    let kept = per_session(session, signed_in, || async {
+        let store = store::shared().await.ok()?;
+        store
+            .cache_get::<Vec<ProposalSummary>>(LIST_KEY)
+            .await
+            .ok()
+            .flatten()
     });
+    let fresh = per_session(session, signed_in, || async {
+        let store = store::shared().await.ok()?;
+        let fresh = all_sent().await.ok()?;
+        written(store.cache_put(LIST_KEY, &fresh).await);
+        Some(fresh)
+    });
+    let list = move || {
+        signed_in
+            .get()
+            .then(|| fresh.get().flatten().or_else(|| kept.get().flatten()))
+            .flatten()
+    };
     view! {
-        {move || list.get().map(|items| view! {
+        {move || list().map(|items| view! {
             <section aria-labelledby="inviate">
                 <h2 id="inviate">{t!(i18n, proposals.sent_list)}</h2>
                 {if items.is_empty() {

@@ -11,10 +11,13 @@ pub mod account;
 mod budget;
 mod confirm;
 mod editor;
+mod field;
 mod home;
 mod print;
 mod review;
+mod server_view;
 mod signing_in;
+mod step;
 mod steps;
 
 pub use account::provide_session;
@@ -22,6 +25,7 @@ pub use confirm::ConfirmSignUp;
 pub use editor::ProposalEditor;
 pub use home::{NewProposal, ProposalHome};
 pub use print::ProposalPrint;
+pub use step::Step;
 
 use leptos::{prelude::*, task::spawn_local};
 use leptos_i18n::I18nContext;
@@ -59,26 +63,18 @@ pub fn group_kind_label(i18n: I18nContext<Locale>, kind: GroupKind) -> &'static 
     }
 }
 
-pub fn step_title(i18n: I18nContext<Locale>, step: usize) -> &'static str {
-    match step {
-        1 => t_string!(i18n, proposals.step1),
-        2 => t_string!(i18n, proposals.step2),
-        3 => t_string!(i18n, proposals.step3),
-        4 => t_string!(i18n, proposals.step4),
-        5 => t_string!(i18n, proposals.step5),
-        _ => t_string!(i18n, proposals.step6),
-    }
-}
-
 /// The proposal being edited, shared by the steps.
 #[derive(Clone, Copy)]
 pub struct Editor {
     pub record: RwSignal<Option<DraftRecord>>,
-    pub call: RwSignal<Option<Call>>,
+    /// The call it answers, as last read from the device.
+    pub call: Memo<Option<Call>>,
     /// This draft's outbox entries (every revision).
-    pub entries: RwSignal<Vec<OutboxEntry>>,
+    pub entries: Memo<Vec<OutboxEntry>>,
     /// What the server says about it (online and signed in), or last said.
-    pub view: RwSignal<Option<ProposalView>>,
+    pub view: Memo<Option<ProposalView>>,
+    /// The server's newest answer about it, asked again as the editor's resource is keyed.
+    answer: LocalResource<Option<ProposalView>>,
     /// Fields the person has typed in.
     pub edited: RwSignal<Vec<String>>,
     /// Fields the person has typed in and then left: their errors show from then on.
@@ -90,9 +86,33 @@ pub struct Editor {
 }
 
 impl Editor {
-    pub fn new() -> Self {
-        let record = RwSignal::new(None::<DraftRecord>);
-        let call = RwSignal::new(None::<Call>);
+    /// The editor of an opened draft, over the resources that read the rest: the call
+    /// (`None` when the device could not be read), the outbox entries (likewise) and the
+    /// server's answers (`None` when there is none new), starting from the answer kept on the
+    /// phone. What a resource could not read leaves the last value in place.
+    pub fn new(
+        record: RwSignal<Option<DraftRecord>>,
+        call: LocalResource<Option<Option<Call>>>,
+        entries: LocalResource<Option<Vec<OutboxEntry>>>,
+        answer: LocalResource<Option<ProposalView>>,
+        kept: Option<ProposalView>,
+    ) -> Self {
+        let call = Memo::new(move |last: Option<&Option<Call>>| match call.get() {
+            Some(Some(call)) => call,
+            _ => last.cloned().flatten(),
+        });
+        let entries = Memo::new(move |last: Option<&Vec<OutboxEntry>>| {
+            entries
+                .get()
+                .flatten()
+                .unwrap_or_else(|| last.cloned().unwrap_or_default())
+        });
+        let view = Memo::new(move |last: Option<&Option<ProposalView>>| {
+            answer
+                .get()
+                .flatten()
+                .or_else(|| last.map_or_else(|| kept.clone(), Clone::clone))
+        });
         let checked = Memo::new(move |_| {
             record.with(|r| {
                 call.with(|c| match (r, c) {
@@ -104,13 +124,20 @@ impl Editor {
         Editor {
             record,
             call,
-            entries: RwSignal::new(Vec::new()),
-            view: RwSignal::new(None),
+            entries,
+            view,
+            answer,
             edited: RwSignal::new(Vec::new()),
             touched: RwSignal::new(Vec::new()),
             show_all: RwSignal::new(false),
             checked,
         }
+    }
+
+    /// Shows an answer of the server at once; a request asked before it, answering later,
+    /// does not replace it.
+    pub fn server_said(self, view: ProposalView) {
+        self.answer.set(Some(Some(view)));
     }
 
     /// The outbox entry of the draft's current revision.
@@ -201,12 +228,6 @@ impl Editor {
     }
 }
 
-impl Default for Editor {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 pub fn use_editor() -> Editor {
     expect_context::<Editor>()
 }
@@ -230,60 +251,4 @@ pub fn described_by(ed: Editor, field: String) -> impl Fn() -> Option<String> {
 
 pub fn invalid(ed: Editor, field: String) -> impl Fn() -> Option<&'static str> {
     move || ed.error(&field).map(|_| "true")
-}
-
-/// A labelled single-line input bound to a text of the draft.
-pub fn text_input(
-    ed: Editor,
-    field: &'static str,
-    label: impl IntoView + 'static,
-    mode: &'static str,
-    get: fn(&ProposalDraft) -> &String,
-    set: fn(&mut ProposalDraft) -> &mut String,
-) -> impl IntoView {
-    let id = field_id(field);
-    view! {
-        <label for=id.clone()>{label}</label>
-        <input
-            id=id
-            name=field
-            inputmode=mode
-            autocomplete="off"
-            prop:value=move || ed.read(|d| get(d).clone())
-            on:input=move |ev| {
-                let value = event_target_value(&ev);
-                ed.edit(|d| *set(d) = value);
-            }
-            aria-invalid=invalid(ed, field.to_owned())
-            aria-describedby=described_by(ed, field.to_owned())
-        />
-        {error_line(ed, field.to_owned())}
-    }
-}
-
-/// A labelled text area bound to a text of the draft.
-pub fn text_area(
-    ed: Editor,
-    field: &'static str,
-    label: impl IntoView + 'static,
-    get: fn(&ProposalDraft) -> &String,
-    set: fn(&mut ProposalDraft) -> &mut String,
-) -> impl IntoView {
-    let id = field_id(field);
-    view! {
-        <label for=id.clone()>{label}</label>
-        <textarea
-            id=id
-            name=field
-            rows="6"
-            prop:value=move || ed.read(|d| get(d).clone())
-            on:input=move |ev| {
-                let value = event_target_value(&ev);
-                ed.edit(|d| *set(d) = value);
-            }
-            aria-invalid=invalid(ed, field.to_owned())
-            aria-describedby=described_by(ed, field.to_owned())
-        ></textarea>
-        {error_line(ed, field.to_owned())}
-    }
 }

@@ -10,6 +10,7 @@ use super::{
     budget::{category_label, line_total},
     entry_id, group_kind_label,
     steps::timeline,
+    Step,
 };
 use crate::{dates::rome_date_time_text, i18n::*, labels, store};
 
@@ -50,7 +51,7 @@ pub fn ProposalPrint() -> impl IntoView {
         }
     };
     view! {
-        <p class="no-print"><A href=move || format!("/proposte/{}?passo=6", id())>{t!(i18n, proposals.back_to_proposal)}</A></p>
+        <p class="no-print"><A href=move || Step::Review.href(&id())>{t!(i18n, proposals.back_to_proposal)}</A></p>
         <p class="no-print"><button type="button" class="action" on:click=print>{t!(i18n, proposals.print_button)}</button></p>
         <Suspense fallback=|| ()>
             {move || data.get().map(|found| match found {

@@ -5,19 +5,22 @@
 
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{components::A, hooks::use_navigate};
-use sito_core::proposal::{deadline_error, step_of, ProposalStatus, ProposalSubmission};
+use sito_core::proposal::{deadline_error, ProposalStatus, ProposalSubmission};
 use sito_core::validation::FieldPath;
 
 use super::{
     account::{use_session, WaysIn},
-    editor::{fetch_view, view_key},
-    entry_id, field_id, step_title, use_editor, Editor,
+    entry_id, field_id,
+    server_view::{fetch_view, view_key},
+    use_editor, Editor, Step,
 };
 use crate::{
     api::{self, ApiError},
+    components::ConfirmDialog,
     dates::{now_iso, rome_date_time, rome_date_time_text},
     i18n::*,
     outbox::use_outbox,
+    routes::StepOrder,
     save_problem::written,
     store::{self, OutboxState, ProposalJson, Submission},
 };
@@ -161,12 +164,12 @@ pub fn Review() -> impl IntoView {
                     <p>{t!(i18n, proposals.review_errors)}</p>
                     <ul>
                         {errors.into_iter().map(|e| {
-                            let step = step_of(&e.field);
-                            let href = format!("/proposte/{}?passo={step}#{}", id(), field_id(&e.field.to_string()));
+                            let step = Step::of_field(&e.field);
+                            let href = format!("{}#{}", step.href(&id()), field_id(&e.field.to_string()));
                             let field = e.field.clone();
                             view! {
                                 <li><A href=href>
-                                    {move || t_string!(i18n, proposals.step_short, n = step).to_string()} " · "
+                                    {move || t_string!(i18n, proposals.step_short, n = step.number()).to_string()} " · "
                                     {move || field_label(i18n, &field)} ": " {e.message.clone()}
                                 </A></li>
                             }
@@ -219,7 +222,7 @@ fn ServerState() -> impl IntoView {
     let navigate = use_navigate();
     let confirming = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
-    let withdraw = move |_| {
+    let withdraw = move |()| {
         let Some(id) = ed
             .record
             .with_untracked(|r| r.as_ref().map(|r| r.id.clone()))
@@ -232,7 +235,7 @@ fn ServerState() -> impl IntoView {
                     if let Some(store) = written(store::shared().await) {
                         written(store.cache_put(&view_key(&id), &view).await);
                     }
-                    ed.view.set(Some(view));
+                    ed.server_said(view);
                     failure.set(None);
                     ed.record.update(|r| {
                         if let Some(r) = r {
@@ -247,7 +250,7 @@ fn ServerState() -> impl IntoView {
                     // may still do: ask again, so that the button goes.
                     if matches!(f, ApiError::Problem(_)) {
                         if let Ok(view) = fetch_view(&id).await {
-                            ed.view.set(Some(view));
+                            ed.server_said(view);
                         }
                     }
                 }
@@ -266,7 +269,7 @@ fn ServerState() -> impl IntoView {
             .record
             .with_untracked(|r| r.as_ref().map(|r| r.id.clone()))
             .unwrap_or_default();
-        navigate(&format!("/proposte/{id}?passo=1"), Default::default());
+        navigate(&Step::FIRST.href(&id), Default::default());
     };
     view! {
         {move || ed.view.get().map(|view| {
@@ -291,18 +294,9 @@ fn ServerState() -> impl IntoView {
                         }).collect_view()}
                     </ol>
                     {view.can_withdraw.then(|| view! {
-                        {move || if confirming.get() {
-                            view! {
-                                <div class="notice" role="alertdialog" aria-labelledby="ritira-testo">
-                                    <p id="ritira-testo">{t!(i18n, proposals.withdraw_confirm)}</p>
-                                    <button type="button" class="danger" on:click=withdraw>{t!(i18n, proposals.withdraw_yes)}</button>
-                                    " "
-                                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{t!(i18n, proposals.cancel)}</button>
-                                </div>
-                            }.into_any()
-                        } else {
-                            view! { <button type="button" class="secondary" on:click=move |_| confirming.set(true)>{t!(i18n, proposals.withdraw)}</button> }.into_any()
-                        }}
+                        <ConfirmDialog open=confirming id="ritira-testo" class="notice" on_yes=withdraw
+                            ask=move || t!(i18n, proposals.withdraw) question=move || t!(i18n, proposals.withdraw_confirm)
+                            yes=move || t!(i18n, proposals.withdraw_yes) no=move || t!(i18n, proposals.cancel)/>
                     })}
                     {(view.can_resubmit && ed.locked()).then(|| view! {
                         <button type="button" class="action" on:click=reopen>{t!(i18n, proposals.reopen)}</button>
@@ -378,7 +372,7 @@ fn field_label(i18n: leptos_i18n::I18nContext<Locale>, field: &FieldPath) -> Str
         }
         [Name(budget), Name(key)] if budget == "budget" => own(key).to_owned(),
         [Name(key)] if !own(key).is_empty() => own(key).to_owned(),
-        _ => step_title(i18n, step_of(field)).to_owned(),
+        _ => Step::of_field(field).title(i18n).to_owned(),
     }
 }
 

@@ -7,44 +7,34 @@ use sito_core::{
     account::GroupKind,
     cv::move_item,
     proposal::{ActionDraft, Partner, ProposalDraft},
-    District,
 };
 
 use super::{
-    described_by, error_line, field_id, group_kind_label, invalid, text_area, text_input, Editor,
-    GROUP_DISTRICTS,
+    error_line,
+    field::{Choice, Control, DraftField},
+    group_kind_label, Editor, GROUP_DISTRICTS,
 };
 use crate::{i18n::*, labels};
 
-/// One input of item `i` of a list (a partner, an action, a budget line).
-#[allow(clippy::too_many_arguments)]
-pub fn item_input(
-    ed: Editor,
+/// One input of item `i` of a list (a partner, an action, a budget line): its value is `None`
+/// once the item is gone.
+pub fn item_field(
     field: String,
     label: &'static str,
     kind: &'static str,
     mode: &'static str,
-    get: impl Fn(&ProposalDraft) -> Option<String> + Copy + Send + Sync + 'static,
-    set: impl Fn(&mut ProposalDraft, String) + Copy + Send + Sync + 'static,
+    value: impl Fn(&ProposalDraft) -> Option<String> + Send + Sync + 'static,
+    set: impl Fn(&mut ProposalDraft, String) + Send + Sync + 'static,
 ) -> impl IntoView {
-    let id = field_id(&field);
     view! {
-        <label for=id.clone()>{label}</label>
-        <input
-            id=id
-            name=field.clone()
-            type=kind
-            inputmode=mode
-            autocomplete="off"
-            prop:value=move || ed.read(|d| get(d).unwrap_or_default())
-            on:input=move |ev| {
-                let value = event_target_value(&ev);
-                ed.edit(|d| set(d, value));
-            }
-            aria-invalid=invalid(ed, field.clone())
-            aria-describedby=described_by(ed, field.clone())
-        />
-        {error_line(ed, field)}
+        <DraftField
+            field
+            control=Control::Input { kind: Some(kind), mode }
+            value=move |d| value(d).unwrap_or_default()
+            set
+        >
+            {label}
+        </DraftField>
     }
 }
 
@@ -78,40 +68,6 @@ pub fn item_buttons(
     }
 }
 
-/// An option of a select: its value and its label in the current language.
-type Choice = (&'static str, Box<dyn Fn() -> &'static str + Send + Sync>);
-
-/// A select of the draft bound through its option values.
-fn select_field(
-    ed: Editor,
-    field: &'static str,
-    label: impl IntoView + 'static,
-    options: Vec<Choice>,
-    get: fn(&ProposalDraft) -> &'static str,
-    set: fn(&mut ProposalDraft, &str),
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let id = field_id(field);
-    view! {
-        <label for=id.clone()>{label}</label>
-        <select
-            id=id
-            name=field
-            prop:value=move || ed.read(get)
-            on:change=move |ev| {
-                let value = event_target_value(&ev);
-                ed.edit(|d| set(d, &value));
-            }
-            aria-invalid=invalid(ed, field.to_owned())
-            aria-describedby=described_by(ed, field.to_owned())
-        >
-            <option value="">{t!(i18n, proposals.choose)}</option>
-            {options.into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
-        </select>
-        {error_line(ed, field.to_owned())}
-    }
-}
-
 fn kind_value(kind: Option<GroupKind>) -> &'static str {
     match kind {
         Some(GroupKind::Association) => "association",
@@ -122,7 +78,7 @@ fn kind_value(kind: Option<GroupKind>) -> &'static str {
 
 pub fn group(ed: Editor) -> impl IntoView {
     let i18n = use_i18n();
-    let kinds = [GroupKind::Association, GroupKind::InformalGroup]
+    let kinds: Vec<Choice> = [GroupKind::Association, GroupKind::InformalGroup]
         .into_iter()
         .map(|k| {
             let label: Box<dyn Fn() -> &'static str + Send + Sync> =
@@ -130,7 +86,7 @@ pub fn group(ed: Editor) -> impl IntoView {
             (kind_value(Some(k)), label)
         })
         .collect();
-    let districts = GROUP_DISTRICTS
+    let districts: Vec<Choice> = GROUP_DISTRICTS
         .into_iter()
         .map(|d| {
             let label: Box<dyn Fn() -> &'static str + Send + Sync> =
@@ -154,20 +110,38 @@ pub fn group(ed: Editor) -> impl IntoView {
                 <a href="/proposte">{t!(i18n, proposals.needs_account_link)}</a>
             </p>
         })}
-        {text_input(ed, "group.name", t!(i18n, proposals.group_name), "text", |d| &d.group_name, |d| &mut d.group_name)}
-        {select_field(ed, "group.kind", t!(i18n, proposals.group_kind), kinds, |d| kind_value(d.group_kind), |d, v| {
-            d.group_kind = match v {
-                "association" => Some(GroupKind::Association),
-                "informal_group" => Some(GroupKind::InformalGroup),
-                _ => None,
-            };
-        })}
-        {select_field(ed, "group.district", t!(i18n, proposals.district), districts, |d| d.district.map_or("", <&str>::from), |d, v| d.district = v.parse::<District>().ok())}
-        {text_input(ed, "group.contact_person", t!(i18n, proposals.contact_person), "text", |d| &d.contact_person, |d| &mut d.contact_person)}
-        {text_input(ed, "group.members", t!(i18n, proposals.members), "numeric", |d| &d.members, |d| &mut d.members)}
+        <DraftField field="group.name" control=Control::text("text") value=|d| d.group_name.clone() set=|d, v| d.group_name = v>{t!(i18n, proposals.group_name)}</DraftField>
+        <DraftField
+            field="group.kind"
+            control=Control::Select { options: kinds, choose: true }
+            value=|d| kind_value(d.group_kind).to_owned()
+            set=|d, v| {
+                d.group_kind = match v.as_str() {
+                    "association" => Some(GroupKind::Association),
+                    "informal_group" => Some(GroupKind::InformalGroup),
+                    _ => None,
+                };
+            }
+        >
+            {t!(i18n, proposals.group_kind)}
+        </DraftField>
+        <DraftField
+            field="group.district"
+            control=Control::Select { options: districts, choose: true }
+            value=|d| d.district.map_or("", <&str>::from).to_owned()
+            set=|d, v| { d.district = v.parse().ok(); }
+        >
+            {t!(i18n, proposals.district)}
+        </DraftField>
+        <DraftField field="group.contact_person" control=Control::text("text") value=|d| d.contact_person.clone() set=|d, v| d.contact_person = v>{t!(i18n, proposals.contact_person)}</DraftField>
+        <DraftField field="group.members" control=Control::text("numeric") value=|d| d.members.clone() set=|d, v| d.members = v>{t!(i18n, proposals.members)}</DraftField>
         <div class="pair">
-            <div>{text_input(ed, "group.age_min", t!(i18n, proposals.age_min), "numeric", |d| &d.age_min, |d| &mut d.age_min)}</div>
-            <div>{text_input(ed, "group.age_max", t!(i18n, proposals.age_max), "numeric", |d| &d.age_max, |d| &mut d.age_max)}</div>
+            <div>
+                <DraftField field="group.age_min" control=Control::text("numeric") value=|d| d.age_min.clone() set=|d, v| d.age_min = v>{t!(i18n, proposals.age_min)}</DraftField>
+            </div>
+            <div>
+                <DraftField field="group.age_max" control=Control::text("numeric") value=|d| d.age_max.clone() set=|d, v| d.age_max = v>{t!(i18n, proposals.age_max)}</DraftField>
+            </div>
         </div>
         <h2>{t!(i18n, proposals.partners)}</h2>
         <p class="hint">{t!(i18n, proposals.partners_hint)}</p>
@@ -175,10 +149,10 @@ pub fn group(ed: Editor) -> impl IntoView {
         <For each=move || 0..partners.get() key=|i| *i let:i>
             <fieldset class="item">
                 <legend>{move || t_string!(i18n, proposals.partner, n = i + 1).to_string()}</legend>
-                {item_input(ed, format!("partners.{i}.name"), t_string!(i18n, proposals.partner_name), "text", "text",
+                {item_field(format!("partners.{i}.name"), t_string!(i18n, proposals.partner_name), "text", "text",
                     move |d| d.partners.get(i).map(|p| p.name.clone()),
                     move |d, v| if let Some(p) = d.partners.get_mut(i) { p.name = v; })}
-                {item_input(ed, format!("partners.{i}.role"), t_string!(i18n, proposals.partner_role), "text", "text",
+                {item_field(format!("partners.{i}.role"), t_string!(i18n, proposals.partner_role), "text", "text",
                     move |d| d.partners.get(i).map(|p| p.role.clone()),
                     move |d, v| if let Some(p) = d.partners.get_mut(i) { p.role = v; })}
                 {item_buttons(ed, i, partners, None, |d, i| { d.partners.remove(i); })}
@@ -190,12 +164,12 @@ pub fn group(ed: Editor) -> impl IntoView {
     }
 }
 
-pub fn needs(ed: Editor) -> impl IntoView {
+pub fn needs() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        {text_input(ed, "title", t!(i18n, proposals.project_title), "text", |d| &d.title, |d| &mut d.title)}
-        {text_area(ed, "needs", t!(i18n, proposals.needs), |d| &d.needs, |d| &mut d.needs)}
-        {text_area(ed, "objectives", t!(i18n, proposals.objectives), |d| &d.objectives, |d| &mut d.objectives)}
+        <DraftField field="title" control=Control::text("text") value=|d| d.title.clone() set=|d, v| d.title = v>{t!(i18n, proposals.project_title)}</DraftField>
+        <DraftField field="needs" control=Control::TextArea value=|d| d.needs.clone() set=|d, v| d.needs = v>{t!(i18n, proposals.needs)}</DraftField>
+        <DraftField field="objectives" control=Control::TextArea value=|d| d.objectives.clone() set=|d, v| d.objectives = v>{t!(i18n, proposals.objectives)}</DraftField>
     }
 }
 
@@ -205,8 +179,7 @@ pub fn actions(ed: Editor) -> impl IntoView {
     type Part = fn(&mut ActionDraft) -> &mut String;
     let field =
         move |i: usize, name: &'static str, label: &'static str, kind: &'static str, part: Part| {
-            item_input(
-                ed,
+            item_field(
                 format!("actions.{i}.{name}"),
                 label,
                 kind,
@@ -277,11 +250,11 @@ pub fn timeline(actions: &[ActionDraft]) -> impl IntoView {
     .into_any()
 }
 
-pub fn results(ed: Editor) -> impl IntoView {
+pub fn results() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        {text_area(ed, "results", t!(i18n, proposals.results), |d| &d.results, |d| &mut d.results)}
-        {text_area(ed, "indicators", t!(i18n, proposals.indicators), |d| &d.indicators, |d| &mut d.indicators)}
-        {text_area(ed, "reporting", t!(i18n, proposals.reporting), |d| &d.reporting, |d| &mut d.reporting)}
+        <DraftField field="results" control=Control::TextArea value=|d| d.results.clone() set=|d, v| d.results = v>{t!(i18n, proposals.results)}</DraftField>
+        <DraftField field="indicators" control=Control::TextArea value=|d| d.indicators.clone() set=|d, v| d.indicators = v>{t!(i18n, proposals.indicators)}</DraftField>
+        <DraftField field="reporting" control=Control::TextArea value=|d| d.reporting.clone() set=|d, v| d.reporting = v>{t!(i18n, proposals.reporting)}</DraftField>
     }
 }

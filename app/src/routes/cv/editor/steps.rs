@@ -65,7 +65,6 @@ pub(super) fn experiences(
     set: fn(&mut Cv) -> &mut Vec<Experience>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let len = Memo::new(move |_| cv.with(|c| c.as_ref().map_or(0, |c| get(c).len())));
     let field = move |i: usize,
                       name: &'static str,
                       label: &'static str,
@@ -82,62 +81,30 @@ pub(super) fn experiences(
             part,
         )
     };
-    view! {
-        <For each=move || 0..len.get() key=|i| *i let:i>
-            <fieldset class="item">
-                <legend>{move || t_string!(i18n, cv.item, n = i + 1).to_string()}</legend>
-                {field(i, "role", t_string!(i18n, cv.role), "text", |e| &mut e.role)}
-                {field(i, "organisation", t_string!(i18n, cv.organisation), "text", |e| &mut e.organisation)}
-                {field(i, "city", t_string!(i18n, cv.city), "text", |e| &mut e.city)}
-                {field(i, "start", t_string!(i18n, cv.start), "month", |e| &mut e.start)}
-                {field(i, "end", t_string!(i18n, cv.end), "month", |e| &mut e.end)}
-                <label for=format!("{prefix}-{i}-description")>{t!(i18n, cv.description)}</label>
-                <textarea
-                    id=format!("{prefix}-{i}-description")
-                    rows="3"
-                    prop:value=move || cv.with(|c| c.as_ref().and_then(|c| get(c).get(i).map(|e| e.description.clone())).unwrap_or_default())
-                    on:input=move |ev| {
-                        let value = event_target_value(&ev);
-                        edit(cv, |c| if let Some(e) = set(c).get_mut(i) { e.description = value; });
-                    }
-                ></textarea>
-                <ItemButtons cv i count=len move_up=move |c: &mut Cv, up| move_item(set(c), i, up) remove=move |c: &mut Cv| { set(c).remove(i); }/>
-            </fieldset>
-        </For>
-        <button type="button" class="action" on:click=move |_| edit(cv, |c| set(c).push(Experience::default()))>
-            {t!(i18n, cv.add)}
-        </button>
-    }
-}
-
-/// Up, down and remove for item `i` of a list.
-#[component]
-fn ItemButtons(
-    cv: Draft,
-    i: usize,
-    count: Memo<usize>,
-    move_up: impl Fn(&mut Cv, bool) + Copy + Send + Sync + 'static,
-    remove: impl Fn(&mut Cv) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <div class="item-buttons">
-            <button type="button" class="secondary" disabled={move || i == 0} on:click=move |_| edit(cv, |c| move_up(c, true))>
-                {t!(i18n, cv.up)}<span class="visually-hidden">{format!(" ({})", i + 1)}</span>
-            </button>
-            <button type="button" class="secondary" disabled={move || i + 1 >= count.get()} on:click=move |_| edit(cv, |c| move_up(c, false))>
-                {t!(i18n, cv.down)}<span class="visually-hidden">{format!(" ({})", i + 1)}</span>
-            </button>
-            <button type="button" class="secondary" on:click=move |_| edit(cv, remove)>
-                {t!(i18n, cv.remove)}<span class="visually-hidden">{format!(" ({})", i + 1)}</span>
-            </button>
-        </div>
-    }
+    let item = move |i: usize| {
+        view! {
+            {field(i, "role", t_string!(i18n, cv.role), "text", |e| &mut e.role)}
+            {field(i, "organisation", t_string!(i18n, cv.organisation), "text", |e| &mut e.organisation)}
+            {field(i, "city", t_string!(i18n, cv.city), "text", |e| &mut e.city)}
+            {field(i, "start", t_string!(i18n, cv.start), "month", |e| &mut e.start)}
+            {field(i, "end", t_string!(i18n, cv.end), "month", |e| &mut e.end)}
+            <label for=format!("{prefix}-{i}-description")>{t!(i18n, cv.description)}</label>
+            <textarea
+                id=format!("{prefix}-{i}-description")
+                rows="3"
+                prop:value=move || cv.with(|c| c.as_ref().and_then(|c| get(c).get(i).map(|e| e.description.clone())).unwrap_or_default())
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    edit(cv, |c| if let Some(e) = set(c).get_mut(i) { e.description = value; });
+                }
+            ></textarea>
+        }
+    };
+    view! { <ListEditor cv get set item add=move || t!(i18n, cv.add)/> }
 }
 
 pub(super) fn education(cv: Draft) -> impl IntoView {
     let i18n = use_i18n();
-    let len = Memo::new(move |_| cv.with(|c| c.as_ref().map_or(0, |c| c.education.len())));
     let field = move |i: usize,
                       name: &'static str,
                       label: &'static str,
@@ -154,28 +121,23 @@ pub(super) fn education(cv: Draft) -> impl IntoView {
             part,
         )
     };
+    let item = move |i: usize| {
+        view! {
+            {field(i, "title", t_string!(i18n, cv.qualification), "text", |e| &mut e.title)}
+            {field(i, "institution", t_string!(i18n, cv.institution), "text", |e| &mut e.institution)}
+            {field(i, "city", t_string!(i18n, cv.city), "text", |e| &mut e.city)}
+            {field(i, "start", t_string!(i18n, cv.start), "month", |e| &mut e.start)}
+            {field(i, "end", t_string!(i18n, cv.end), "month", |e| &mut e.end)}
+            {field(i, "description", t_string!(i18n, cv.description), "text", |e| &mut e.description)}
+        }
+    };
     view! {
-        <For each=move || 0..len.get() key=|i| *i let:i>
-            <fieldset class="item">
-                <legend>{move || t_string!(i18n, cv.item, n = i + 1).to_string()}</legend>
-                {field(i, "title", t_string!(i18n, cv.qualification), "text", |e| &mut e.title)}
-                {field(i, "institution", t_string!(i18n, cv.institution), "text", |e| &mut e.institution)}
-                {field(i, "city", t_string!(i18n, cv.city), "text", |e| &mut e.city)}
-                {field(i, "start", t_string!(i18n, cv.start), "month", |e| &mut e.start)}
-                {field(i, "end", t_string!(i18n, cv.end), "month", |e| &mut e.end)}
-                {field(i, "description", t_string!(i18n, cv.description), "text", |e| &mut e.description)}
-                <ItemButtons cv i count=len move_up=move |c: &mut Cv, up| move_item(&mut c.education, i, up) remove=move |c: &mut Cv| { c.education.remove(i); }/>
-            </fieldset>
-        </For>
-        <button type="button" class="action" on:click=move |_| edit(cv, |c| c.education.push(Education::default()))>
-            {t!(i18n, cv.add)}
-        </button>
+        <ListEditor cv get=|c| &c.education set=|c| &mut c.education item add=move || t!(i18n, cv.add)/>
     }
 }
 
 pub(super) fn languages(cv: Draft) -> impl IntoView {
     let i18n = use_i18n();
-    let len = Memo::new(move |_| cv.with(|c| c.as_ref().map_or(0, |c| c.languages.len())));
     let level = move |i: usize,
                       name: &'static str,
                       label: &'static str,
@@ -197,33 +159,29 @@ pub(super) fn languages(cv: Draft) -> impl IntoView {
             </select>
         }
     };
+    let item = move |i: usize| {
+        view! {
+            <label for=format!("language-{i}-name")>{t!(i18n, cv.language)}</label>
+            <input
+                id=format!("language-{i}-name")
+                prop:value=move || cv.with(|c| c.as_ref().and_then(|c| c.languages.get(i).map(|l| l.language.clone())).unwrap_or_default())
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    edit(cv, |c| if let Some(l) = c.languages.get_mut(i) { l.language = value; });
+                }
+            />
+            <div class="levels">
+                {level(i, "listening", t_string!(i18n, cv.listening), |l| &mut l.listening)}
+                {level(i, "reading", t_string!(i18n, cv.reading), |l| &mut l.reading)}
+                {level(i, "interaction", t_string!(i18n, cv.interaction), |l| &mut l.interaction)}
+                {level(i, "production", t_string!(i18n, cv.production), |l| &mut l.production)}
+                {level(i, "writing", t_string!(i18n, cv.writing), |l| &mut l.writing)}
+            </div>
+        }
+    };
     view! {
         {list_field(cv, "cv-mother", t!(i18n, cv.mother_tongues), |c| &c.mother_tongues, |c| &mut c.mother_tongues)}
-        <For each=move || 0..len.get() key=|i| *i let:i>
-            <fieldset class="item">
-                <legend>{move || t_string!(i18n, cv.item, n = i + 1).to_string()}</legend>
-                <label for=format!("language-{i}-name")>{t!(i18n, cv.language)}</label>
-                <input
-                    id=format!("language-{i}-name")
-                    prop:value=move || cv.with(|c| c.as_ref().and_then(|c| c.languages.get(i).map(|l| l.language.clone())).unwrap_or_default())
-                    on:input=move |ev| {
-                        let value = event_target_value(&ev);
-                        edit(cv, |c| if let Some(l) = c.languages.get_mut(i) { l.language = value; });
-                    }
-                />
-                <div class="levels">
-                    {level(i, "listening", t_string!(i18n, cv.listening), |l| &mut l.listening)}
-                    {level(i, "reading", t_string!(i18n, cv.reading), |l| &mut l.reading)}
-                    {level(i, "interaction", t_string!(i18n, cv.interaction), |l| &mut l.interaction)}
-                    {level(i, "production", t_string!(i18n, cv.production), |l| &mut l.production)}
-                    {level(i, "writing", t_string!(i18n, cv.writing), |l| &mut l.writing)}
-                </div>
-                <ItemButtons cv i count=len move_up=move |c: &mut Cv, up| move_item(&mut c.languages, i, up) remove=move |c: &mut Cv| { c.languages.remove(i); }/>
-            </fieldset>
-        </For>
-        <button type="button" class="action" on:click=move |_| edit(cv, |c| c.languages.push(LanguageSkill::default()))>
-            {t!(i18n, cv.add_language)}
-        </button>
+        <ListEditor cv get=|c| &c.languages set=|c| &mut c.languages item add=move || t!(i18n, cv.add_language)/>
         <p class="hint">{t!(i18n, cv.cefr_hint)}</p>
     }
 }
