@@ -4,60 +4,15 @@
 
 use leptos::{prelude::*, task::spawn_local};
 use sito_core::{
-    account::{AccountView, GroupKind, Role, SignIn, SignUp},
+    account::{GroupKind, Role, SignIn, SignUp},
     District, FieldError, ValidationErrors,
 };
 
 use super::{field_id, group_kind_label, Editor, GROUP_DISTRICTS};
 use crate::{api, i18n::*, labels, outbox::use_outbox, save_problem::written, store};
 
+pub use super::session::{provide_session, use_session, Session, LIST_KEY, ME_KEY};
 pub(super) use super::signing_in::signed_in;
-
-/// Who is signed in, for every page of the proposal tool.
-#[derive(Clone, Copy)]
-pub struct Session {
-    /// The signed-in account, as the server last told it (`GET /api/v1/session`).
-    pub me: RwSignal<Option<AccountView>>,
-    /// Bumped on sign-in and sign-out: pages ask the server again.
-    pub changed: RwSignal<u32>,
-}
-
-pub use crate::store::ME_KEY;
-pub const LIST_KEY: &str = "list";
-
-/// Provides the session: first what the phone remembers, then what the server says.
-pub fn provide_session() -> Session {
-    let session = Session {
-        me: RwSignal::new(None),
-        changed: RwSignal::new(0),
-    };
-    provide_context(session);
-    spawn_local(async move {
-        let Ok(store) = store::shared().await else {
-            return;
-        };
-        if let Ok(Some(me)) = store.cache_get::<AccountView>(ME_KEY).await {
-            session.me.set(Some(me));
-        }
-        match api::session().await {
-            Ok(me) => {
-                written(store.cache_put(ME_KEY, &me).await);
-                session.me.set(Some(me));
-            }
-            Err(e) if e.status() == Some(401) => {
-                written(store.cache_clear().await);
-                session.me.set(None);
-            }
-            // Offline or a server error: keep what the phone remembers.
-            Err(_) => {}
-        }
-    });
-    session
-}
-
-pub fn use_session() -> Session {
-    expect_context::<Session>()
-}
 
 /// A field's error, from the phone's check or the server's refusal.
 fn error_of(errors: RwSignal<Vec<FieldError>>, field: &'static str) -> impl Fn() -> Option<String> {

@@ -16,6 +16,7 @@ mod home;
 mod print;
 mod review;
 mod server_view;
+mod session;
 mod signing_in;
 mod step;
 mod steps;

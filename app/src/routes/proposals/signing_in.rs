@@ -7,7 +7,7 @@ use sito_core::{
     proposal::ProposalDraft,
 };
 
-use super::{account::Session, Editor};
+use super::{session::Session, Editor};
 use crate::{save_problem::written, store};
 
 /// Fills what a draft begun signed out leaves blank about the group from the group's account,
