@@ -8,6 +8,9 @@ import { generateSW } from "workbox-build";
 const { count, size, warnings } = await generateSW({
   globDirectory: "dist",
   globPatterns: ["**/*.{html,js,wasm,css,png,svg,webmanifest,txt}"],
+  // The everyday pages' wasm serves only a first visit, before this worker is installed: once it
+  // is, navigations get the whole portal (index.html). Not downloaded again for nothing.
+  globIgnores: ["portale.html", "sito-portale-*"],
   swDest: "dist/sw.js",
   mode: "production",
   inlineWorkboxRuntime: true,

@@ -15,6 +15,8 @@ pub mod prerender;
 pub mod routes;
 pub mod save_problem;
 pub mod saved;
+#[cfg(feature = "hydrate")]
+pub mod start;
 pub mod store;
 pub mod sync;
 
@@ -143,9 +145,25 @@ fn OtherApp() -> impl IntoView {
     view! { <p class="loading" aria-busy="true"></p> }
 }
 
-/// The whole app: the shell (header, content, bottom navigation) around the routes.
+/// The whole portal: the shell (header, content, bottom navigation) around every route. The
+/// service worker's offline shell mounts it, and it hydrates the pages `PortaleApp` leaves to it.
 #[component]
 pub fn App() -> impl IntoView {
+    portal::<true>()
+}
+
+/// The portal's everyday pages (the `sito-portale` binary and `portale.html`): what a first
+/// visit hydrates. The pages a phone rarely opens first (`Page::whole_app`: the expert, the
+/// calls, events, the directory, about us) are a full load of the whole app, so this wasm
+/// carries none of their code.
+#[component]
+pub fn PortaleApp() -> impl IntoView {
+    portal::<false>()
+}
+
+/// What both portal wasms start with: sync, the catalog, the saved items and the page's head,
+/// around the routes (all of them, or the everyday ones with `ALL = false`).
+fn portal<const ALL: bool>() -> impl IntoView {
     sync::provide_sync(outbox::provide_outbox());
     catalog::provide_catalog(|address, shown, stored| {
         prerender::renders_same(address, shown, stored, dates::today())
@@ -154,7 +172,7 @@ pub fn App() -> impl IntoView {
     leptos_meta::provide_meta_context();
     view! {
         <I18nContextProvider ssr_lang_header_getter=italian_first()>
-            <Shell/>
+            {shell::<ALL>()}
         </I18nContextProvider>
     }
 }
@@ -165,8 +183,9 @@ fn italian_first() -> leptos_i18n::context::UseLocalesOptions {
     leptos_i18n::context::UseLocalesOptions::default().ssr_lang_header_getter(|| None)
 }
 
-#[component]
-fn Shell() -> impl IntoView {
+/// The portal's routes. A page `Page::whole_app` names is `rare::<ALL>`: its own view in the
+/// whole app, a full load of it in the everyday one.
+fn shell<const ALL: bool>() -> impl IntoView {
     view! {
         <Frame>
             <Routes fallback=NotFound>
@@ -176,16 +195,16 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/guide") view=GuideHub/>
                 <Route path=path!("/guide/:id") view=GuideReader/>
                 <Route path=path!("/salvati") view=SavedItems/>
-                <Route path=path!("/rete") view=Directory/>
-                <Route path=path!("/eventi") view=Events/>
+                <Route path=path!("/rete") view={|| rare::<ALL, _>(Directory)}/>
+                <Route path=path!("/eventi") view={|| rare::<ALL, _>(Events)}/>
                 <Route path=path!("/notizie") view=NewsList/>
                 <Route path=path!("/notizie/:id") view=NewsDetail/>
                 <Route path=path!("/cerca") view=Search/>
-                <Route path=path!("/come-lavoriamo") view=About/>
-                <Route path=path!("/esperto") view=Expert/>
-                <Route path=path!("/esperto/:id") view=ExpertAnswer/>
-                <Route path=path!("/bandi") view=CallList/>
-                <Route path=path!("/bandi/:id") view=CallDetail/>
+                <Route path=path!("/come-lavoriamo") view={|| rare::<ALL, _>(About)}/>
+                <Route path=path!("/esperto") view={|| rare::<ALL, _>(Expert)}/>
+                <Route path=path!("/esperto/:id") view={|| rare::<ALL, _>(ExpertAnswer)}/>
+                <Route path=path!("/bandi") view={|| rare::<ALL, _>(CallList)}/>
+                <Route path=path!("/bandi/:id") view={|| rare::<ALL, _>(CallDetail)}/>
                 // The CV tool is its own, separately loaded wasm (cv.html).
                 <Route path=path!("/cv") view=OtherApp/>
                 <Route path=path!("/cv/*rest") view=OtherApp/>
@@ -194,5 +213,16 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/proposte/*rest") view=OtherApp/>
             </Routes>
         </Frame>
+    }
+}
+
+/// A page only the whole app carries: `page` itself when `ALL`, otherwise a full load of the
+/// address (the worker then serves it with the whole app). `page` is a function item, so the
+/// everyday wasm, where it is never called, does not contain it.
+fn rare<const ALL: bool, V: IntoView + 'static>(page: impl Fn() -> V) -> AnyView {
+    if ALL {
+        page().into_any()
+    } else {
+        OtherApp().into_any()
     }
 }

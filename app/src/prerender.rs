@@ -76,6 +76,31 @@ impl Page {
         }
     }
 
+    /// Whether the page is hydrated by the whole portal (`App`, index.html) rather than by its
+    /// everyday pages (`PortaleApp`, portale.html): the pages a phone rarely opens first. The
+    /// same pages are `rare` in the app's routes (`lib.rs`).
+    pub fn whole_app(&self) -> bool {
+        matches!(
+            self,
+            Page::Calls
+                | Page::Call(_)
+                | Page::Events
+                | Page::Directory
+                | Page::Expert
+                | Page::Answer(_)
+                | Page::About
+        )
+    }
+
+    /// The app page the worker puts the rendered body in: its wasm hydrates it.
+    pub fn shell(&self) -> &'static str {
+        if self.whole_app() {
+            "index.html"
+        } else {
+            "portale.html"
+        }
+    }
+
     pub fn needs(&self) -> Needs {
         use ContentKind as K;
         match self {

@@ -71,13 +71,13 @@ async fn render(req: &Request, env: &Env) -> Result<Response, ApiError> {
             .await?;
         return Ok(text_response(page, 200, html_headers()));
     }
+    let page = Page::from_path(&path);
     let shell = env
         .assets("ASSETS")?
-        .fetch(format!("{origin}/index.html"), None)
+        .fetch(format!("{origin}/{}", page.shell()), None)
         .await?
         .text()
         .await?;
-    let page = Page::from_path(&path);
     let database = db::database(env)?;
     // What an editor scheduled is published before anyone reads the page, as before a pull.
     if !matches!(page.needs(), Needs::Nothing) {
