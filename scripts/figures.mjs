@@ -25,9 +25,10 @@ const brotli = (b) =>
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const row = (cells) => console.log(cells.map((c, i) => String(c).padEnd(i ? 12 : 34)).join(""));
 
-// 1. First load: each page (the portal, index.html; the CV tool, cv.html; the proposals,
+// 1. First load: each page (the portal's everyday pages, portale.html; the whole portal,
+// index.html; the CV tool, cv.html; the proposals,
 // proposte.html) and what it pulls in before first paint.
-for (const page of ["index.html", "cv.html", "proposte.html"].filter((p) => existsSync(`dist/${p}`))) {
+for (const page of ["portale.html", "index.html", "cv.html", "proposte.html"].filter((p) => existsSync(`dist/${p}`))) {
   console.log(`\n== First load of dist/${page}, budget 250 KB compressed`);
   const html = readFileSync(`dist/${page}`);
   const assets = [...html.toString().matchAll(/\/([\w.-]+\.(?:js|wasm|css))\b/g)]
