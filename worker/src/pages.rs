@@ -140,16 +140,14 @@ async fn load(database: &D1Database, needs: Needs) -> Result<Rc<Catalog>, ApiErr
         }
         Needs::All(kinds) => {
             let head = db::content::feed_state(database).await?.head;
-            if let Some(catalog) = kept::get(kinds, head) {
-                return Ok(catalog);
-            }
-            for &kind in kinds {
-                let bodies = db::content::latest(database, kind, MOST_PER_KIND).await?;
-                add(&mut loaded, kind, bodies);
-            }
-            let loaded = Rc::new(loaded);
-            kept::keep(kinds, head, loaded.clone());
-            return Ok(loaded);
+            return kept::lists(head, kinds, |missing| async move {
+                for kind in missing {
+                    let bodies = db::content::latest(database, kind, MOST_PER_KIND).await?;
+                    add(&mut loaded, kind, bodies);
+                }
+                Ok(loaded)
+            })
+            .await;
         }
     }
     Ok(Rc::new(loaded))
