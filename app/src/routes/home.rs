@@ -31,9 +31,13 @@ pub fn open_deadlines<'a>(
 
 /// The deadlines coming up that the home page shows, soonest first.
 pub fn upcoming(opportunities: &[Opportunity], today: NaiveDate) -> Vec<Opportunity> {
-    let mut upcoming = open_deadlines(opportunities, today);
-    upcoming.truncate(UPCOMING);
-    upcoming
+    // Sorted by reference: only the few shown are copied.
+    let mut open: Vec<&Opportunity> = opportunities
+        .iter()
+        .filter(|o| o.deadline.is_some_and(|d| d >= today))
+        .collect();
+    open.sort_by(|a, b| list_order(a, b, today));
+    open.into_iter().take(UPCOMING).cloned().collect()
 }
 
 /// The news items the home page shows, newest first.
