@@ -137,7 +137,8 @@ impl Catalog {
 
     /// Takes the lists of `kinds` from `other`, in place of this catalog's own. The indexes over
     /// the lists it keeps stay built; those over a list it takes, and the search over
-    /// everything, are built again on first use.
+    /// everything, are built again on first use. (The worker's: it adds lists to the one it keeps.)
+    #[cfg(feature = "ssr")]
     pub fn take_lists(&mut self, mut other: Catalog, kinds: &[ContentKind]) {
         for kind in kinds {
             match kind {
