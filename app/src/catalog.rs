@@ -135,6 +135,30 @@ impl Catalog {
             .map(|(_, n)| *n)
     }
 
+    /// Takes the lists of `kinds` from `other`, in place of this catalog's own. The indexes over
+    /// the lists it keeps stay built; those over a list it takes, and the search over
+    /// everything, are built again on first use. (The worker's: it adds lists to the one it keeps.)
+    #[cfg(feature = "ssr")]
+    pub fn take_lists(&mut self, mut other: Catalog, kinds: &[ContentKind]) {
+        for kind in kinds {
+            match kind {
+                ContentKind::Opportunity => {
+                    self.opportunities = std::mem::take(&mut other.opportunities);
+                    self.opportunity_index = OnceLock::new();
+                }
+                ContentKind::Organisation => {
+                    self.organisations = std::mem::take(&mut other.organisations);
+                    self.organisation_index = OnceLock::new();
+                }
+                ContentKind::Guide => self.guides = std::mem::take(&mut other.guides),
+                ContentKind::News => self.news = std::mem::take(&mut other.news),
+                ContentKind::Answer => self.answers = std::mem::take(&mut other.answers),
+                ContentKind::Call => self.calls = std::mem::take(&mut other.calls),
+            }
+        }
+        self.everything = OnceLock::new();
+    }
+
     /// Over `opportunities`, in the same order.
     pub fn opportunity_index(&self) -> &SearchIndex {
         self.opportunity_index

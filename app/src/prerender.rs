@@ -42,11 +42,6 @@ pub enum Needs {
     Item(ContentKind, String),
     /// The published items of these kinds (the worker bounds each with a LIMIT).
     All(&'static [ContentKind]),
-    /// The home page's: the `count` opportunities whose deadline is `today` or later, soonest
-    /// first, then by title (the order of `list_order`), and the news.
-    Upcoming {
-        count: usize,
-    },
 }
 
 impl Page {
@@ -104,9 +99,8 @@ impl Page {
     pub fn needs(&self) -> Needs {
         use ContentKind as K;
         match self {
-            Page::Home => Needs::Upcoming {
-                count: home::UPCOMING,
-            },
+            // The deadlines coming up are chosen from every opportunity, as on the phone.
+            Page::Home => Needs::All(&[K::Opportunity, K::News]),
             Page::Opportunities | Page::Events => Needs::All(&[K::Opportunity]),
             Page::Opportunity(id) => Needs::Item(K::Opportunity, id.clone()),
             Page::Guides => Needs::All(&[K::Guide]),
@@ -139,7 +133,7 @@ impl Page {
         use ContentKind as K;
         let mut seed = Seed::default();
         let kinds: &[ContentKind] = match self.needs() {
-            Needs::Nothing | Needs::Upcoming { .. } => &[],
+            Needs::Nothing => &[],
             Needs::All(kinds) => kinds,
             Needs::Item(kind, id) => {
                 match kind {

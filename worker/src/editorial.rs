@@ -181,7 +181,21 @@ pub async fn delete(
 /// Publishes every scheduled entry whose time has come. Called by the cron trigger and before
 /// each sync pull, so phones never wait for the next cron run.
 pub async fn publish_due(db: &D1Database) -> Result<u32, ApiError> {
-    let due = entries::due(db, &now()).await?;
+    publish(db, entries::due(db, &now()).await?).await
+}
+
+/// Publishes what is due, as `publish_due`, and answers the change feed's head after it: one
+/// round trip to D1 while nothing is due.
+pub async fn publish_due_then_head(db: &D1Database) -> Result<u64, ApiError> {
+    let (due, head) = entries::due_and_head(db, &now()).await?;
+    if due.is_empty() {
+        return Ok(head);
+    }
+    publish(db, due).await?;
+    Ok(crate::db::content::feed_state(db).await?.head)
+}
+
+async fn publish(db: &D1Database, due: Vec<entries::Due>) -> Result<u32, ApiError> {
     let mut published = 0;
     for entry in due {
         let kind: ContentKind = stored::parse("kind", &entry.kind)?;

@@ -79,10 +79,6 @@ async fn render(req: &Request, env: &Env) -> Result<Response, ApiError> {
         .text()
         .await?;
     let database = db::database(env)?;
-    // What an editor scheduled is published before anyone reads the page, as before a pull.
-    if !matches!(page.needs(), Needs::Nothing) {
-        crate::editorial::publish_due(&database).await?;
-    }
     let loaded = load(&database, page.needs()).await?;
     let found = page.found(&loaded);
     let path = if path.is_empty() {
@@ -115,12 +111,19 @@ async fn render(req: &Request, env: &Env) -> Result<Response, ApiError> {
 }
 
 /// Loads what a page needs: one item, or the published items of some kinds (each with a LIMIT,
-/// and kept while the feed's head stays where it was: `kept`).
+/// and kept while the feed's head stays where it was: `kept`). What an editor scheduled is
+/// published first, as before a pull, so that no one reads the page without it.
+///
+/// Round trips to D1: two for an item's page (what is due, then the item by its key); one for a
+/// list while the feed's head has not moved (what is due and the head, in one batch), plus one
+/// per kind not yet kept at a new head, each with its LIMIT; none for a page that needs nothing.
+/// Publishing what is due (rare) adds its own.
 async fn load(database: &D1Database, needs: Needs) -> Result<Rc<Catalog>, ApiError> {
     let mut loaded = Catalog::default();
     match needs {
         Needs::Nothing => {}
         Needs::Item(kind, id) => {
+            crate::editorial::publish_due(database).await?;
             if sito_core::opportunity::is_valid_id(&id) {
                 if let Some(body) = db::content::current(database, kind, &id)
                     .await?
@@ -131,25 +134,16 @@ async fn load(database: &D1Database, needs: Needs) -> Result<Rc<Catalog>, ApiErr
                 }
             }
         }
-        Needs::Upcoming { count } => {
-            let today = sito_app::dates::today().to_string();
-            let soonest = db::content::soonest_deadlines(database, &today, count as u32).await?;
-            add(&mut loaded, ContentKind::Opportunity, soonest);
-            let news = db::content::latest(database, ContentKind::News, MOST_PER_KIND).await?;
-            add(&mut loaded, ContentKind::News, news);
-        }
         Needs::All(kinds) => {
-            let head = db::content::feed_state(database).await?.head;
-            if let Some(catalog) = kept::get(kinds, head) {
-                return Ok(catalog);
-            }
-            for &kind in kinds {
-                let bodies = db::content::latest(database, kind, MOST_PER_KIND).await?;
-                add(&mut loaded, kind, bodies);
-            }
-            let loaded = Rc::new(loaded);
-            kept::keep(kinds, head, loaded.clone());
-            return Ok(loaded);
+            let head = crate::editorial::publish_due_then_head(database).await?;
+            return kept::lists(head, kinds, |missing| async move {
+                for kind in missing {
+                    let bodies = db::content::latest(database, kind, MOST_PER_KIND).await?;
+                    add(&mut loaded, kind, bodies);
+                }
+                Ok(loaded)
+            })
+            .await;
         }
     }
     Ok(Rc::new(loaded))

@@ -20,20 +20,29 @@ pub fn open_deadlines<'a>(
     opportunities: impl IntoIterator<Item = &'a Opportunity>,
     today: NaiveDate,
 ) -> Vec<Opportunity> {
-    let mut open: Vec<_> = opportunities
-        .into_iter()
-        .filter(|o| o.deadline.is_some_and(|d| d >= today))
-        .cloned()
-        .collect();
-    open.sort_by(|a, b| list_order(a, b, today));
-    open
+    soonest(opportunities, today).into_iter().cloned().collect()
 }
 
 /// The deadlines coming up that the home page shows, soonest first.
 pub fn upcoming(opportunities: &[Opportunity], today: NaiveDate) -> Vec<Opportunity> {
-    let mut upcoming = open_deadlines(opportunities, today);
-    upcoming.truncate(UPCOMING);
-    upcoming
+    soonest(opportunities, today)
+        .into_iter()
+        .take(UPCOMING)
+        .cloned()
+        .collect()
+}
+
+/// The open deadlines, soonest first, sorted by reference: only those shown are copied.
+fn soonest<'a>(
+    opportunities: impl IntoIterator<Item = &'a Opportunity>,
+    today: NaiveDate,
+) -> Vec<&'a Opportunity> {
+    let mut open: Vec<&Opportunity> = opportunities
+        .into_iter()
+        .filter(|o| o.deadline.is_some_and(|d| d >= today))
+        .collect();
+    open.sort_by(|a, b| list_order(a, b, today));
+    open
 }
 
 /// The news items the home page shows, newest first.

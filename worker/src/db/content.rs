@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use sito_core::{sync::FeedState, Change, ContentKind};
 use wasm_bindgen::JsValue;
-use worker::D1Database;
+use worker::{D1Database, D1PreparedStatement, D1Result};
 
 use crate::error::ApiError;
 
@@ -58,6 +58,23 @@ fn num(n: u64) -> JsValue {
 pub async fn feed_state(db: &D1Database) -> Result<FeedState, ApiError> {
     let row: Option<StateRow> = db.prepare(STATE_SQL).first(None).await?;
     let row = row.ok_or_else(|| ApiError::Storage("counters missing".into()))?;
+    Ok(FeedState {
+        head: row.head,
+        purged_through: row.purged_through,
+    })
+}
+
+/// The statement that reads the feed's state, for a batch; `state_of` reads its answer.
+pub(super) fn state_statement(db: &D1Database) -> D1PreparedStatement {
+    db.prepare(STATE_SQL)
+}
+
+pub(super) fn state_of(result: &D1Result) -> Result<FeedState, ApiError> {
+    let row = result
+        .results::<StateRow>()?
+        .into_iter()
+        .next()
+        .ok_or_else(|| ApiError::Storage("counters missing".into()))?;
     Ok(FeedState {
         head: row.head,
         purged_through: row.purged_through,
@@ -184,25 +201,6 @@ pub async fn latest(
             "SELECT body FROM content WHERE kind = ?1 AND deleted = 0 ORDER BY seq DESC LIMIT ?2",
         )
         .bind(&[kind.as_ref().into(), num(u64::from(limit))])?,
-    )
-    .await
-}
-
-/// The stored JSON of the `limit` live opportunities whose deadline is `today` (YYYY-MM-DD) or
-/// later, soonest first and then by title: the order of `sito_core::opportunity::list_order`
-/// for open deadlines (ISO dates and titles compare the same in SQLite and in Rust).
-pub async fn soonest_deadlines(
-    db: &D1Database,
-    today: &str,
-    limit: u32,
-) -> Result<Vec<String>, ApiError> {
-    bodies(
-        db.prepare(
-            "SELECT body FROM content WHERE kind = 'opportunity' AND deleted = 0 \
-             AND json_extract(body, '$.deadline') >= ?1 \
-             ORDER BY json_extract(body, '$.deadline'), json_extract(body, '$.title'), id LIMIT ?2",
-        )
-        .bind(&[today.into(), num(u64::from(limit))])?,
     )
     .await
 }

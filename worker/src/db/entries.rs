@@ -277,13 +277,28 @@ pub struct Due {
 
 /// Up to 50 scheduled entries due at `now`.
 pub async fn due(db: &D1Database, now: &str) -> Result<Vec<Due>, ApiError> {
+    Ok(due_statement(db, now)?.all().await?.results::<Due>()?)
+}
+
+/// Up to 50 scheduled entries due at `now`, and the change feed's head, read in one batch.
+pub async fn due_and_head(db: &D1Database, now: &str) -> Result<(Vec<Due>, u64), ApiError> {
+    let results = db
+        .batch(vec![
+            due_statement(db, now)?,
+            super::content::state_statement(db),
+        ])
+        .await?;
+    let [due, state] = results.as_slice() else {
+        return Err(ApiError::Storage("batch answered the wrong count".into()));
+    };
+    Ok((due.results::<Due>()?, super::content::state_of(state)?.head))
+}
+
+fn due_statement(db: &D1Database, now: &str) -> Result<D1PreparedStatement, ApiError> {
     Ok(db
         .prepare(
             "SELECT kind, id, version, input, publisher, updated_by FROM entries \
              WHERE status = 'scheduled' AND publish_at <= ?1 LIMIT 50",
         )
-        .bind(&[now.into()])?
-        .all()
-        .await?
-        .results::<Due>()?)
+        .bind(&[now.into()])?)
 }
