@@ -9,7 +9,7 @@ use sito_core::{ContentKind, District};
 
 use crate::{
     catalog::{Catalog, Seed},
-    components::{SearchBox, WithCatalog},
+    components::{SearchBox, WithCatalog, SEARCH_FORM},
     i18n::*,
     labels,
 };
@@ -24,17 +24,14 @@ pub fn Search() -> impl IntoView {
         query.with(|q| q.get("territorio").and_then(|d| d.parse::<District>().ok()))
     });
     let navigate = use_navigate();
-    let choose = move |ev: leptos::ev::Event| {
-        let slug = event_target_value(&ev);
-        let mut address = format!(
-            "/cerca?q={}",
-            js_sys::encode_uri_component(&text.get_untracked())
-        );
-        if !slug.is_empty() {
-            address.push_str(&format!("&territorio={slug}"));
-        }
+    let choose = move |_: leptos::ev::Event| {
+        // What the form shows, not what the address said: words typed, or a district chosen on
+        // the server's page before the app ran, are kept.
+        let query = form_query().unwrap_or_else(|| {
+            format!("q={}", js_sys::encode_uri_component(&text.get_untracked()))
+        });
         navigate(
-            &address,
+            &format!("/cerca?{query}"),
             NavigateOptions {
                 replace: true,
                 scroll: false,
@@ -49,7 +46,7 @@ pub fn Search() -> impl IntoView {
         // answers, calls and news for the whole province).
         <p class="field search-district">
             <label for="cerca-territorio">{t!(i18n, list.district)}</label>
-            <select id="cerca-territorio" name="territorio" on:change=choose>
+            <select id="cerca-territorio" name="territorio" form=SEARCH_FORM on:change=choose>
                 <option value="" selected=move || district.get().is_none()>{t!(i18n, list.all_districts)}</option>
                 {District::VARIANTS.iter().copied().map(|d| view! {
                     <option value={<&'static str>::from(d)} selected=move || district.get() == Some(d)>{move || labels::district(i18n, d)}</option>
@@ -110,6 +107,23 @@ pub fn Search() -> impl IntoView {
             }
         }/>
     }
+}
+
+/// The search form's fields as the browser submits them (`q=…&territorio=…`), without the
+/// district when none is chosen.
+fn form_query() -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let form = web_sys::window()?
+        .document()?
+        .get_element_by_id(SEARCH_FORM)?
+        .dyn_into::<web_sys::HtmlFormElement>()
+        .ok()?;
+    let data = web_sys::FormData::new_with_form(&form).ok()?;
+    let query = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
+    if query.get("territorio").is_some_and(|d| d.is_empty()) {
+        query.delete("territorio");
+    }
+    Some(query.to_string().into())
 }
 
 /// Whether a hit is in `district`: an opportunity or a service there, news or a call there or
