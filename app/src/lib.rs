@@ -17,6 +17,7 @@ pub mod save_problem;
 pub mod saved;
 pub mod store;
 pub mod sync;
+pub mod tasks;
 
 pub use locales::i18n;
 
