@@ -104,12 +104,7 @@ pub fn provide_sync(outbox: Outbox) -> Sync {
     listen(sync);
     // After the first render, so that a hydrated page starts from what the server showed, and
     // once the phone is idle.
-    Effect::new(move |_| {
-        spawn_local(async move {
-            tasks::idle(FIRST_PULL_IDLE_MS).await;
-            sync.sync_now();
-        })
-    });
+    Effect::new(move |_| tasks::when_idle(FIRST_PULL_IDLE_MS, move || sync.sync_now()));
     sync
 }
 

@@ -27,9 +27,9 @@ pub fn Search() -> impl IntoView {
     let choose = move |_: leptos::ev::Event| {
         // What the form shows, not what the address said: words typed, or a district chosen on
         // the server's page before the app ran, are kept.
-        let query = form_query().unwrap_or_else(|| {
-            format!("q={}", js_sys::encode_uri_component(&text.get_untracked()))
-        });
+        let Some(query) = form_query() else {
+            return;
+        };
         navigate(
             &format!("/cerca?{query}"),
             NavigateOptions {
