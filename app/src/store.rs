@@ -187,28 +187,9 @@ impl Store {
     /// Every stored item of one kind, in id order. Read `READ_BATCH` at a time: each batch is
     /// read into Rust values in its own task, so reading thousands never blocks a tap.
     pub async fn all<T: Content + 'static>(&self) -> Result<Vec<T>, StoreError> {
-        let name = T::KIND.as_ref();
-        let tx = self.db.transaction(name).build()?;
-        let store = tx.object_store(name)?;
         let mut items: Vec<T> = Vec::new();
         loop {
-            let batch: Vec<String> = match items.last() {
-                None => store
-                    .get_all::<String>()
-                    .with_limit(READ_BATCH)
-                    .primitive()?
-                    .await?
-                    .collect::<Result<_, _>>()?,
-                Some(last) => {
-                    let after = KeyRange::LowerBound(last.id(), true);
-                    let query = store.get_all::<String>().with_query::<&str, _>(after);
-                    query
-                        .with_limit(READ_BATCH)
-                        .primitive()?
-                        .await?
-                        .collect::<Result<_, _>>()?
-                }
-            };
+            let batch = self.texts_after(T::KIND, items.last().map(T::id)).await?;
             for text in &batch {
                 items.push(read(text)?);
             }
@@ -216,6 +197,25 @@ impl Store {
                 return Ok(items);
             }
         }
+    }
+
+    /// Up to `READ_BATCH` stored items of one kind as JSON text, in id order after `after`
+    /// (from the first without it). Not generic, so that the portal carries it once.
+    async fn texts_after(
+        &self,
+        kind: ContentKind,
+        after: Option<&str>,
+    ) -> Result<Vec<String>, StoreError> {
+        let name = kind.as_ref();
+        let tx = self.db.transaction(name).build()?;
+        let store = tx.object_store(name)?;
+        let after = KeyRange::LowerBound(after.unwrap_or_default(), after.is_some());
+        let query = store.get_all::<String>().with_query::<&str, _>(after);
+        Ok(query
+            .with_limit(READ_BATCH)
+            .primitive()?
+            .await?
+            .collect::<Result<_, _>>()?)
     }
 
     /// One item by id.
