@@ -46,13 +46,23 @@ try {
         .map((r) => [r.startTime, r.responseEnd, r.transferSize, new URL(r.name).search]),
     }));
     console.log(`\n== ${url} (run ${run}): first paint ${fcp?.toFixed(0)} ms, app running ${marks.app?.toFixed(0)} ms, first sync done ${marks.synced?.toFixed(0)} ms`);
-    for (const [start, end, size, search] of feed) console.log(`   feed ${search}: ${start.toFixed(0)}–${end.toFixed(0)} ms, ${size} bytes`);
-    let blocking = 0;
-    for (const [start, duration] of tasks) {
-      blocking += Math.max(0, duration - 50);
-      console.log(`   long task at ${start.toFixed(0).padStart(6)} ms: ${duration.toFixed(0).padStart(4)} ms`);
+    if (feed.length) {
+      const bytes = feed.reduce((s, [, , size]) => s + size, 0);
+      console.log(`   feed: ${feed.length} requests (${feed[0][3]} first), ${feed[0][0].toFixed(0)}–${feed[feed.length - 1][1].toFixed(0)} ms, ${bytes} bytes`);
     }
-    console.log(`   ${tasks.length} long tasks, ${tasks.reduce((s, [, d]) => s + d, 0).toFixed(0)} ms in all, blocking (beyond 50 ms each) ${blocking.toFixed(0)} ms`);
+    // Each task is put in the phase it ended in: until the app runs (loading and hydration),
+    // until the first sync is done, or after.
+    const syncStart = feed[0]?.[0] ?? Infinity;
+    const phase = (end) => (end <= marks.app + 1 ? "until the app runs" : end <= syncStart ? "before the first sync" : end <= marks.synced + 1 ? "during the first sync" : "after it");
+    const blocking = new Map();
+    for (const [start, duration] of tasks) {
+      const p = phase(start + duration);
+      blocking.set(p, (blocking.get(p) ?? 0) + Math.max(0, duration - 50));
+      console.log(`   long task at ${start.toFixed(0).padStart(6)} ms: ${duration.toFixed(0).padStart(4)} ms (${p})`);
+    }
+    const total = [...blocking.values()].reduce((a, b) => a + b, 0);
+    console.log(`   ${tasks.length} long tasks, ${tasks.reduce((s, [, d]) => s + d, 0).toFixed(0)} ms in all, blocking (beyond 50 ms each) ${total.toFixed(0)} ms: ` +
+      ([...blocking].map(([p, b]) => `${p} ${b.toFixed(0)} ms`).join(", ") || "none"));
     await context.close();
   }
 } finally {
