@@ -324,7 +324,7 @@ pub fn provide_catalog(renders_same: RendersSame) {
         leptos::task::spawn_local(async move {
             let loaded = load().await;
             // Comparing with the page on screen, and rendering, in a task of their own.
-            crate::tasks::yield_now().await;
+            let _ = crate::tasks::yield_now().await;
             match loaded {
                 Ok(Some(loaded)) => catalog.stored(loaded),
                 Ok(None) if seeded => {}

@@ -152,21 +152,6 @@ impl Store {
         }
     }
 
-    /// Records a successful pull that brought nothing new.
-    pub async fn touch(&self, synced_at: &str) -> Result<(), StoreError> {
-        let tx = self
-            .db
-            .transaction(META)
-            .with_mode(TransactionMode::Readwrite)
-            .build()?;
-        tx.object_store(META)?
-            .put(synced_at)
-            .with_key(SYNCED_AT_KEY)
-            .build()?;
-        tx.commit().await?;
-        Ok(())
-    }
-
     /// Where the next pull starts (0 on a new device).
     pub async fn cursor(&self) -> Result<u64, StoreError> {
         let tx = self.db.transaction(META).build()?;

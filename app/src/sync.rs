@@ -102,9 +102,8 @@ pub fn provide_sync(outbox: Outbox) -> Sync {
         }
     });
     listen(sync);
-    // After the first render, so that a hydrated page starts from what the server showed, and
-    // once the phone is idle.
-    Effect::new(move |_| tasks::when_idle(FIRST_PULL_IDLE_MS, move || sync.sync_now()));
+    // After the first render, so that a hydrated page starts from what the server showed.
+    Effect::new(move |_| sync.sync_now());
     sync
 }
 
@@ -145,12 +144,8 @@ fn listen(sync: Sync) {
 /// is about 250 KB of JSON); a first sync of 2,000 items is then about ten requests.
 pub const PAGE_LIMIT: u32 = 200;
 
-/// How long the first pull of a visit waits for the phone to be idle: the page already shows
-/// what the server rendered, so a tap or a paint comes first.
-const FIRST_PULL_IDLE_MS: u32 = 2000;
-
-/// Pulls pages until the feed has nothing more, applying each in its own tasks and giving the
-/// browser a turn between reading a page, writing it and asking for the next. The cursor moves
+/// Pulls pages until the feed has nothing more, applying each in its own tasks: the browser has
+/// a turn between reading a page and writing it, and between its transactions. The cursor moves
 /// only with the writes of the page it belongs to (`Store::apply`). Returns whether anything
 /// changed on the device. `origin` is empty for the page's own origin.
 pub async fn pull_all(store: &Store, origin: &str) -> Result<bool, SyncError> {
@@ -161,17 +156,13 @@ pub async fn pull_all(store: &Store, origin: &str) -> Result<bool, SyncError> {
         if page.protocol != PROTOCOL_VERSION {
             return Err(SyncError::Protocol(page.protocol));
         }
-        tasks::yield_now().await;
-        let now = now_iso();
-        if page.changes.is_empty() && !page.reset {
-            store.touch(&now).await?;
-        } else {
-            store.apply(&page, &now).await?;
-            changed = true;
-        }
+        // The promise never rejects; either way the task has ended.
+        let _ = tasks::yield_now().await;
+        // A page with nothing new still records when the device last heard from the server.
+        store.apply(&page, &now_iso()).await?;
+        changed |= page.reset || !page.changes.is_empty();
         if !page.more {
             return Ok(changed);
         }
-        tasks::yield_now().await;
     }
 }

@@ -10,29 +10,19 @@ extern "C" {
     /// where the browser has no `scheduler` (Safari, Firefox today).
     #[wasm_bindgen(js_namespace = scheduler, js_name = "yield", catch)]
     fn scheduler_yield() -> Result<js_sys::Promise, JsValue>;
-
-    /// `requestIdleCallback(callback, { timeout })`. Throws where the browser has none (Safari).
-    #[wasm_bindgen(js_name = requestIdleCallback, catch)]
-    fn request_idle_callback(callback: &JsValue, options: &js_sys::Object) -> Result<u32, JsValue>;
 }
 
 /// Ends the current task and goes on in a new one, after what the browser has waiting (input,
-/// rendering): `scheduler.yield()` where the browser has it, otherwise a zero timeout.
-pub async fn yield_now() {
-    match scheduler_yield() {
-        // The promise never rejects; either way the task has ended.
-        Ok(promise) => drop(JsFuture::from(promise).await),
-        Err(_) => gloo_timers::future::TimeoutFuture::new(0).await,
-    }
-}
-
-/// Runs `f` once the browser is idle, or after `timeout_ms` at most; where the browser has no
-/// idle callback, in the next task.
-pub fn when_idle(timeout_ms: u32, f: impl FnOnce() + 'static) {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"timeout".into(), &timeout_ms.into());
-    let callback = Closure::once_into_js(f);
-    if request_idle_callback(&callback, &options).is_err() {
-        let _ = web_sys::window().map(|w| w.set_timeout_with_callback(callback.unchecked_ref()));
-    }
+/// rendering): `scheduler.yield()` where the browser has it, otherwise a zero timeout. A plain
+/// future over a promise, so that each `.await` of it costs the portal little.
+pub fn yield_now() -> JsFuture {
+    let promise = scheduler_yield().unwrap_or_else(|_| {
+        js_sys::Promise::new(&mut |resolve, _| {
+            let queued = web_sys::window().map(|w| w.set_timeout_with_callback(&resolve));
+            if !matches!(queued, Some(Ok(_))) {
+                let _ = resolve.call0(&JsValue::UNDEFINED);
+            }
+        })
+    });
+    JsFuture::from(promise)
 }

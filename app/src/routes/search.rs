@@ -1,9 +1,5 @@
 use leptos::prelude::*;
-use leptos_router::{
-    components::A,
-    hooks::{use_navigate, use_query_map},
-    NavigateOptions,
-};
+use leptos_router::{components::A, hooks::use_query_map};
 use sito_core::VariantArray;
 use sito_core::{ContentKind, District};
 
@@ -23,21 +19,19 @@ pub fn Search() -> impl IntoView {
     let district = Memo::new(move |_| {
         query.with(|q| q.get("territorio").and_then(|d| d.parse::<District>().ok()))
     });
-    let navigate = use_navigate();
-    let choose = move |_: leptos::ev::Event| {
-        // What the form shows, not what the address said: words typed, or a district chosen on
-        // the server's page before the app ran, are kept.
-        let Some(query) = form_query() else {
-            return;
-        };
-        navigate(
-            &format!("/cerca?{query}"),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+    // A choice sends the search form the select belongs to, as a search does: what the form
+    // shows, not what the address said, so words typed or a district chosen on the server's page
+    // before the app ran are kept.
+    let choose = |_: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let form = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(SEARCH_FORM));
+        if let Some(form) = form {
+            let _ = form
+                .unchecked_into::<web_sys::HtmlFormElement>()
+                .request_submit();
+        }
     };
     view! {
         <h1>{t!(i18n, search.title)}</h1>
@@ -107,23 +101,6 @@ pub fn Search() -> impl IntoView {
             }
         }/>
     }
-}
-
-/// The search form's fields as the browser submits them (`q=…&territorio=…`), without the
-/// district when none is chosen.
-fn form_query() -> Option<String> {
-    use wasm_bindgen::JsCast;
-    let form = web_sys::window()?
-        .document()?
-        .get_element_by_id(SEARCH_FORM)?
-        .dyn_into::<web_sys::HtmlFormElement>()
-        .ok()?;
-    let data = web_sys::FormData::new_with_form(&form).ok()?;
-    let query = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
-    if query.get("territorio").is_some_and(|d| d.is_empty()) {
-        query.delete("territorio");
-    }
-    Some(query.to_string().into())
 }
 
 /// Whether a hit is in `district`: an opportunity or a service there, news or a call there or
