@@ -70,5 +70,7 @@ test("a first sync of thousands of items completes while the reader moves on, an
   const before = asked.length;
   await page.reload();
   await expect(page.getByTestId("sync-status")).toHaveText(/Aggiornato/);
-  expect(asked.slice(before)).toEqual([TOTAL]);
+  const next = asked.slice(before);
+  expect(next.length).toBeGreaterThan(0);
+  expect(next.filter((since) => since !== TOTAL)).toEqual([]);
 });
