@@ -111,9 +111,10 @@ fn post_json(url: &str, body: &impl Serialize) -> Result<Request, gloo_net::Erro
     Request::post(url).json(body)
 }
 
-/// One page of the content feed after `since`, from `origin` (empty for the page's own).
-pub async fn pull(origin: &str, since: u64) -> Result<PullResponse, ApiError> {
-    fetch(Request::get(&format!("{origin}{}", paths::sync(since))).build()).await
+/// One page of at most `limit` changes of the content feed after `since`, from `origin` (empty
+/// for the page's own).
+pub async fn pull(origin: &str, since: u64, limit: u32) -> Result<PullResponse, ApiError> {
+    fetch(Request::get(&format!("{origin}{}", paths::sync_page(since, limit))).build()).await
 }
 
 /// Sends a question to the expert; the receipt carries the code to follow it by.

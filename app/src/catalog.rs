@@ -346,7 +346,10 @@ pub fn provide_catalog(renders_same: RendersSame) {
     Effect::new(move |_| {
         sync.revision.track();
         leptos::task::spawn_local(async move {
-            match load().await {
+            let loaded = load().await;
+            // Comparing with the page on screen, and rendering, in a task of their own.
+            let _ = crate::tasks::yield_now().await;
+            match loaded {
                 Ok(Some(loaded)) => catalog.stored(loaded),
                 Ok(None) if seeded => {}
                 Ok(None) => catalog.stored(Arc::new(Catalog::default())),

@@ -16,6 +16,6 @@ pub use confirm_dialog::ConfirmDialog;
 pub use deadline_badge::DeadlineBadge;
 pub use header::Header;
 pub use opportunity_card::OpportunityCard;
-pub use search_box::SearchBox;
+pub use search_box::{SearchBox, SEARCH_FORM};
 pub use sync_status::SyncStatusLine;
 pub use with_catalog::{Provenance, StoreProblem, WithCatalog};

@@ -19,6 +19,7 @@ pub mod saved;
 pub mod start;
 pub mod store;
 pub mod sync;
+pub mod tasks;
 
 pub use locales::i18n;
 

@@ -43,7 +43,7 @@ const CURSOR_KEY: &str = "cursor";
 const SYNCED_AT_KEY: &str = "synced_at";
 /// Changes written per transaction, and items read per request: small enough that each is a
 /// short task on a slow phone, so that a tap is answered while a first sync of thousands of
-/// items lands (the feed's pages stay large: few requests, DESIGN.md "Budgets").
+/// items lands (the feed's pages are kept small for the same reason: `sync::PAGE_LIMIT`).
 const WRITE_BATCH: usize = 25;
 const READ_BATCH: u32 = 100;
 
@@ -152,21 +152,6 @@ impl Store {
         }
     }
 
-    /// Records a successful pull that brought nothing new.
-    pub async fn touch(&self, synced_at: &str) -> Result<(), StoreError> {
-        let tx = self
-            .db
-            .transaction(META)
-            .with_mode(TransactionMode::Readwrite)
-            .build()?;
-        tx.object_store(META)?
-            .put(synced_at)
-            .with_key(SYNCED_AT_KEY)
-            .build()?;
-        tx.commit().await?;
-        Ok(())
-    }
-
     /// Where the next pull starts (0 on a new device).
     pub async fn cursor(&self) -> Result<u64, StoreError> {
         let tx = self.db.transaction(META).build()?;
@@ -187,28 +172,9 @@ impl Store {
     /// Every stored item of one kind, in id order. Read `READ_BATCH` at a time: each batch is
     /// read into Rust values in its own task, so reading thousands never blocks a tap.
     pub async fn all<T: Content + 'static>(&self) -> Result<Vec<T>, StoreError> {
-        let name = T::KIND.as_ref();
-        let tx = self.db.transaction(name).build()?;
-        let store = tx.object_store(name)?;
         let mut items: Vec<T> = Vec::new();
         loop {
-            let batch: Vec<String> = match items.last() {
-                None => store
-                    .get_all::<String>()
-                    .with_limit(READ_BATCH)
-                    .primitive()?
-                    .await?
-                    .collect::<Result<_, _>>()?,
-                Some(last) => {
-                    let after = KeyRange::LowerBound(last.id(), true);
-                    let query = store.get_all::<String>().with_query::<&str, _>(after);
-                    query
-                        .with_limit(READ_BATCH)
-                        .primitive()?
-                        .await?
-                        .collect::<Result<_, _>>()?
-                }
-            };
+            let batch = self.texts_after(T::KIND, items.last().map(T::id)).await?;
             for text in &batch {
                 items.push(read(text)?);
             }
@@ -216,6 +182,25 @@ impl Store {
                 return Ok(items);
             }
         }
+    }
+
+    /// Up to `READ_BATCH` stored items of one kind as JSON text, in id order after `after`
+    /// (from the first without it). Not generic, so that the portal carries it once.
+    async fn texts_after(
+        &self,
+        kind: ContentKind,
+        after: Option<&str>,
+    ) -> Result<Vec<String>, StoreError> {
+        let name = kind.as_ref();
+        let tx = self.db.transaction(name).build()?;
+        let store = tx.object_store(name)?;
+        let after = KeyRange::LowerBound(after.unwrap_or_default(), after.is_some());
+        let query = store.get_all::<String>().with_query::<&str, _>(after);
+        Ok(query
+            .with_limit(READ_BATCH)
+            .primitive()?
+            .await?
+            .collect::<Result<_, _>>()?)
     }
 
     /// One item by id.

@@ -337,6 +337,25 @@ test("a filter chosen before the app runs is kept when the next one is chosen af
   await expect(list.getByRole("link")).toHaveCount(1);
 });
 
+test("a district chosen on the search page before the app runs is kept when the next search is made after", async ({ page, request }) => {
+  const word = uniqueWord();
+  await putOpportunity(request, uniqueId("cerca-early-crema"), opportunityInput({ title: `Tirocinio ${word} a Crema`, kind: "internship", district: "crema" }));
+  await putOpportunity(request, uniqueId("cerca-early-cremona"), opportunityInput({ title: `Tirocinio ${word} a Cremona`, kind: "internship", district: "cremona" }));
+  const release = await holdWasm(page);
+  await page.goto(`/cerca?q=${word}`);
+  await page.getByLabel("Territorio").selectOption({ label: "Crema" });
+  release();
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
+  const box = page.getByRole("searchbox", { name: "Cerca in tutto il sito" });
+  await box.fill(`tirocinio ${word}`);
+  await box.press("Enter");
+  await expect(page).toHaveURL(/territorio=crema/);
+  await expect(page.getByLabel("Territorio")).toHaveValue("crema");
+  const results = page.getByTestId("search-results");
+  await expect(results.getByRole("link", { name: `Tirocinio ${word} a Crema` })).toBeVisible();
+  await expect(results.getByRole("link")).toHaveCount(1);
+});
+
 test("on a first visit the page works from the data it came with, before any sync answers", async ({ page, request }) => {
   const { titles } = await publishOneOfEach(request);
   // The sync feed never answers in this visit.

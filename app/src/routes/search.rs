@@ -1,15 +1,11 @@
 use leptos::prelude::*;
-use leptos_router::{
-    components::A,
-    hooks::{use_navigate, use_query_map},
-    NavigateOptions,
-};
+use leptos_router::{components::A, hooks::use_query_map};
 use sito_core::VariantArray;
 use sito_core::{ContentKind, District};
 
 use crate::{
     catalog::{Catalog, Seed},
-    components::{SearchBox, WithCatalog},
+    components::{SearchBox, WithCatalog, SEARCH_FORM},
     i18n::*,
     labels,
 };
@@ -23,24 +19,19 @@ pub fn Search() -> impl IntoView {
     let district = Memo::new(move |_| {
         query.with(|q| q.get("territorio").and_then(|d| d.parse::<District>().ok()))
     });
-    let navigate = use_navigate();
-    let choose = move |ev: leptos::ev::Event| {
-        let slug = event_target_value(&ev);
-        let mut address = format!(
-            "/cerca?q={}",
-            js_sys::encode_uri_component(&text.get_untracked())
-        );
-        if !slug.is_empty() {
-            address.push_str(&format!("&territorio={slug}"));
+    // A choice sends the search form the select belongs to, as a search does: what the form
+    // shows, not what the address said, so words typed or a district chosen on the server's page
+    // before the app ran are kept.
+    let choose = |_: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let form = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(SEARCH_FORM));
+        if let Some(form) = form {
+            let _ = form
+                .unchecked_into::<web_sys::HtmlFormElement>()
+                .request_submit();
         }
-        navigate(
-            &address,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
     };
     view! {
         <h1>{t!(i18n, search.title)}</h1>
@@ -49,7 +40,7 @@ pub fn Search() -> impl IntoView {
         // answers, calls and news for the whole province).
         <p class="field search-district">
             <label for="cerca-territorio">{t!(i18n, list.district)}</label>
-            <select id="cerca-territorio" name="territorio" on:change=choose>
+            <select id="cerca-territorio" name="territorio" form=SEARCH_FORM on:change=choose>
                 <option value="" selected=move || district.get().is_none()>{t!(i18n, list.all_districts)}</option>
                 {District::VARIANTS.iter().copied().map(|d| view! {
                     <option value={<&'static str>::from(d)} selected=move || district.get() == Some(d)>{move || labels::district(i18n, d)}</option>

@@ -33,6 +33,11 @@ pub fn sync(since: u64) -> String {
     format!("{PREFIX}/sync?since={since}")
 }
 
+/// `GET`: at most `limit` changes of the content feed after `since`.
+pub fn sync_page(since: u64, limit: u32) -> String {
+    format!("{PREFIX}/sync?since={since}&limit={limit}")
+}
+
 /// `GET`: a public feed, such as `opportunities.atom` or `scadenze.ics`.
 pub fn feed(name: &str) -> String {
     format!("{PREFIX}/feeds/{}", segment(name))
@@ -108,6 +113,7 @@ mod tests {
         assert_eq!(proposal("../session"), "/api/v1/proposals/..%2Fsession");
         assert_eq!(proposals_after(17), "/api/v1/proposals?after=17");
         assert_eq!(sync(42), "/api/v1/sync?since=42");
+        assert_eq!(sync_page(42, 200), "/api/v1/sync?since=42&limit=200");
         assert_eq!(
             problem(ProblemCode::CallClosed),
             "/api/v1/problems/call_closed"
