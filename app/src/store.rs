@@ -43,7 +43,7 @@ const CURSOR_KEY: &str = "cursor";
 const SYNCED_AT_KEY: &str = "synced_at";
 /// Changes written per transaction, and items read per request: small enough that each is a
 /// short task on a slow phone, so that a tap is answered while a first sync of thousands of
-/// items lands (the feed's pages are kept small for the same reason: `sync::PAGE_LIMIT`).
+/// items lands.
 const WRITE_BATCH: usize = 25;
 const READ_BATCH: u32 = 100;
 

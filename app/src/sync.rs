@@ -139,10 +139,10 @@ fn listen(sync: Sync) {
     on_visible.forget();
 }
 
-/// Changes asked per page of the feed. Each page is read into Rust values in one task, so it is
-/// kept small enough for that task to stay short on a slow phone (a page of 200 opportunities
-/// is about 250 KB of JSON); a first sync of 2,000 items is then about ten requests.
-pub const PAGE_LIMIT: u32 = 200;
+/// Changes asked per page of the feed: the most a page may carry, so a first sync of 2,000 items
+/// is three requests (DESIGN.md "Budgets"). Reading a page of 1,000 into Rust values is one
+/// task of about 50 ms on a slow phone (4× CPU slowdown); its writes are many short ones.
+pub const PAGE_LIMIT: u32 = sito_core::sync::MAX_LIMIT;
 
 /// Pulls pages until the feed has nothing more, applying each in its own tasks: the browser has
 /// a turn between reading a page and writing it, and between its transactions. The cursor moves
