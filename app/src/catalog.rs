@@ -34,7 +34,7 @@ pub struct Seed {
     /// The list's query string and how many opportunities matched it, when the seed carries
     /// only the first page of them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub opportunity_matches: Option<(String, usize)>,
+    pub list_matches: Option<(String, usize)>,
 }
 
 impl Default for Catalog {
@@ -53,7 +53,7 @@ impl From<Seed> for Catalog {
             seed.answers,
             seed.calls,
         );
-        catalog.opportunity_matches = seed.opportunity_matches;
+        catalog.list_matches = seed.list_matches;
         catalog
     }
 }
@@ -68,7 +68,7 @@ impl From<Catalog> for Seed {
             organisations: catalog.organisations,
             answers: catalog.answers,
             calls: catalog.calls,
-            opportunity_matches: catalog.opportunity_matches,
+            list_matches: catalog.list_matches,
         }
     }
 }
@@ -84,7 +84,7 @@ pub struct Catalog {
     pub answers: Vec<Answer>,
     pub calls: Vec<Call>,
     /// Set only in a catalog seeded by a server-rendered list page (see `Seed`).
-    pub opportunity_matches: Option<(String, usize)>,
+    pub list_matches: Option<(String, usize)>,
     // Search indexes are built on first use, not on every load: the list must be on screen
     // before anyone types.
     opportunity_index: OnceLock<SearchIndex>,
@@ -108,7 +108,7 @@ impl Catalog {
             organisations,
             answers,
             calls,
-            opportunity_matches: None,
+            list_matches: None,
             opportunity_index: OnceLock::new(),
             organisation_index: OnceLock::new(),
             everything: OnceLock::new(),
@@ -123,13 +123,13 @@ impl Catalog {
             && self.organisations == seed.organisations
             && self.answers == seed.answers
             && self.calls == seed.calls
-            && self.opportunity_matches == seed.opportunity_matches
+            && self.list_matches == seed.list_matches
     }
 
-    /// How many opportunities match the list filter whose query string is `query`, when this
-    /// catalog holds only the first page of them (a server-rendered list).
-    pub fn opportunity_matches(&self, query: &str) -> Option<usize> {
-        self.opportunity_matches
+    /// How many items match the list (the opportunities' filter, or a search) whose key is
+    /// `query`, when this catalog holds only the first page of them (a server-rendered list).
+    pub fn list_matches(&self, query: &str) -> Option<usize> {
+        self.list_matches
             .as_ref()
             .filter(|(q, _)| q == query)
             .map(|(_, n)| *n)

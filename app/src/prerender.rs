@@ -201,7 +201,7 @@ pub fn seed(page: &Page, query: &[(String, String)], loaded: &Catalog, today: Na
                 &filter,
                 today,
             );
-            seed.opportunity_matches = Some((opportunities::filter_key(&filter), chosen.len()));
+            seed.list_matches = Some((opportunities::filter_key(&filter), chosen.len()));
             seed.opportunities = chosen
                 .into_iter()
                 .take(opportunities::shown_from_pairs(
@@ -214,7 +214,13 @@ pub fn seed(page: &Page, query: &[(String, String)], loaded: &Catalog, today: Na
         Page::Search => {
             let text = text();
             if !text.trim().is_empty() {
-                seed = search::hits_seed(loaded, &text);
+                let pairs = || query.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+                seed = search::hits_seed(
+                    loaded,
+                    &text,
+                    search::district_from_pairs(pairs()),
+                    opportunities::shown_from_pairs(pairs()),
+                );
             }
         }
         _ => seed = page.picked(loaded),

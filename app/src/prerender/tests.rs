@@ -47,9 +47,9 @@ fn a_list_page_carries_its_first_page_and_how_many_matched() {
     let seed = seed(&Page::Opportunities, &[], &loaded, today());
     assert_eq!(seed.opportunities.len(), opportunities::PAGE);
     let page: Catalog = seed.into();
-    assert_eq!(page.opportunity_matches(""), Some(all));
+    assert_eq!(page.list_matches(""), Some(all));
     // Another filter is not the one the count was made for.
-    assert_eq!(page.opportunity_matches("q=tirocinio"), None);
+    assert_eq!(page.list_matches("q=tirocinio"), None);
 }
 
 #[test]
@@ -72,6 +72,60 @@ fn show_more_asks_the_address_for_more_cards_within_a_bound() {
 }
 
 #[test]
+fn a_search_page_carries_its_first_results_and_how_many_it_found() {
+    let loaded = Catalog::from(Seed {
+        opportunities: synthetic::published(400, plain),
+        ..Seed::default()
+    });
+    let found = search::hits(&loaded, "cooperativa", None);
+    assert!(
+        found.len() > 2 * opportunities::PAGE,
+        "the sample must need more pages"
+    );
+    let pairs = |more: &[(&str, &str)]| {
+        [("q", "cooperativa")]
+            .iter()
+            .chain(more)
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect::<Vec<_>>()
+    };
+    let first = seed(&Page::Search, &pairs(&[]), &loaded, today());
+    assert_eq!(first.opportunities.len(), opportunities::PAGE);
+    let more = seed(&Page::Search, &pairs(&[("mostra", "60")]), &loaded, today());
+    assert_eq!(more.opportunities.len(), 60);
+    // The page counts every result, though it carries only the first ones, and the phone
+    // finds the same first results in what the page carries.
+    let page: Catalog = first.into();
+    assert_eq!(page.list_matches("cerca:cooperativa:"), Some(found.len()));
+    let shown: Vec<_> = search::hits(&page, "cooperativa", None)
+        .into_iter()
+        .map(|(_, i)| page.opportunities[i].id.clone())
+        .collect();
+    let expected: Vec<_> = found[..opportunities::PAGE]
+        .iter()
+        .map(|&(_, i)| loaded.opportunities[i].id.clone())
+        .collect();
+    assert_eq!(shown, expected);
+    // A district narrows what is counted and carried.
+    let crema = seed(
+        &Page::Search,
+        &pairs(&[("territorio", "crema")]),
+        &loaded,
+        today(),
+    );
+    let (key, count) = crema.list_matches.clone().unwrap();
+    assert_eq!(key, "cerca:cooperativa:crema");
+    assert_eq!(
+        count,
+        search::hits(&loaded, "cooperativa", Some(sito_core::District::Crema)).len()
+    );
+    assert!(crema
+        .opportunities
+        .iter()
+        .all(|o| o.district == sito_core::District::Crema));
+}
+
+#[test]
 fn a_filtered_list_counts_only_what_matches() {
     let loaded = Catalog::from(Seed {
         opportunities: synthetic::published(200, plain),
@@ -84,7 +138,7 @@ fn a_filtered_list_counts_only_what_matches() {
         .opportunities
         .iter()
         .all(|o| o.district == sito_core::District::Crema));
-    let (key, count) = seed.opportunity_matches.clone().unwrap();
+    let (key, count) = seed.list_matches.clone().unwrap();
     assert_eq!(key, "territorio=crema");
     assert!(count >= seed.opportunities.len());
 }

@@ -24,10 +24,10 @@ use crate::{
 /// thousands of items on the device.
 pub const PAGE: usize = 30;
 /// How many cards one address shows at most (`?mostra=`), so that a rendered page stays bounded.
-const MOST_SHOWN: usize = 10 * PAGE;
+pub(crate) const MOST_SHOWN: usize = 10 * PAGE;
 /// The query key of how many cards are shown: "show more" is a link, so it works without script
 /// and the list comes back as long as it was after "back".
-const SHOWN_KEY: &str = "mostra";
+pub(crate) const SHOWN_KEY: &str = "mostra";
 
 /// How many cards an address shows: `PAGE` unless it asks for more (up to `MOST_SHOWN`).
 pub fn shown_from_pairs<'a>(mut pairs: impl Iterator<Item = (&'a str, &'a str)>) -> usize {
@@ -330,7 +330,7 @@ pub fn OpportunityList() -> impl IntoView {
                 // A page rendered by the worker carries the first page of results and how many
                 // there are in all.
                 let count = catalog
-                    .opportunity_matches(&filter_key(&filter))
+                    .list_matches(&filter_key(&filter))
                     .unwrap_or(chosen.len());
                 let limit = shown.get();
                 let items: Vec<_> = chosen

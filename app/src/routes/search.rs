@@ -8,6 +8,7 @@ use crate::{
     components::{SearchBox, WithCatalog, SEARCH_FORM},
     i18n::*,
     labels,
+    routes::opportunities::{shown_from_pairs, MOST_SHOWN, PAGE, SHOWN_KEY},
 };
 
 /// Search across everything on the device, offline.
@@ -19,6 +20,10 @@ pub fn Search() -> impl IntoView {
     let district = Memo::new(move |_| {
         query.with(|q| q.get("territorio").and_then(|d| d.parse::<District>().ok()))
     });
+    let shown = Memo::new(move |_| {
+        query.with(|q| shown_from_pairs(q.get_str(SHOWN_KEY).map(|v| (SHOWN_KEY, v)).into_iter()))
+    });
+    let held = crate::catalog::use_catalog();
     // A choice sends the search form the select belongs to, as a search does: what the form
     // shows, not what the address said, so words typed or a district chosen on the server's page
     // before the app ran are kept.
@@ -53,10 +58,17 @@ pub fn Search() -> impl IntoView {
                 if text.trim().is_empty() {
                     return view! { <p class="empty">{t!(i18n, search.hint)}</p> }.into_any();
                 }
-                let hits = hits(&catalog, &text, district.get());
-                let count = hits.len();
+                let district = district.get();
+                let hits = hits(&catalog, &text, district);
+                // A page rendered by the worker carries the first results and how many there
+                // are in all.
+                let count = catalog
+                    .list_matches(&search_key(&text, district))
+                    .unwrap_or(hits.len());
+                let limit = shown.get();
                 let rows = hits
                     .into_iter()
+                    .take(limit)
                     .map(|(kind, i)| {
                         let (href, title, what): (String, String, Box<dyn Fn() -> String + Send + Sync>) = match kind {
                             ContentKind::Opportunity => {
@@ -96,6 +108,22 @@ pub fn Search() -> impl IntoView {
                 view! {
                     <p class="count" role="status">{move || t_string!(i18n, search.count, n = count).to_string()}</p>
                     <ul class="cards" data-testid="search-results">{rows}</ul>
+                    {(count > limit && limit < MOST_SHOWN).then(|| {
+                        let mut more = format!("/cerca?q={}", js_sys::encode_uri_component(&text));
+                        if let Some(d) = district {
+                            more.push_str(&format!("&territorio={}", <&'static str>::from(d)));
+                        }
+                        more.push_str(&format!("&{SHOWN_KEY}={}", limit + PAGE));
+                        view! {
+                            <p class="more">
+                                // A server-rendered page holds only its first results: the
+                                // device's store takes over from here.
+                                <a class="action" href=more data-noscroll on:click=move |_| held.adopt()>
+                                    {move || t_string!(i18n, list.show_more, n = (count - limit).min(PAGE)).to_string()}
+                                </a>
+                            </p>
+                        }
+                    })}
                 }
                     .into_any()
             }
@@ -128,11 +156,30 @@ pub fn hits(
     found
 }
 
-/// The items a search for `text` finds (in every district; the page narrows them): what a
-/// server-rendered result page is made from.
-pub fn hits_seed(catalog: &Catalog, text: &str) -> Seed {
-    let mut seed = Seed::default();
-    for (kind, i) in catalog.search_everything(text) {
+/// The district of an address's query pairs (`territorio`), if it names one.
+pub fn district_from_pairs<'a>(
+    mut pairs: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Option<District> {
+    pairs
+        .find(|(k, _)| *k == "territorio")
+        .and_then(|(_, v)| v.parse().ok())
+}
+
+/// The key under which a search's count of results travels in a rendered page's seed.
+fn search_key(text: &str, district: Option<District>) -> String {
+    let district: &'static str = district.map_or("", <&'static str>::from);
+    format!("cerca:{text}:{district}")
+}
+
+/// The first `shown` items a search for `text` in `district` finds, and how many it finds in
+/// all: what a server-rendered result page is made from (bounded, like the opportunities list).
+pub fn hits_seed(catalog: &Catalog, text: &str, district: Option<District>, shown: usize) -> Seed {
+    let found = hits(catalog, text, district);
+    let mut seed = Seed {
+        list_matches: Some((search_key(text, district), found.len())),
+        ..Seed::default()
+    };
+    for (kind, i) in found.into_iter().take(shown) {
         match kind {
             ContentKind::Opportunity => seed.opportunities.push(catalog.opportunities[i].clone()),
             ContentKind::Guide => seed.guides.push(catalog.guides[i].clone()),
