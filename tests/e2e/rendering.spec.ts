@@ -209,6 +209,14 @@ test("\"Mostra altre\" is a link: results 31–60 without script, in the worker'
   await plain.getByRole("link", { name: "Mostra altre 2" }).click();
   await expect(cards(plain)).toHaveCount(62);
   await expect(plain.getByRole("link", { name: /Mostra altre/ })).toHaveCount(0);
+  // The search over everything is bounded the same way, and counts all it found.
+  const hits = (p: Page) => p.getByTestId("search-results").getByRole("listitem");
+  await plain.goto(`/cerca?q=${word}`);
+  await expect(plain.getByRole("status").filter({ hasText: "Risultati" })).toHaveText("Risultati: 62");
+  await expect(hits(plain)).toHaveCount(30);
+  await plain.getByRole("link", { name: "Mostra altre 30" }).click();
+  await expect(plain).toHaveURL(/mostra=60/);
+  await expect(hits(plain)).toHaveCount(60);
   await context.close();
 
   // axe reads the longer page as the worker sent it (the app's code held back).
@@ -235,6 +243,14 @@ test("\"Mostra altre\" is a link: results 31–60 without script, in the worker'
   await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
   await expect(cards(page)).toHaveCount(60);
   await expect(card(page, 60)).toBeVisible();
+  // So does the search, in place.
+  await page.goto(`/cerca?q=${word}`);
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
+  await expect(hits(page)).toHaveCount(30);
+  await page.getByRole("link", { name: "Mostra altre 30" }).click();
+  await expect(hits(page)).toHaveCount(60);
+  await expect(page).toHaveURL(/mostra=60/);
+  await expect(page.getByRole("status").filter({ hasText: "Risultati" })).toHaveText("Risultati: 62");
 });
 
 test("an unknown address and an unpublished item answer 404 with the app's own page", async ({ request }) => {
