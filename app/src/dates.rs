@@ -25,7 +25,8 @@ pub fn today() -> NaiveDate {
     .unwrap_or_default()
 }
 
-/// Now, as RFC 3339 text (how the store keeps its times).
+/// Now, as RFC 3339 text (how the store keeps the phone's own times: drafts, CVs, the outbox,
+/// the last sync).
 pub fn now_iso() -> String {
     String::from(Date::new_0().to_iso_string())
 }
@@ -77,18 +78,8 @@ fn date_time(at: NaiveDateTime, locale: Locale) -> String {
     td_string!(locale, date.date_time, date = date, time = time).to_string()
 }
 
-fn parse(rfc3339: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(rfc3339)
-        .ok()
-        .map(|at| at.with_timezone(&Utc))
-}
-
-/// An RFC 3339 instant in the phone's local time (Italian time on the worker); empty if
-/// unreadable.
-pub fn local_date_time(rfc3339: &str, locale: Locale) -> String {
-    let Some(at) = parse(rfc3339) else {
-        return String::new();
-    };
+/// An instant in the phone's local time (Italian time on the worker).
+pub fn local_date_time(at: DateTime<Utc>, locale: Locale) -> String {
     if cfg!(feature = "ssr") {
         return rome_date_time(at, locale);
     }
@@ -105,7 +96,8 @@ pub fn rome_date_time(at: DateTime<Utc>, locale: Locale) -> String {
     date_time(at.with_timezone(&Rome).naive_local(), locale)
 }
 
-/// The same for an RFC 3339 instant (a receipt's `submitted_at`); empty if unreadable.
+/// The same for a time the phone keeps as RFC 3339 text (a draft's `updated_at`); empty if
+/// unreadable.
 pub fn rome_date_time_text(rfc3339: &str, locale: Locale) -> String {
-    parse(rfc3339).map_or_else(String::new, |at| rome_date_time(at, locale))
+    sito_core::time::parse(rfc3339).map_or_else(|_| String::new(), |at| rome_date_time(at, locale))
 }

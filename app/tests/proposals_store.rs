@@ -203,7 +203,7 @@ async fn the_servers_answers_are_kept_until_sign_out() {
         title: "Cinema sul fiume".into(),
         revision: 1,
         status: sito_core::proposal::ProposalStatus::Submitted,
-        submitted_at: "2027-01-12T10:00:00Z".into(),
+        submitted_at: sito_core::time::parse("2027-01-12T10:00:00Z").unwrap(),
     }];
     store.cache_put("list", &list).await.unwrap();
     let back: Option<Vec<ProposalSummary>> = store.cache_get("list").await.unwrap();

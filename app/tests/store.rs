@@ -263,14 +263,14 @@ async fn every_kind_of_content_lands_in_its_own_store() {
                     {"seq": 1, "kind": "guide", "id": "cv", "version": 1, "item": {
                         "id": "cv", "version": 1, "area": "job_search", "title": "Il CV",
                         "summary": "s", "body_html": "<p>b</p>", "steps": [{"title": "Passo", "body_html": ""}],
-                        "updated_at": "t", "published_by": "p"}},
+                        "updated_at": "2026-11-20T09:00:00.000Z", "published_by": "p"}},
                     {"seq": 2, "kind": "news", "id": "n", "version": 1, "item": {
                         "id": "n", "version": 1, "title": "Notizia", "summary": "s", "body_html": "",
-                        "published_on": "2026-11-20", "updated_at": "t", "published_by": "p"}},
+                        "published_on": "2026-11-20", "updated_at": "2026-11-20T09:00:00.000Z", "published_by": "p"}},
                     {"seq": 3, "kind": "organisation", "id": "o", "version": 1, "item": {
                         "id": "o", "version": 1, "category": "union", "name": "CGIL", "district": "cremona",
                         "town": "Cremona", "address": "Via Roma 1", "description_html": "",
-                        "updated_at": "t", "published_by": "p"}}
+                        "updated_at": "2026-11-20T09:00:00.000Z", "published_by": "p"}}
                 ]
             })),
             "t",

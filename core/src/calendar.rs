@@ -129,7 +129,7 @@ mod tests {
                 deadline: NaiveDate::from_ymd_opt(2027, 3, 1),
                 ..input()
             },
-            "",
+            "2026-11-22T10:00:00.000Z",
         )
     }
 

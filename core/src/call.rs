@@ -97,7 +97,8 @@ pub struct Call {
     pub closes_at: DateTime<Utc>,
     #[serde(default)]
     pub attachments: Vec<String>,
-    pub updated_at: String,
+    #[serde(with = "crate::time")]
+    pub updated_at: DateTime<Utc>,
     pub published_by: String,
 }
 
@@ -228,7 +229,7 @@ impl Content for Call {
             opens_at: input.opens_at,
             closes_at: input.closes_at,
             attachments: input.attachments,
-            updated_at: meta.updated_at.to_owned(),
+            updated_at: meta.updated_at,
             published_by: meta.published_by.to_owned(),
         }
     }
@@ -315,7 +316,7 @@ mod tests {
             input(),
             PublishMeta {
                 version: 1,
-                updated_at: "2027-01-01T00:00:00Z",
+                updated_at: crate::time::parse("2027-01-01T00:00:00Z").unwrap(),
                 published_by: "Informagiovani",
                 render: |s| s.to_owned(),
             },

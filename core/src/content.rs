@@ -1,6 +1,7 @@
 //! What every kind of published content has in common: an editor's input that validates, and a
 //! published form that the feed carries and phones store.
 
+use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Serialize};
 
 use crate::{sync::ContentKind, validation::ValidationErrors};
@@ -9,8 +10,8 @@ use crate::{sync::ContentKind, validation::ValidationErrors};
 #[derive(Debug, Clone, Copy)]
 pub struct PublishMeta<'a> {
     pub version: u32,
-    /// RFC 3339 time of this change.
-    pub updated_at: &'a str,
+    /// The time of this change.
+    pub updated_at: DateTime<Utc>,
     /// The body that published it, shown with every item (ERYICA principles).
     pub published_by: &'a str,
     /// Markdown → sanitised HTML (the worker's renderer).

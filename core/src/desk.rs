@@ -110,10 +110,15 @@ pub struct EntryView {
     pub id: String,
     pub version: u32,
     pub status: EntryStatus,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub publish_at: Option<String>,
+    #[serde(
+        default,
+        with = "crate::time::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub publish_at: Option<DateTime<Utc>>,
     pub title: String,
-    pub updated_at: String,
+    #[serde(with = "crate::time")]
+    pub updated_at: DateTime<Utc>,
     pub updated_by: String,
     pub input: serde_json::Value,
 }
@@ -130,9 +135,14 @@ pub struct EntrySummary {
     pub district: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub publish_at: Option<String>,
-    pub updated_at: String,
+    #[serde(
+        default,
+        with = "crate::time::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub publish_at: Option<DateTime<Utc>>,
+    #[serde(with = "crate::time")]
+    pub updated_at: DateTime<Utc>,
     pub updated_by: String,
 }
 
@@ -140,7 +150,8 @@ pub struct EntrySummary {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuditEntry {
     pub seq: u64,
-    pub at: String,
+    #[serde(with = "crate::time")]
+    pub at: DateTime<Utc>,
     pub actor: String,
     pub action: String,
     pub kind: String,

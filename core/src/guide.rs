@@ -1,5 +1,6 @@
 //! Guides in the plan's three areas, each a page with an optional step-by-step tutorial.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use strum::{AsRefStr, EnumString, IntoStaticStr, VariantArray};
 
@@ -72,7 +73,8 @@ pub struct Guide {
     pub body_html: String,
     #[serde(default)]
     pub steps: Vec<Step>,
-    pub updated_at: String,
+    #[serde(with = "crate::time")]
+    pub updated_at: DateTime<Utc>,
     pub published_by: String,
 }
 
@@ -125,7 +127,7 @@ impl Content for Guide {
                     body_html: (meta.render)(&s.body_md),
                 })
                 .collect(),
-            updated_at: meta.updated_at.to_owned(),
+            updated_at: meta.updated_at,
             published_by: meta.published_by.to_owned(),
         }
     }

@@ -31,7 +31,7 @@ pub fn opportunity(o: &Opportunity, url: &str) -> Option<Value> {
                 "@type": "JobPosting",
                 "title": o.title,
                 "description": if o.description_html.is_empty() { &o.summary } else { &o.description_html },
-                "datePosted": o.updated_at.get(..10).unwrap_or(&o.updated_at),
+                "datePosted": o.updated_at.date_naive().to_string(),
                 "validThrough": o.deadline.map(|d| d.to_string()),
                 "employmentType": match o.kind {
                     OpportunityKind::Internship => "INTERN",

@@ -28,6 +28,7 @@ pub mod stored;
 pub mod sync;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
+pub mod time;
 pub mod validation;
 
 pub use call::{Call, CallInput};

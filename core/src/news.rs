@@ -1,6 +1,6 @@
 //! News on work and opportunities.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -31,7 +31,8 @@ pub struct News {
     pub published_on: NaiveDate,
     #[serde(default)]
     pub district: Option<District>,
-    pub updated_at: String,
+    #[serde(with = "crate::time")]
+    pub updated_at: DateTime<Utc>,
     pub published_by: String,
 }
 
@@ -61,7 +62,7 @@ impl Content for News {
             body_html: (meta.render)(&input.body_md),
             published_on: input.published_on,
             district: input.district,
-            updated_at: meta.updated_at.to_owned(),
+            updated_at: meta.updated_at,
             published_by: meta.published_by.to_owned(),
         }
     }

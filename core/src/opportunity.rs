@@ -1,7 +1,7 @@
 //! Opportunities: jobs, internships, volunteering, work camps, courses, mobility abroad, calls
 //! for youth projects and events.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use strum::{AsRefStr, EnumString, IntoStaticStr, VariantArray};
 
@@ -227,7 +227,8 @@ pub struct Opportunity {
     #[serde(default)]
     pub source_url: Option<String>,
     /// RFC 3339 time of the last change, set by the server.
-    pub updated_at: String,
+    #[serde(with = "crate::time")]
+    pub updated_at: DateTime<Utc>,
     /// Who published it, shown with every item (ERYICA principles).
     pub published_by: String,
 }
@@ -258,7 +259,7 @@ impl Content for Opportunity {
             deadline: input.deadline,
             how_to_apply: input.how_to_apply.trim().to_owned(),
             source_url: input.source_url,
-            updated_at: meta.updated_at.to_owned(),
+            updated_at: meta.updated_at,
             published_by: meta.published_by.to_owned(),
         }
     }

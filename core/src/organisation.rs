@@ -1,5 +1,6 @@
 //! The directory of the local job network, the plan's "piazza virtuale".
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use strum::VariantArray;
 
@@ -70,7 +71,8 @@ pub struct Organisation {
     pub email: Option<String>,
     #[serde(default)]
     pub website: Option<String>,
-    pub updated_at: String,
+    #[serde(with = "crate::time")]
+    pub updated_at: DateTime<Utc>,
     pub published_by: String,
 }
 
@@ -149,7 +151,7 @@ impl Content for Organisation {
             phone: input.phone,
             email: input.email,
             website: input.website,
-            updated_at: meta.updated_at.to_owned(),
+            updated_at: meta.updated_at,
             published_by: meta.published_by.to_owned(),
         }
     }

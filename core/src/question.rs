@@ -187,7 +187,8 @@ impl QuestionStatus {
 pub struct QuestionReceipt {
     pub code: String,
     pub status: QuestionStatus,
-    pub asked_at: String,
+    #[serde(with = "crate::time")]
+    pub asked_at: DateTime<Utc>,
     /// The published answer's id, once published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer_id: Option<String>,
@@ -245,7 +246,8 @@ pub struct Answer {
     pub asked_on: NaiveDate,
     /// The day of first publication (first version); later edits keep it.
     pub answered_on: NaiveDate,
-    pub updated_at: String,
+    #[serde(with = "crate::time")]
+    pub updated_at: DateTime<Utc>,
     pub published_by: String,
 }
 
@@ -265,11 +267,7 @@ impl Content for Answer {
     }
 
     fn publish(id: String, input: AnswerInput, meta: PublishMeta<'_>) -> Self {
-        let answered_on = meta
-            .updated_at
-            .parse::<DateTime<Utc>>()
-            .map(|t| t.date_naive())
-            .unwrap_or(input.asked_on);
+        let answered_on = meta.updated_at.date_naive();
         Answer {
             id,
             version: meta.version,
@@ -283,7 +281,7 @@ impl Content for Answer {
             answered_by: input.answered_by.trim().to_owned(),
             asked_on: input.asked_on,
             answered_on,
-            updated_at: meta.updated_at.to_owned(),
+            updated_at: meta.updated_at,
             published_by: meta.published_by.to_owned(),
         }
     }
@@ -412,7 +410,7 @@ mod tests {
             answered_by: "x".into(),
             asked_on: asked.parse().unwrap(),
             answered_on: answered.parse().unwrap(),
-            updated_at: String::new(),
+            updated_at: DateTime::UNIX_EPOCH,
             published_by: String::new(),
         };
         assert_eq!(typical_answer_days(&[]), None);

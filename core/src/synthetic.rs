@@ -26,7 +26,8 @@ pub fn published(count: usize, render: fn(&str) -> String) -> Vec<Opportunity> {
                 input,
                 PublishMeta {
                     version: 1,
-                    updated_at: "2026-11-22T00:00:00Z",
+                    updated_at: crate::time::parse("2026-11-22T00:00:00Z")
+                        .expect("the bench's fixed time is RFC 3339"),
                     published_by: "bench",
                     render,
                 },

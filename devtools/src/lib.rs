@@ -23,11 +23,14 @@ fn quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
 }
 
-/// Published form of a seed item, validated, rendered and sanitised as the worker would.
+/// Published form of a seed item, validated, rendered and sanitised as the worker would;
+/// `updated_at` is the RFC 3339 text the SQL stores beside it.
 pub fn publish<T: Content>(seed: Seed<T::Input>, updated_at: &str) -> Result<T, String> {
     if !is_valid_id(&seed.id) {
         return Err(format!("{}: not a valid id", seed.id));
     }
+    let updated_at = sito_core::time::parse(updated_at)
+        .map_err(|e| format!("{updated_at:?} is not an RFC 3339 time: {e}"))?;
     T::validate(&seed.input).map_err(|e| format!("{}: {:?}", seed.id, e.0))?;
     Ok(T::publish(
         seed.id,

@@ -9,6 +9,7 @@
 //! - Sign-in and sign-up attempts are counted per e-mail and per address ([`rate_limit`]).
 
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 use sito_core::account::{
     AccountView, GroupProfile, PasswordHash, Role, HASH_BYTES, PBKDF2_ITERATIONS, SALT_BYTES,
@@ -107,14 +108,24 @@ pub async fn verify_password(password: &str, stored: &str) -> Result<bool, ApiEr
     Ok(stored.matches(&derived))
 }
 
-/// An RFC 3339 time `seconds` from now.
-pub fn time_from_now(seconds: i64) -> String {
-    let ms = js_sys::Date::now() + (seconds as f64) * 1000.0;
-    String::from(js_sys::Date::new(&JsValue::from_f64(ms)).to_iso_string())
+/// The time `seconds` from now, to the millisecond of the Workers clock.
+pub fn time_from_now(seconds: i64) -> DateTime<Utc> {
+    let ms = js_sys::Date::now() as i64 + seconds * 1000;
+    DateTime::from_timestamp_millis(ms).unwrap_or(DateTime::<Utc>::MAX_UTC)
 }
 
-pub fn now() -> String {
+pub fn now() -> DateTime<Utc> {
     time_from_now(0)
+}
+
+/// The time `seconds` from now as D1 stores it (RFC 3339 with milliseconds, `Z`).
+pub fn text_from_now(seconds: i64) -> String {
+    sito_core::time::format(&time_from_now(seconds))
+}
+
+/// Now, as D1 stores it.
+pub fn now_text() -> String {
+    text_from_now(0)
 }
 
 /// Someone signed in.
@@ -162,7 +173,7 @@ pub async fn current(req: &Request, database: &D1Database) -> Result<Option<Sess
     let Some(token) = cookie_value(req, SESSION_COOKIE) else {
         return Ok(None);
     };
-    let row = db::sessions::find(database, &token_hash(&token), &now()).await?;
+    let row = db::sessions::find(database, &token_hash(&token), &now_text()).await?;
     let Some(row) = row else {
         return Ok(None);
     };
@@ -264,8 +275,8 @@ pub async fn start_session(database: &D1Database, account_id: &str) -> Result<St
         database,
         &token_hash(&token),
         account_id,
-        &now(),
-        &time_from_now(max_age),
+        &now_text(),
+        &text_from_now(max_age),
     )
     .await?;
     Ok(format!(
@@ -333,7 +344,7 @@ pub async fn rate_limit(
     window_seconds: i64,
 ) -> Result<(), ApiError> {
     let row =
-        db::rate_limits::count(database, key, &now(), &time_from_now(-window_seconds)).await?;
+        db::rate_limits::count(database, key, &now_text(), &text_from_now(-window_seconds)).await?;
     match row {
         Some(row) if row.count > max => {
             let started = js_sys::Date::parse(&row.window_start);

@@ -2,6 +2,7 @@
 //! publish it into the sync feed, schedule, retire and delete, each in one D1 batch with its
 //! audit line. An editor's save carries the version it was based on; a stale one is refused.
 
+use chrono::{DateTime, Utc};
 use serde_json::Value;
 use sito_core::{
     desk::{search_text, EntryView, SaveAction, SaveEntry},
@@ -14,7 +15,7 @@ use worker::D1Database;
 
 pub use crate::db::entries::{history, list, load};
 use crate::{
-    auth::{now, Session},
+    auth::{now, now_text, Session},
     db::entries::{self, EntryWrite, Target},
     error::ApiError,
 };
@@ -65,16 +66,16 @@ pub async fn save(
     save: &SaveEntry,
 ) -> Result<EntryView, ApiError> {
     check_id(id)?;
-    let at = now();
-    let now_utc = at.parse().map_err(|_| ApiError::Storage("clock".into()))?;
-    save.validate(now_utc).map_err(ApiError::Validation)?;
+    let now = now();
+    let at = sito_core::time::format(&now);
+    save.validate(now).map_err(ApiError::Validation)?;
     let version = base + 1;
     let publishing = save.action == SaveAction::Publish;
     let (prepared, body) = prepare_kind(
         kind,
         id,
         &save.input,
-        publishing.then_some((version, at.as_str(), actor.name)),
+        publishing.then_some((version, now, actor.name)),
     )?;
 
     let current = load(db, kind, id).await?;
@@ -159,7 +160,7 @@ pub async fn delete(
     if current.version != base {
         return Err(conflict(Some(current)));
     }
-    let at = now();
+    let at = now_text();
     let target = Target { kind, id, base };
     let mut batch = vec![entries::audit(
         db,
@@ -181,13 +182,13 @@ pub async fn delete(
 /// Publishes every scheduled entry whose time has come. Called by the cron trigger and before
 /// each sync pull, so phones never wait for the next cron run.
 pub async fn publish_due(db: &D1Database) -> Result<u32, ApiError> {
-    publish(db, entries::due(db, &now()).await?).await
+    publish(db, entries::due(db, &now_text()).await?).await
 }
 
 /// Publishes what is due, as `publish_due`, and answers the change feed's head after it: one
 /// round trip to D1 while nothing is due.
 pub async fn publish_due_then_head(db: &D1Database) -> Result<u64, ApiError> {
-    let (due, head) = entries::due_and_head(db, &now()).await?;
+    let (due, head) = entries::due_and_head(db, &now_text()).await?;
     if due.is_empty() {
         return Ok(head);
     }

@@ -11,16 +11,11 @@ pub fn rome_to_utc(local: &str) -> Option<chrono::DateTime<chrono::Utc>> {
         .map(|t| t.with_timezone(&chrono::Utc))
 }
 
-/// A stored RFC 3339 time as Italian time, `22/11/2026 10:30`.
-pub fn rome(rfc3339: &str) -> String {
-    rfc3339
-        .parse::<chrono::DateTime<chrono::Utc>>()
-        .map(|t| {
-            t.with_timezone(&chrono_tz::Europe::Rome)
-                .format("%d/%m/%Y %H:%M")
-                .to_string()
-        })
-        .unwrap_or_else(|_| rfc3339.to_owned())
+/// A time as Italian time, `22/11/2026 10:30`.
+pub fn rome(utc: chrono::DateTime<chrono::Utc>) -> String {
+    utc.with_timezone(&chrono_tz::Europe::Rome)
+        .format("%d/%m/%Y %H:%M")
+        .to_string()
 }
 
 /// A stored UTC time as the value of a `datetime-local` input in Italian time.
@@ -53,7 +48,8 @@ mod tests {
             Some("2026-07-01T08:30:00+00:00")
         );
         assert_eq!(utc("22/11/2026"), None);
-        assert_eq!(rome("2026-07-01T08:30:00.000Z"), "01/07/2026 10:30");
-        assert_eq!(rome("2026-11-22T09:30:00Z"), "22/11/2026 10:30");
+        let stored = |text| sito_core::time::parse(text).unwrap();
+        assert_eq!(rome(stored("2026-07-01T08:30:00.000Z")), "01/07/2026 10:30");
+        assert_eq!(rome(stored("2026-11-22T09:30:00Z")), "22/11/2026 10:30");
     }
 }

@@ -16,7 +16,7 @@ pub struct Mail {
 impl Mail {
     /// The statement that writes the message to the outbox, for the caller's batch.
     pub fn queue(&self, db: &D1Database) -> Result<D1PreparedStatement, ApiError> {
-        db::mail::queue(db, &self.to, self.subject, &self.body, &auth::now())
+        db::mail::queue(db, &self.to, self.subject, &self.body, &auth::now_text())
     }
 
     /// Writes the message to the worker's log (the `wrangler dev` terminal in development).

@@ -1,3 +1,4 @@
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use leptos_router::components::A;
@@ -19,7 +20,8 @@ pub fn SyncStatusLine() -> impl IntoView {
         let when = sync
             .synced_at
             .get()
-            .map(|at| local_date_time(&at, i18n.get_locale()));
+            .and_then(|at| sito_core::time::parse(&at).ok())
+            .map(|at| local_date_time(at, i18n.get_locale()));
         match (sync.status.get(), when) {
             (SyncStatus::Syncing | SyncStatus::Starting, _) => {
                 t_string!(i18n, sync.syncing).to_string()
@@ -97,18 +99,19 @@ const SEEN_KEY: &str = "sito-visto";
 /// Nothing on a first visit, and nothing in the CV and proposal tools (no catalog there).
 fn whats_new() -> Memo<usize> {
     let catalog = use_context::<CatalogSignal>();
-    let since = RwSignal::new(None::<String>);
-    let newest = RwSignal::new(None::<String>);
+    let since = RwSignal::new(None::<DateTime<Utc>>);
+    let newest = RwSignal::new(None::<DateTime<Utc>>);
     Effect::new(move |_| {
         let storage = window().local_storage().ok().flatten();
         since.set(
             storage
                 .as_ref()
-                .and_then(|s| s.get_item(SEEN_KEY).ok().flatten()),
+                .and_then(|s| s.get_item(SEEN_KEY).ok().flatten())
+                .and_then(|seen| seen_since(&seen)),
         );
         let remember = move |_| {
             if let (Some(storage), Some(newest)) = (storage.as_ref(), newest.get_untracked()) {
-                let _ = storage.set_item(SEEN_KEY, &newest);
+                let _ = storage.set_item(SEEN_KEY, &sito_core::time::format(&newest));
             }
         };
         let handle = window_event_listener_untyped("pagehide", remember.clone());
@@ -127,14 +130,14 @@ fn whats_new() -> Memo<usize> {
         _ => None,
     };
     Effect::new(move |_| {
-        // Once the phone's items are read: the newest of them, or "" for a phone that has none
-        // yet (then everything that comes is new).
+        // Once the phone's items are read: the newest of them, or the epoch for a phone that has
+        // none yet (then everything that comes is new).
         let latest = current().map(|c| {
             c.opportunities
                 .iter()
-                .map(|o| o.updated_at.clone())
+                .map(|o| o.updated_at)
                 .max()
-                .unwrap_or_default()
+                .unwrap_or(DateTime::UNIX_EPOCH)
         });
         if latest > newest.get_untracked() {
             newest.set(latest);
@@ -144,14 +147,21 @@ fn whats_new() -> Memo<usize> {
         let Some(catalog) = current() else {
             return 0;
         };
-        since.with(|since| {
-            since.as_ref().map_or(0, |since| {
-                catalog
-                    .opportunities
-                    .iter()
-                    .filter(|o| o.updated_at.as_str() > since.as_str())
-                    .count()
-            })
+        since.get().map_or(0, |since| {
+            catalog
+                .opportunities
+                .iter()
+                .filter(|o| o.updated_at > since)
+                .count()
         })
     })
+}
+
+/// The time remembered at the end of the last visit. Earlier versions wrote "" for a phone that
+/// held nothing yet (everything since is new); text that is no time counts as no last visit.
+fn seen_since(seen: &str) -> Option<DateTime<Utc>> {
+    if seen.is_empty() {
+        return Some(DateTime::UNIX_EPOCH);
+    }
+    sito_core::time::parse(seen).ok()
 }

@@ -1,5 +1,6 @@
 use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::{
@@ -51,15 +52,15 @@ pub fn StoreProblem(
 pub fn Provenance(
     /// The publishing body.
     published_by: String,
-    /// RFC 3339 time of the last change.
-    updated_at: String,
+    /// The time of the last change.
+    updated_at: DateTime<Utc>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <p class="provenance">
             {t!(i18n, provenance.published_by)} " " {published_by} " · "
             {t!(i18n, provenance.updated)} " "
-            {move || local_date_time(&updated_at, i18n.get_locale())}
+            {move || local_date_time(updated_at, i18n.get_locale())}
         </p>
     }
 }

@@ -210,7 +210,7 @@ fn CallFacts(call: Call, now: DateTime<Utc>) -> impl IntoView {
                     {call.attachments.iter().map(|a| view! { <li>{a.clone()}</li> }).collect_view()}
                 </ul>
             })}
-            <Provenance published_by=call.published_by.clone() updated_at=call.updated_at.clone()/>
+            <Provenance published_by=call.published_by.clone() updated_at=call.updated_at/>
             <p><A href="/bandi">{t!(i18n, calls.back)}</A></p>
         </article>
     }

@@ -362,7 +362,7 @@ pub fn ExpertAnswer() -> impl IntoView {
                             {t!(i18n, expert.answered_by)} " " <strong>{a.answered_by.clone()}</strong>
                             " · " {move || long_date(answered, i18n.get_locale())}
                         </p>
-                        <Provenance published_by=a.published_by.clone() updated_at=a.updated_at.clone()/>
+                        <Provenance published_by=a.published_by.clone() updated_at=a.updated_at/>
                         <p><A href="/esperto">{t!(i18n, expert.back)}</A></p>
                     </article>
                 }

@@ -141,7 +141,7 @@ pub fn GuideReader() -> impl IntoView {
                                 </ol>
                             </section>
                         })}
-                        <Provenance published_by=g.published_by.clone() updated_at=g.updated_at.clone()/>
+                        <Provenance published_by=g.published_by.clone() updated_at=g.updated_at/>
                     </article>
                 }
                     .into_any()

@@ -65,7 +65,7 @@ pub fn NewsDetail() -> impl IntoView {
                             <ShareButton title=n.title.clone() text=n.summary.clone() path=format!("/notizie/{}", n.id)/>
                         </div>
                         <div class="prose" lang="it" inner_html=n.body_html.clone()></div>
-                        <Provenance published_by=n.published_by.clone() updated_at=n.updated_at.clone()/>
+                        <Provenance published_by=n.published_by.clone() updated_at=n.updated_at/>
                     </article>
                 }
                     .into_any()

@@ -14,7 +14,7 @@ fn item(
     district: District,
     deadline: Option<NaiveDate>,
     (age_min, age_max): (Option<u8>, Option<u8>),
-    updated_at: &str,
+    updated_on: &str,
 ) -> Opportunity {
     let input = OpportunityInput {
         kind,
@@ -26,7 +26,7 @@ fn item(
         deadline,
         ..input()
     };
-    publish(id, input, updated_at)
+    publish(id, input, &format!("{updated_on}T09:00:00.000Z"))
 }
 
 fn sample() -> Vec<Opportunity> {

@@ -24,8 +24,9 @@ pub fn input() -> OpportunityInput {
     }
 }
 
-/// `input` published as version 1 of `id`, its Markdown dropped.
+/// `input` published as version 1 of `id` at `updated_at` (RFC 3339), its Markdown dropped.
 pub fn publish(id: &str, input: OpportunityInput, updated_at: &str) -> Opportunity {
+    let updated_at = crate::time::parse(updated_at).expect("a fixture's time is RFC 3339");
     Opportunity::publish(
         id.into(),
         input,

@@ -79,7 +79,7 @@ fn published(id: &str, deadline: Option<(i32, u32, u32)>) -> Opportunity {
     let mut i = input();
     i.deadline = deadline.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
     i.title = id.into();
-    publish(id, i, "")
+    publish(id, i, "2026-11-22T10:00:00.000Z")
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! the submission (idempotent by id and revision), the receipt, the status timeline the group
 //! sees, and the reviewers' inputs.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use strum::{AsRefStr, EnumString, IntoStaticStr, VariantArray};
 use uuid::Uuid;
@@ -77,14 +78,16 @@ pub struct ProposalReceipt {
     pub protocol: String,
     pub revision: u32,
     /// RFC 3339, when the server stored this revision.
-    pub submitted_at: String,
+    #[serde(with = "crate::time")]
+    pub submitted_at: DateTime<Utc>,
     pub status: ProposalStatus,
 }
 
 /// One step of the status timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimelineEvent {
-    pub at: String,
+    #[serde(with = "crate::time")]
+    pub at: DateTime<Utc>,
     pub status: ProposalStatus,
     /// The reviewers' message (changes requested) or the reasons (not funded).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -105,7 +108,8 @@ pub struct ProposalView {
     pub protocol: String,
     pub revision: u32,
     pub status: ProposalStatus,
-    pub submitted_at: String,
+    #[serde(with = "crate::time")]
+    pub submitted_at: DateTime<Utc>,
     pub body: ProposalBody,
     pub timeline: Vec<TimelineEvent>,
     /// The group may withdraw now (submitted, call still open).
@@ -124,7 +128,8 @@ pub struct ProposalSummary {
     pub title: String,
     pub revision: u32,
     pub status: ProposalStatus,
-    pub submitted_at: String,
+    #[serde(with = "crate::time")]
+    pub submitted_at: DateTime<Utc>,
 }
 
 /// Proposals per page of `GET /api/v1/proposals` when the client does not say, and the most.

@@ -26,7 +26,7 @@ fn call() -> Call {
         opens_at: "2027-01-10T08:00:00Z".parse().unwrap(),
         closes_at: "2027-03-31T10:00:00Z".parse().unwrap(),
         attachments: vec![],
-        updated_at: String::new(),
+        updated_at: "2027-01-01T00:00:00Z".parse().unwrap(),
         published_by: String::new(),
     }
 }

@@ -14,7 +14,8 @@ use sito_devtools::{
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
-    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    // The text the worker writes, so that a seeded item's body and its row say the same time.
+    let now = sito_core::time::format(&chrono::Utc::now());
     let result = match args
         .iter()
         .map(String::as_str)

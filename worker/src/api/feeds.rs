@@ -24,7 +24,8 @@ struct Summary {
     title: String,
     #[serde(default)]
     summary: String,
-    updated_at: String,
+    #[serde(with = "sito_core::time")]
+    updated_at: chrono::DateTime<chrono::Utc>,
     published_by: String,
 }
 
@@ -81,7 +82,7 @@ async fn atom(env: &Env, kind: ContentKind) -> ApiResult {
         let mut entry = Entry::default();
         entry.set_id(url.clone());
         entry.set_title(Text::plain(item.title));
-        entry.set_updated(parse_time(&item.updated_at));
+        entry.set_updated(item.updated_at.fixed_offset());
         entry.set_authors(vec![Person {
             name: item.published_by,
             ..Default::default()
@@ -110,7 +111,7 @@ async fn atom(env: &Env, kind: ContentKind) -> ApiResult {
             .iter()
             .map(|e| *e.updated())
             .max()
-            .unwrap_or_else(|| parse_time("1970-01-01T00:00:00Z")),
+            .unwrap_or_else(|| chrono::DateTime::UNIX_EPOCH.fixed_offset()),
     );
     feed.set_links(vec![
         Link {
@@ -148,10 +149,6 @@ fn body_html(kind: ContentKind, body: &str) -> String {
             .map(|c| c.description_html)
             .unwrap_or_default(),
     }
-}
-
-fn parse_time(rfc3339: &str) -> atom_syndication::FixedDateTime {
-    atom_syndication::FixedDateTime::parse_from_rfc3339(rfc3339).unwrap_or_default()
 }
 
 /// Every open deadline and upcoming event, for calendar apps to subscribe to.

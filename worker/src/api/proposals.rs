@@ -45,7 +45,7 @@ fn receipt(row: &ProposalRow) -> Result<ProposalReceipt, ApiError> {
             .map_err(|_| ApiError::Storage("proposal id".into()))?,
         protocol: row.protocol.clone(),
         revision: row.revision,
-        submitted_at: row.submitted_at.clone(),
+        submitted_at: row.submitted_at,
         status: row.group_status(),
     })
 }
@@ -137,6 +137,7 @@ pub async fn submit(req: Request, env: &Env) -> ApiResult {
     }
     let totals = body.validate(&call).map_err(ApiError::Validation)?;
     let now = auth::now();
+    let at = sito_core::time::format(&now);
     let written = Submitted {
         id: &id,
         account_id: &session.account.id,
@@ -148,7 +149,7 @@ pub async fn submit(req: Request, env: &Env) -> ApiResult {
         group_name: body.group.name.trim(),
         total: totals.total.0,
         requested: totals.requested.0,
-        now: &now,
+        now: &at,
     };
     let write = match &existing {
         None => stored::insert_submitted(&db, &written)?,
@@ -156,8 +157,7 @@ pub async fn submit(req: Request, env: &Env) -> ApiResult {
     };
     // The event is written only if this request's write changed a row: a racing replay adds
     // nothing to the timeline.
-    let event =
-        stored::event_after_write(&db, &id, &now, ProposalStatus::Submitted, None, "group")?;
+    let event = stored::event_after_write(&db, &id, &at, ProposalStatus::Submitted, None, "group")?;
     db.batch(vec![write, event]).await?;
     let row = stored::find(&db, &id)
         .await?
@@ -254,7 +254,7 @@ async fn view(db: &D1Database, row: &ProposalRow) -> Result<ProposalView, ApiErr
         protocol: row.protocol.clone(),
         revision: row.revision,
         status: row.group_status(),
-        submitted_at: row.submitted_at.clone(),
+        submitted_at: row.submitted_at,
         body: row.body()?,
         timeline: stored::timeline(db, &row.id).await?,
         can_withdraw: open && !published && status != ProposalStatus::Withdrawn,
@@ -298,7 +298,7 @@ pub async fn withdraw(req: &Request, env: &Env, id: &str) -> ApiResult {
     if let Some(error) = closed(&call) {
         return Err(error);
     }
-    let now = auth::now();
+    let now = auth::now_text();
     let update = stored::withdraw(&db, id, &now)?;
     let event = stored::event_after_write(&db, id, &now, ProposalStatus::Withdrawn, None, "group")?;
     db.batch(vec![update, event]).await?;

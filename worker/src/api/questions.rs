@@ -46,7 +46,7 @@ pub async fn ask(req: Request, env: &Env) -> ApiResult {
     let limit = auth::hourly_limit(env, "QUESTIONS_PER_HOUR", QUESTIONS_PER_HOUR);
     auth::rate_limit(&db, &address, limit, 3600).await?;
     let code = question_code(auth::random_bytes::<8>()?);
-    let now = auth::now();
+    let now = auth::now_text();
     let nickname = input
         .nickname
         .as_deref()

@@ -3,6 +3,7 @@
 //! each guarded so that the batch does nothing unless the entry is still at the version the
 //! editor started from.
 
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use sito_core::{
     desk::{DeskQuery, EntryStatus, EntrySummary, EntryView},
@@ -22,10 +23,12 @@ struct EntryRow {
     id: String,
     version: u32,
     status: String,
-    publish_at: Option<String>,
+    #[serde(default, with = "sito_core::time::option")]
+    publish_at: Option<DateTime<Utc>>,
     title: String,
     input: String,
-    updated_at: String,
+    #[serde(with = "sito_core::time")]
+    updated_at: DateTime<Utc>,
     updated_by: String,
 }
 

@@ -1,5 +1,6 @@
 //! D1 access for proposals, their timeline and the calls they answer.
 
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use sito_core::{
     budget::Cents,
@@ -35,14 +36,18 @@ pub struct ProposalRow {
     /// Submitted, withdrawn, in review or changes requested (the outcome is `decision`); an
     /// unknown stored value fails the read (a storage error), it never becomes a status.
     pub status: ProposalStatus,
-    pub first_submitted_at: String,
-    pub submitted_at: String,
-    pub updated_at: String,
+    #[serde(with = "sito_core::time")]
+    pub first_submitted_at: DateTime<Utc>,
+    #[serde(with = "sito_core::time")]
+    pub submitted_at: DateTime<Utc>,
+    #[serde(with = "sito_core::time")]
+    pub updated_at: DateTime<Utc>,
     pub decision: Option<String>,
     pub decision_amount: Option<i64>,
     pub decision_reasons: Option<String>,
     pub decided_by: Option<String>,
-    pub decision_published_at: Option<String>,
+    #[serde(default, with = "sito_core::time::option")]
+    pub decision_published_at: Option<DateTime<Utc>>,
 }
 
 impl ProposalRow {
@@ -98,7 +103,8 @@ pub async fn own(db: &D1Database, id: &str, account_id: &str) -> Result<Proposal
 /// One entry of the status timeline as stored, with who did it.
 #[derive(Deserialize)]
 pub struct EventRow {
-    pub at: String,
+    #[serde(with = "sito_core::time")]
+    pub at: DateTime<Utc>,
     pub status: ProposalStatus,
     pub revision: Option<u32>,
     pub message: Option<String>,

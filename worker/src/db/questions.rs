@@ -1,6 +1,7 @@
 //! D1 access for the questions to the expert: asked by anyone, followed by their code, moved
 //! through their statuses by the editors.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sito_core::question::{QuestionStatus, Topic};
 use wasm_bindgen::JsValue;
@@ -13,7 +14,8 @@ use crate::error::ApiError;
 pub struct ReceiptRow {
     pub code: String,
     pub status: String,
-    pub asked_at: String,
+    #[serde(with = "sito_core::time")]
+    pub asked_at: DateTime<Utc>,
 }
 
 /// A question to be stored.
@@ -86,7 +88,8 @@ pub struct DeskQuestion {
     pub assigned_name: Option<String>,
     pub answer_md: Option<String>,
     pub answered_by: Option<String>,
-    pub asked_at: String,
+    #[serde(with = "sito_core::time")]
+    pub asked_at: DateTime<Utc>,
 }
 
 const DESK_COLUMNS: &str = "q.id, q.code, q.topic, q.text, q.nickname, q.status, q.assigned_to, \

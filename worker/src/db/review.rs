@@ -3,6 +3,7 @@
 //! that touches the timeline does so in the same batch (one transaction) as the change itself,
 //! guarded in SQL so that a race or a replay cannot add an event twice.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sito_core::{
     budget::Cents,
@@ -20,8 +21,9 @@ use crate::error::ApiError;
 pub struct CallLine {
     pub id: String,
     pub title: String,
-    /// RFC 3339; absent for a call retired after receiving proposals.
-    pub closes_at: Option<String>,
+    /// Absent for a call retired after receiving proposals. Read from the call's own JSON and
+    /// written back as the call's `closes_at` is (chrono's RFC 3339).
+    pub closes_at: Option<DateTime<Utc>>,
     /// Proposals not withdrawn.
     pub proposals: u32,
     pub submitted: u32,
@@ -38,7 +40,8 @@ pub struct CallLine {
 /// One step of the timeline as staff see it: who did it, too.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffEvent {
-    pub at: String,
+    #[serde(with = "sito_core::time")]
+    pub at: DateTime<Utc>,
     pub status: ProposalStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revision: Option<u32>,
@@ -61,7 +64,8 @@ pub struct StoredReview {
     pub weighted: u32,
     pub comment: String,
     pub note: String,
-    pub updated_at: String,
+    #[serde(with = "sito_core::time")]
+    pub updated_at: DateTime<Utc>,
 }
 
 impl StoredReview {

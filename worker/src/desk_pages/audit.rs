@@ -9,7 +9,7 @@ pub(super) fn audit_table(lines: &[sito_core::desk::AuditEntry]) -> Markup {
             tbody {
                 @for line in lines {
                     tr {
-                        td { (rome(&line.at)) }
+                        td { (rome(line.at)) }
                         td { (line.actor) }
                         td { (action_label(&line.action)) }
                         td { (line.kind) " / " (line.item_id) }

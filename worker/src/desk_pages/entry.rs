@@ -52,15 +52,15 @@ pub(super) fn editor_page_with_history(
         @if let Some(entry) = entry {
             p.status {
                 (kind_label(kind)) " · " (entry.status.label_it()) " · versione " (entry.version)
-                @if let Some(at) = &entry.publish_at { " · pubblicazione programmata: " (rome(at)) }
-                " · ultima modifica " (rome(&entry.updated_at)) " di " (entry.updated_by)
+                @if let Some(at) = &entry.publish_at { " · pubblicazione programmata: " (rome(*at)) }
+                " · ultima modifica " (rome(entry.updated_at)) " di " (entry.updated_by)
             }
         }
         @match notice {
             Notice::Saved => p.ok role="status" { "Salvato." },
             Notice::Conflict(current) => div.error role="alert" {
                 p { strong { "Qualcun altro ha modificato questo contenuto mentre lo stavi scrivendo." } }
-                p { "Sotto trovi la tua versione (nel modulo) e quella salvata da " (current.updated_by) " alle " (rome(&current.updated_at)) ". Confrontale: se salvi ora, la tua versione sostituisce quella salvata." }
+                p { "Sotto trovi la tua versione (nel modulo) e quella salvata da " (current.updated_by) " alle " (rome(current.updated_at)) ". Confrontale: se salvi ora, la tua versione sostituisce quella salvata." }
             },
             _ => {}
         }
@@ -223,7 +223,11 @@ pub(super) fn preview_markup(kind: ContentKind, item: &Value) -> Markup {
                 },
                 Widget::DateTime => {
                     @let value = text(field.name);
-                    @if !value.is_empty() { p { strong { (field.label) ": " } (rome(&value)) " (ora italiana)" } }
+                    @if let Ok(at) = sito_core::time::parse(&value) {
+                        p { strong { (field.label) ": " } (rome(at)) " (ora italiana)" }
+                    } @else if !value.is_empty() {
+                        p { strong { (field.label) ": " } (value) }
+                    }
                 },
                 Widget::Criteria => {
                     @let criteria = item.get(field.name).and_then(Value::as_array).cloned().unwrap_or_default();

@@ -23,7 +23,7 @@ pub(super) fn questions_page(
                 tbody { @for q in list {
                     tr {
                         td { a href={ (BASE) "/domande/" (q.id) } { (q.code) } }
-                        td { (rome(&q.asked_at)) }
+                        td { (rome(q.asked_at)) }
                         td { (q.topic.parse::<Topic>().ok().map_or(q.topic.as_ref(), |t| t.label_it())) }
                         td { (q.text.chars().take(120).collect::<String>()) }
                         td { (q.status.parse::<QuestionStatus>().ok().map_or(q.status.as_ref(), |s| s.label_it())) }
@@ -59,7 +59,7 @@ pub(super) fn question_page(
         h1 { "Domanda " (q.code) }
         p.status {
             (q.status.parse::<QuestionStatus>().ok().map_or(q.status.as_ref(), |s| s.label_it()))
-            " · ricevuta " (rome(&q.asked_at))
+            " · ricevuta " (rome(q.asked_at))
             @if let Some(name) = &q.assigned_name { " · assegnata a " (name) }
             @if let Some(nick) = &q.nickname { " · firmata «" (nick) "»" }
         }

@@ -79,10 +79,10 @@ pub(super) fn list_page(
                             td { (kind_label(item.kind)) }
                             td.status {
                                 (item.status.label_it())
-                                @if let Some(at) = &item.publish_at { " · " (rome(at)) }
+                                @if let Some(at) = &item.publish_at { " · " (rome(*at)) }
                             }
                             td { (item.deadline.as_deref().unwrap_or("—")) }
-                            td { (rome(&item.updated_at)) " · " (item.updated_by) }
+                            td { (rome(item.updated_at)) " · " (item.updated_by) }
                         }
                     }
                 }

@@ -93,7 +93,7 @@ pub(super) fn proposal_page(
         h1 { (p.body.title) }
         p.status {
             (p.protocol) " · " (p.body.group.name) " · " (p.status.label_it())
-            " · revisione " (p.revision) " inviata il " (rome(&p.submitted_at))
+            " · revisione " (p.revision) " inviata il " (rome(p.submitted_at))
             @if let Some(avg) = p.average { " · media " (hundredths(avg)) " su 100" }
         }
         @if p.open() {
@@ -115,7 +115,7 @@ pub(super) fn proposal_page(
             }
         }
         @if let Some(at) = &p.decision_published_at {
-            p.ok { "Decisione pubblicata il " (rome(at)) ": "
+            p.ok { "Decisione pubblicata il " (rome(*at)) ": "
                 @if let Some(d) = stored_decision { (decision_text(d)) } }
         } @else if p.status == sito_core::proposal::ProposalStatus::Withdrawn {
             p.notice { "Il gruppo ha ritirato la proposta: non si valuta più." }

@@ -127,7 +127,7 @@ pub(super) fn timeline_markup(events: &[StaffEvent]) -> Markup {
             thead { tr { th scope="col" { "Quando" } th scope="col" { "Stato" } th scope="col" { "Dettagli" } th scope="col" { "Chi" } } }
             tbody { @for e in events {
                 tr {
-                    td { (rome(&e.at)) }
+                    td { (rome(e.at)) }
                     th scope="row" { (e.status.label_it()) @if let Some(r) = e.revision { @if e.status == ProposalStatus::Submitted { " (revisione " (r) ")" } } }
                     td {
                         @if let Some(amount) = e.amount { "Importo: " (amount) }

@@ -24,7 +24,7 @@ pub(super) async fn calls_page(db: &D1Database, session: &Session) -> Result<Res
                 tbody { @for c in &calls {
                     tr {
                         th scope="row" { a href={ (BASE) "/bandi/" (c.id) } { (c.title) } }
-                        td { (c.closes_at.as_deref().map(rome).unwrap_or_else(|| "ritirato".into())) }
+                        td { (c.closes_at.map(rome).unwrap_or_else(|| "ritirato".into())) }
                         td { (c.proposals) } td { (c.submitted) } td { (c.in_review) }
                         td { (c.changes_requested) } td { (c.decided) } td { (c.published) }
                     }
@@ -57,7 +57,7 @@ pub(super) async fn call_page(
         p.status {
             (call.proposals) " proposte · " (call.in_review) " in valutazione · "
             (call.changes_requested) " con modifiche richieste · " (call.decided) " con decisione"
-            @if let Some(at) = &call.closes_at { " · chiusura " (rome(at)) }
+            @if let Some(at) = &call.closes_at { " · chiusura " (rome(*at)) }
         }
         @match &notice {
             CallNotice::Published(n) => p.ok role="status" { "Decisioni pubblicate: " (n) ". I gruppi vedono ora l'esito." },

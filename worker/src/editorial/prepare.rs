@@ -44,7 +44,7 @@ fn render<T: Content>(
     id: &str,
     typed: T::Input,
     version: u32,
-    at: &str,
+    at: DateTime<Utc>,
     publisher: &str,
 ) -> Result<String, ApiError> {
     let item = T::publish(
@@ -66,12 +66,12 @@ pub(super) fn prepare_kind(
     kind: ContentKind,
     id: &str,
     input: &Value,
-    publish: Option<(u32, &str, &str)>,
+    publish: Option<(u32, DateTime<Utc>, &str)>,
 ) -> Result<(Prepared, Option<String>), ApiError> {
     fn go<T: Content>(
         id: &str,
         input: &Value,
-        publish: Option<(u32, &str, &str)>,
+        publish: Option<(u32, DateTime<Utc>, &str)>,
     ) -> Result<(Prepared, Option<String>), ApiError> {
         let (prepared, typed) = prepare::<T>(input)?;
         let body = publish
@@ -97,8 +97,7 @@ pub fn preview(
     input: &Value,
     publisher: &str,
 ) -> Result<Value, ApiError> {
-    let at = now();
-    let (_, body) = prepare_kind(kind, id, input, Some((1, &at, publisher)))?;
+    let (_, body) = prepare_kind(kind, id, input, Some((1, now(), publisher)))?;
     serde_json::from_str(&body.unwrap_or_default()).map_err(|e| ApiError::Storage(e.to_string()))
 }
 

@@ -123,7 +123,7 @@ pub async fn create_invitation(
         return Err(taken());
     }
     let token = auth::random_token()?;
-    let expires_at = auth::time_from_now(INVITATION_DAYS * 86_400);
+    let expires_at = auth::text_from_now(INVITATION_DAYS * 86_400);
     accounts::insert_invitation(
         db,
         &NewInvitation {
@@ -132,7 +132,7 @@ pub async fn create_invitation(
             name: input.name.trim(),
             role: input.role,
             invited_by: &admin.account.email,
-            created_at: &auth::now(),
+            created_at: &auth::now_text(),
             expires_at: &expires_at,
         },
     )
@@ -156,7 +156,7 @@ pub async fn accept_invitation(
         detail: "Invito scaduto o già usato: chiedi all'amministratore un nuovo invito.".into(),
     };
     let token_hash = auth::token_hash(token);
-    let now = auth::now();
+    let now = auth::now_text();
     let row = accounts::open_invitation(db, &token_hash, &now)
         .await?
         .ok_or_else(invalid)?;
@@ -207,7 +207,7 @@ pub async fn accept_invitation(
 
 /// Invitations still waiting to be accepted, newest first.
 pub async fn pending_invitations(db: &D1Database) -> Result<Vec<PendingInvitation>, ApiError> {
-    accounts::pending_invitations(db, &auth::now()).await
+    accounts::pending_invitations(db, &auth::now_text()).await
 }
 
 /// Every account, staff first.

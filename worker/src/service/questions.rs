@@ -87,7 +87,7 @@ async fn update_status(
         assigned_to,
         answer_md,
         answered_by,
-        now: auth::now(),
+        now: auth::now_text(),
     };
     if questions::update_status(db, id, to).await? {
         return Ok(());
@@ -140,11 +140,7 @@ pub async fn save_answer(
     if !current.can_move_to(status) {
         return Err(refused_move(current, status));
     }
-    let asked_on = question
-        .asked_at
-        .get(..10)
-        .and_then(|d| d.parse().ok())
-        .ok_or_else(|| ApiError::Storage("asked_at".into()))?;
+    let asked_on = question.asked_at.date_naive();
     let input = AnswerInput {
         topic: form.topic,
         question: form.question.clone(),

@@ -178,7 +178,7 @@ pub async fn save_score(
         comment: input.comment.trim(),
         note: input.note.trim(),
     };
-    if store::save_review(db, &review, &auth::now()).await? {
+    if store::save_review(db, &review, &auth::now_text()).await? {
         Ok(())
     } else {
         Err(reread_refusal(db, id).await)
@@ -205,7 +205,7 @@ pub async fn ask_changes(
     check_open(&row)?;
     request.validate().map_err(ApiError::Validation)?;
     let message = request.message.trim();
-    if store::request_changes(db, id, message, &session.account.name, &auth::now()).await? {
+    if store::request_changes(db, id, message, &session.account.name, &auth::now_text()).await? {
         Ok(())
     } else {
         Err(reread_refusal(db, id).await)
@@ -224,7 +224,7 @@ pub async fn propose(
     decision
         .validate(Cents(row.requested))
         .map_err(ApiError::Validation)?;
-    if store::propose_decision(db, id, decision, &session.account.name, &auth::now()).await? {
+    if store::propose_decision(db, id, decision, &session.account.name, &auth::now_text()).await? {
         Ok(())
     } else {
         Err(reread_refusal(db, id).await)
@@ -248,7 +248,7 @@ pub async fn publish_call(
     store::call_line(db, call_id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let count = store::publish(db, call_id, &session.account.name, &auth::now()).await?;
+    let count = store::publish(db, call_id, &session.account.name, &auth::now_text()).await?;
     if count == 0 {
         let missing = store::undecided(db, call_id).await?;
         if missing > 0 {

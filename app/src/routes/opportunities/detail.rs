@@ -92,7 +92,7 @@ pub fn OpportunityDetail() -> impl IntoView {
                                 </a>
                             </p>
                         })}
-                        <Provenance published_by=o.published_by.clone() updated_at=o.updated_at.clone()/>
+                        <Provenance published_by=o.published_by.clone() updated_at=o.updated_at/>
                     </article>
                 }
                     .into_any()

@@ -23,7 +23,7 @@ use super::{
 use crate::{
     api::{self, ApiError},
     dates::now_iso,
-    dates::rome_date_time_text,
+    dates::{rome_date_time, rome_date_time_text},
     i18n::*,
     outbox::use_outbox,
     routes::cv::new_id,
@@ -215,14 +215,14 @@ fn SentList() -> impl IntoView {
                     view! {
                         <ul class="cards" data-testid="sent">
                             {items.into_iter().map(|p| {
-                                let (status, at) = (p.status, p.submitted_at.clone());
+                                let (status, at) = (p.status, p.submitted_at);
                                 view! {
                                     <li class="card">
                                         <p class="kind">{p.call_title.clone()}</p>
                                         <h3 class="card-title"><A href=format!("/proposte/{}", p.id)>{p.title.clone()}</A></h3>
                                         <p class="meta">
                                             {p.protocol.clone()} " · " {move || status_label(i18n, status)} " · "
-                                            {move || rome_date_time_text(&at, i18n.get_locale())}
+                                            {move || rome_date_time(at, i18n.get_locale())}
                                         </p>
                                     </li>
                                 }

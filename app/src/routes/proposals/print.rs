@@ -12,7 +12,7 @@ use super::{
     steps::timeline,
     Step,
 };
-use crate::{dates::rome_date_time_text, i18n::*, labels, store};
+use crate::{dates::rome_date_time, i18n::*, labels, store};
 
 #[component]
 pub fn ProposalPrint() -> impl IntoView {
@@ -58,7 +58,7 @@ pub fn ProposalPrint() -> impl IntoView {
                 None => view! { <h1>{t!(i18n, proposals.not_found)}</h1> }.into_any(),
                 Some((draft, call, receipt)) => {
                     let locale = i18n.get_locale();
-                    let sent = receipt.map(|r| (r.protocol.clone(), rome_date_time_text(&r.submitted_at, locale)));
+                    let sent = receipt.map(|r| (r.protocol.clone(), rome_date_time(r.submitted_at, locale)));
                     sheet(draft, call, sent).into_any()
                 }
             })}

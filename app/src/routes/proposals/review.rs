@@ -17,7 +17,7 @@ use super::{
 use crate::{
     api::{self, ApiError},
     components::ConfirmDialog,
-    dates::{now_iso, rome_date_time, rome_date_time_text},
+    dates::{now_iso, rome_date_time},
     i18n::*,
     outbox::use_outbox,
     routes::StepOrder,
@@ -117,7 +117,7 @@ pub fn StatusLine() -> impl IntoView {
                             {receipt.map(|r| view! {
                                 " · " {t!(i18n, proposals.protocol)} " "
                                 <strong data-testid="protocol">{r.protocol.clone()}</strong>
-                                " · " {t_string!(i18n, proposals.received_at, when = rome_date_time_text(&r.submitted_at, locale)).to_string()}
+                                " · " {t_string!(i18n, proposals.received_at, when = rome_date_time(r.submitted_at, locale)).to_string()}
                             })}
                         }.into_any()
                     }
@@ -287,7 +287,7 @@ fn ServerState() -> impl IntoView {
                         {view.timeline.iter().map(|e| view! {
                             <li>
                                 <strong>{status_label(i18n, e.status)}</strong>
-                                " · " {rome_date_time_text(&e.at, locale)}
+                                " · " {rome_date_time(e.at, locale)}
                                 {e.amount.map(|a| view! { <p>{t_string!(i18n, proposals.granted, amount = a.to_string()).to_string()}</p> })}
                                 {e.message.clone().map(|m| view! { <p class="message" lang="it">{m}</p> })}
                             </li>

@@ -18,7 +18,7 @@ pub fn view_key(id: &str) -> String {
 /// The draft as a proposal on the server, for a phone that has none.
 pub fn rebuild(view: &ProposalView, owner: Option<String>) -> DraftRecord {
     let mut draft = ProposalDraft::from_body(view.id, &view.call_id, view.revision, &view.body);
-    draft.updated_at = view.submitted_at.clone();
+    draft.updated_at = sito_core::time::format(&view.submitted_at);
     let mut record = DraftRecord::new(draft, owner);
     // The copy the group sent: read-only until "Modifica e reinvia" (when the server allows).
     record.locked = true;

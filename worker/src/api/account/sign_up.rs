@@ -78,8 +78,8 @@ fn pending(
             group_kind: &slug(serde_json::to_value(input.group_kind)),
             district: &slug(serde_json::to_value(input.district)),
             contact_person: input.contact_person.trim(),
-            created_at: &auth::now(),
-            expires_at: &auth::time_from_now(SIGN_UP_DAYS * 86_400),
+            created_at: &auth::now_text(),
+            expires_at: &auth::text_from_now(SIGN_UP_DAYS * 86_400),
         },
     )
 }
@@ -98,7 +98,7 @@ pub async fn confirm(req: &Request, env: &Env, token: &str) -> ApiResult {
     };
     let id = auth::random_uuid()?;
     let token_hash = auth::token_hash(token);
-    let now = auth::now();
+    let now = auth::now_text();
     // One batch: the account from the pending sign-up, then every sign-up of that address (and
     // any expired one) is gone, so no other link makes a second account.
     let results = db

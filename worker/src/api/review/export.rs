@@ -139,9 +139,9 @@ mod tests {
             total: 108_500,
             requested: 80_000,
             status: sito_core::proposal::ProposalStatus::InReview,
-            first_submitted_at: String::new(),
-            submitted_at: String::new(),
-            updated_at: String::new(),
+            first_submitted_at: chrono::DateTime::UNIX_EPOCH,
+            submitted_at: chrono::DateTime::UNIX_EPOCH,
+            updated_at: chrono::DateTime::UNIX_EPOCH,
             decision: decision.map(|d| d.0.to_owned()),
             decision_amount: decision.and_then(|d| d.1),
             decision_reasons: decision.and_then(|d| d.2.map(str::to_owned)),
@@ -159,7 +159,7 @@ mod tests {
             weighted,
             comment: String::new(),
             note: "privata".into(),
-            updated_at: String::new(),
+            updated_at: chrono::DateTime::UNIX_EPOCH,
         }
     }
 

@@ -16,8 +16,10 @@ pub async fn list(
         title: String,
         district: Option<String>,
         deadline: Option<String>,
-        publish_at: Option<String>,
-        updated_at: String,
+        #[serde(default, with = "sito_core::time::option")]
+        publish_at: Option<DateTime<Utc>>,
+        #[serde(with = "sito_core::time")]
+        updated_at: DateTime<Utc>,
         updated_by: String,
     }
     let columns = "e.kind, e.id, e.version, e.status, e.title, e.district, e.deadline, \
@@ -85,7 +87,8 @@ pub async fn history(
     #[derive(Deserialize)]
     struct Row {
         seq: u64,
-        at: String,
+        #[serde(with = "sito_core::time")]
+        at: DateTime<Utc>,
         actor: String,
         action: String,
         kind: String,

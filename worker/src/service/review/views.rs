@@ -1,6 +1,7 @@
 //! What the reviewers' endpoints answer, and the arithmetic behind it (averages in hundredths,
 //! Italian numbers). Plain functions: tested natively.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sito_core::{
     budget::{BudgetTotals, Cents},
@@ -44,7 +45,8 @@ pub struct ReviewView {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     pub mine: bool,
-    pub updated_at: String,
+    #[serde(with = "sito_core::time")]
+    pub updated_at: DateTime<Utc>,
 }
 
 /// `GET /api/v1/review/proposals/{id}`: the whole proposal for its reviewers.
@@ -56,10 +58,13 @@ pub struct ReviewProposal {
     pub protocol: String,
     pub revision: u32,
     pub status: ProposalStatus,
-    pub first_submitted_at: String,
-    pub submitted_at: String,
+    #[serde(with = "sito_core::time")]
+    pub first_submitted_at: DateTime<Utc>,
+    #[serde(with = "sito_core::time")]
+    pub submitted_at: DateTime<Utc>,
     /// The last change of any kind (a revision, a status, a decision).
-    pub updated_at: String,
+    #[serde(with = "sito_core::time")]
+    pub updated_at: DateTime<Utc>,
     pub body: ProposalBody,
     /// The budget's totals under the call's rules (absent if the call is gone).
     pub totals: Option<BudgetTotals>,
@@ -73,7 +78,8 @@ pub struct ReviewProposal {
     pub criterion_averages: Vec<Option<u32>>,
     pub decision: Option<Decision>,
     pub decided_by: Option<String>,
-    pub decision_published_at: Option<String>,
+    #[serde(default, with = "sito_core::time::option")]
+    pub decision_published_at: Option<DateTime<Utc>>,
 }
 
 impl ReviewProposal {
