@@ -13,20 +13,9 @@ use strum::{AsRefStr, Display, EnumString, IntoStaticStr};
 ///
 /// A code this build does not know (a newer worker) reads as [`ProblemCode::Other`], so an old
 /// app on a phone still shows the problem's own title.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    Display,
-    AsRefStr,
-    IntoStaticStr,
-    EnumString,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Serialize, Deserialize)]
+#[derive(Display, AsRefStr, IntoStaticStr, EnumString)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum ProblemCode {

@@ -8,9 +8,9 @@ use strum::VariantArray;
 use crate::validation::{FieldPath, ValidationErrors};
 
 /// An amount in euro cents.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Hash)]
+#[derive(Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Cents(pub i64);
 
@@ -104,9 +104,9 @@ impl std::fmt::Display for Cents {
 }
 
 /// What a budget line pays for (the usual headings of the calls' budget forms).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, VariantArray,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Serialize, Deserialize)]
+#[derive(VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum BudgetCategory {
     Staff,

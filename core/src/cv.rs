@@ -39,22 +39,9 @@ impl std::fmt::Display for YearMonth {
 }
 
 /// Self-assessment levels of the Common European Framework of Reference for languages.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    VariantArray,
-    IntoStaticStr,
-    AsRefStr,
-    EnumString,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Serialize, Deserialize)]
+#[derive(VariantArray, IntoStaticStr, AsRefStr, EnumString)]
 pub enum Cefr {
     A1,
     A2,

@@ -8,20 +8,9 @@ use strum::{AsRefStr, EnumString, IntoStaticStr, VariantArray};
 use crate::{opportunity::District, sync::ContentKind, validation::ValidationErrors};
 
 /// Where an item stands. Only `Published` items are in the feed.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    VariantArray,
-    IntoStaticStr,
-    AsRefStr,
-    EnumString,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Serialize, Deserialize)]
+#[derive(VariantArray, IntoStaticStr, AsRefStr, EnumString)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum EntryStatus {

@@ -12,22 +12,9 @@ use crate::{
 
 /// The three thematic areas of the platform's plan (seed 002, section 2). The strum names are
 /// the area in URLs (`/guide/ricerca-del-lavoro`).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    VariantArray,
-    IntoStaticStr,
-    AsRefStr,
-    EnumString,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Serialize, Deserialize)]
+#[derive(VariantArray, IntoStaticStr, AsRefStr, EnumString)]
 #[serde(rename_all = "snake_case")]
 pub enum GuideArea {
     #[strum(serialize = "ricerca-del-lavoro")]

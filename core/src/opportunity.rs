@@ -13,22 +13,9 @@ use crate::{
 
 /// What kind of opportunity an item is. The Italian label is what the UI shows; the strum
 /// names (`as_ref`, `FromStr`) are the kind in shareable URLs (`?tipo=tirocinio`).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    VariantArray,
-    IntoStaticStr,
-    AsRefStr,
-    EnumString,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Serialize, Deserialize)]
+#[derive(VariantArray, IntoStaticStr, AsRefStr, EnumString)]
 #[serde(rename_all = "snake_case")]
 pub enum OpportunityKind {
     #[strum(serialize = "lavoro")]
@@ -66,22 +53,9 @@ impl OpportunityKind {
 
 /// Where an opportunity is: one of the province's three districts, the whole province, the rest
 /// of Italy or abroad. The strum names are the district in shareable URLs (`?territorio=crema`).
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    VariantArray,
-    IntoStaticStr,
-    AsRefStr,
-    EnumString,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Serialize, Deserialize)]
+#[derive(VariantArray, IntoStaticStr, AsRefStr, EnumString)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum District {

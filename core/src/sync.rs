@@ -15,20 +15,9 @@ pub const DEFAULT_LIMIT: u32 = 1000;
 pub const MAX_LIMIT: u32 = 1000;
 
 /// The kinds of content that travel through the feed.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    VariantArray,
-    IntoStaticStr,
-    AsRefStr,
-    EnumString,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Serialize, Deserialize)]
+#[derive(VariantArray, IntoStaticStr, AsRefStr, EnumString)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum ContentKind {

@@ -131,7 +131,8 @@ pub struct FieldError {
 }
 
 /// Every field error found in one input; empty means valid.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, thiserror::Error)]
+#[derive(Serialize, Deserialize)]
 #[error("{} campi non validi", .0.len())]
 pub struct ValidationErrors(pub Vec<FieldError>);
 

@@ -9,21 +9,9 @@ use super::italian::{lower_first, strip_leading, with_article};
 use super::Cv;
 use crate::OpportunityKind;
 
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    Default,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    VariantArray,
-    IntoStaticStr,
-    AsRefStr,
-    EnumString,
-)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(Serialize, Deserialize)]
+#[derive(VariantArray, IntoStaticStr, AsRefStr, EnumString)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum LetterTemplate {

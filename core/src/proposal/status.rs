@@ -15,20 +15,9 @@ use crate::{
 
 /// Where a proposal stands, as its group sees it. Outcomes (`Funded`, `NotFunded`) appear only
 /// once the editors publish the call's decisions; until then the group sees `InReview`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    VariantArray,
-    IntoStaticStr,
-    AsRefStr,
-    EnumString,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Serialize, Deserialize)]
+#[derive(VariantArray, IntoStaticStr, AsRefStr, EnumString)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum ProposalStatus {
