@@ -7,6 +7,7 @@ mod deadline_badge;
 pub mod header;
 mod opportunity_card;
 mod search_box;
+mod show_more;
 mod sync_status;
 mod with_catalog;
 
@@ -17,5 +18,6 @@ pub use deadline_badge::DeadlineBadge;
 pub use header::Header;
 pub use opportunity_card::OpportunityCard;
 pub use search_box::{SearchBox, SEARCH_FORM};
+pub use show_more::ShowMore;
 pub use sync_status::SyncStatusLine;
 pub use with_catalog::{Provenance, StoreProblem, WithCatalog};

@@ -14,7 +14,7 @@ use sito_core::{
 };
 
 use crate::{
-    components::{OpportunityCard, WithCatalog},
+    components::{OpportunityCard, ShowMore, WithCatalog},
     dates::today,
     i18n::*,
     labels,
@@ -137,7 +137,6 @@ pub fn OpportunityList() -> impl IntoView {
         }
     });
     let today = today();
-    let held = crate::catalog::use_catalog();
     let shown = Memo::new(move |_| {
         query.with(|q| shown_from_pairs(q.get_str(SHOWN_KEY).map(|v| (SHOWN_KEY, v)).into_iter()))
     });
@@ -357,15 +356,7 @@ pub fn OpportunityList() -> impl IntoView {
                         let query = query_string(&filter);
                         let join = if query.is_empty() { "?" } else { "&" };
                         let more = format!("/opportunita{query}{join}{SHOWN_KEY}={}", limit + PAGE);
-                        view! {
-                            <p class="more">
-                                // A server-rendered list holds only its first page: the device's
-                                // store takes over from here.
-                                <a class="action" href=more data-noscroll on:click=move |_| held.adopt()>
-                                    {move || t_string!(i18n, list.show_more, n = (count - limit).min(PAGE)).to_string()}
-                                </a>
-                            </p>
-                        }
+                        view! { <ShowMore href=more count=(count - limit).min(PAGE)/> }
                     })}
                 }
             }

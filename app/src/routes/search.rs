@@ -5,7 +5,7 @@ use sito_core::{ContentKind, District};
 
 use crate::{
     catalog::{Catalog, Seed},
-    components::{SearchBox, WithCatalog, SEARCH_FORM},
+    components::{SearchBox, ShowMore, WithCatalog, SEARCH_FORM},
     i18n::*,
     labels,
     routes::opportunities::{shown_from_pairs, MOST_SHOWN, PAGE, SHOWN_KEY},
@@ -23,7 +23,6 @@ pub fn Search() -> impl IntoView {
     let shown = Memo::new(move |_| {
         query.with(|q| shown_from_pairs(q.get_str(SHOWN_KEY).map(|v| (SHOWN_KEY, v)).into_iter()))
     });
-    let held = crate::catalog::use_catalog();
     // A choice sends the search form the select belongs to, as a search does: what the form
     // shows, not what the address said, so words typed or a district chosen on the server's page
     // before the app ran are kept.
@@ -114,15 +113,7 @@ pub fn Search() -> impl IntoView {
                             more.push_str(&format!("&territorio={}", <&'static str>::from(d)));
                         }
                         more.push_str(&format!("&{SHOWN_KEY}={}", limit + PAGE));
-                        view! {
-                            <p class="more">
-                                // A server-rendered page holds only its first results: the
-                                // device's store takes over from here.
-                                <a class="action" href=more data-noscroll on:click=move |_| held.adopt()>
-                                    {move || t_string!(i18n, list.show_more, n = (count - limit).min(PAGE)).to_string()}
-                                </a>
-                            </p>
-                        }
+                        view! { <ShowMore href=more count=(count - limit).min(PAGE)/> }
                     })}
                 }
                     .into_any()
