@@ -429,41 +429,46 @@ test("a published change is in the very next page the worker renders", async ({ 
   expect(await renderedText(request, `/cerca?q=${after.split(" ")[1]}`)).not.toContain(after);
 });
 
-test("a first visit to an everyday page runs the portal's smaller wasm; a page only the whole portal has loads it, once", async ({ page, request }) => {
-  const { ids } = await publishOneOfEach(request);
-  const everyday = ["/", "/opportunita", `/opportunita/${ids.job}`, "/guide", `/guide/${ids.guide}`, "/notizie", "/cerca?q=tirocinio", "/salvati"];
-  const whole = ["/bandi", `/bandi/${ids.call}`, "/eventi", "/rete", "/esperto", "/come-lavoriamo"];
-  if (ids.answer) whole.push(`/esperto/${ids.answer}`);
-  for (const path of [...everyday, ...whole]) {
-    const html = await renderedText(request, path);
-    const wasm = html.match(/\/(sito-[a-z]+)-[0-9a-f]{16}_bg\.wasm/)?.[1];
-    expect(wasm, path).toBe(everyday.includes(path) ? "sito-portale" : "sito-app");
-  }
+test.describe("on a first visit (no service worker yet)", () => {
+  // Once the service worker is installed, every navigation gets the whole portal from its cache.
+  test.use({ serviceWorkers: "block" });
 
-  // Each page is taken over by the wasm it came with, without loading itself again.
-  const documents: string[] = [];
-  page.on("request", (r) => {
-    if (r.resourceType() === "document") documents.push(new URL(r.url()).pathname);
-  });
-  for (const path of ["/opportunita", "/esperto"]) {
+  test("a first visit to an everyday page runs the portal's smaller wasm; a page only the whole portal has loads it, once", async ({ page, request }) => {
+    const { ids } = await publishOneOfEach(request);
+    const everyday = ["/", "/opportunita", `/opportunita/${ids.job}`, "/guide", `/guide/${ids.guide}`, "/notizie", "/cerca?q=tirocinio", "/salvati"];
+    const whole = ["/bandi", `/bandi/${ids.call}`, "/eventi", "/rete", "/esperto", "/come-lavoriamo"];
+    if (ids.answer) whole.push(`/esperto/${ids.answer}`);
+    for (const path of [...everyday, ...whole]) {
+      const html = await renderedText(request, path);
+      const wasm = html.match(/\/(sito-[a-z]+)-[0-9a-f]{16}_bg\.wasm/)?.[1];
+      expect(wasm, path).toBe(everyday.includes(path) ? "sito-portale" : "sito-app");
+    }
+
+    // Each page is taken over by the wasm it came with, without loading itself again.
+    const documents: string[] = [];
+    page.on("request", (r) => {
+      if (r.resourceType() === "document") documents.push(new URL(r.url()).pathname);
+    });
+    for (const path of ["/opportunita", "/esperto"]) {
+      documents.length = 0;
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
+      await expect(page.getByTestId("sync-status")).toHaveText(/Aggiornato/);
+      expect(documents, path).toEqual([path]);
+    }
+
+    // From an everyday page, the bottom navigation's "Servizi" is one full load of the whole portal.
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
     documents.length = 0;
-    await page.goto(path);
+    await page.getByRole("navigation", { name: "Sezioni principali" }).getByRole("link", { name: "Servizi" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Servizi del territorio");
     await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
     await expect(page.getByTestId("sync-status")).toHaveText(/Aggiornato/);
-    expect(documents, path).toEqual([path]);
-  }
-
-  // From an everyday page, the bottom navigation's "Servizi" is one full load of the whole portal.
-  await page.goto("/");
-  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
-  documents.length = 0;
-  await page.getByRole("navigation", { name: "Sezioni principali" }).getByRole("link", { name: "Servizi" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Servizi del territorio");
-  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
-  await expect(page.getByTestId("sync-status")).toHaveText(/Aggiornato/);
-  expect(documents).toEqual(["/rete"]);
-  const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.endsWith(".wasm")));
-  expect(loaded.some((n) => /\/sito-app-[0-9a-f]{16}_bg\.wasm$/.test(n))).toBe(true);
-  await page.goBack();
-  await expect(page).toHaveURL(/\/$/);
+    expect(documents).toEqual(["/rete"]);
+    const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.endsWith(".wasm")));
+    expect(loaded.some((n) => /\/sito-app-[0-9a-f]{16}_bg\.wasm$/.test(n))).toBe(true);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/$/);
+  });
 });
