@@ -1,12 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { opportunityInput, putOpportunity, uniqueId, uniqueWord, type Page } from "../support";
+import { head, opportunityInput, putOpportunity, uniqueId, uniqueWord, type Page } from "../support";
 
 // The feed's requests are shaped by the test (`page.route`), which a service worker would bypass.
 test.use({ serviceWorkers: "block" });
 
-/** Changes per page the test asks of the real feed: small, so that the items published here
- * make a first sync of many pages, as thousands of items do on a real phone. */
+/** Changes per page the test asks of the real feed, at least: small, so that the items
+ * published here make a first sync of many pages, as thousands of items do on a real phone. */
 const SMALL_PAGE = 20;
+/** Pages of the first sync, whatever the rest of the suite has published before. */
+const PAGES = 6;
 
 test("a first sync of many pages completes while the reader moves on, and finds the last item offline", async ({ page, context, request }) => {
   const word = uniqueWord();
@@ -18,6 +20,7 @@ test("a first sync of many pages completes while the reader moves on, and finds 
   await putOpportunity(request, uniqueId("feed-last"), opportunityInput({ title: last }));
   // The worker answers every pull; the test only asks for small pages, and holds the second
   // until the reader has moved to another page.
+  const limit = Math.max(SMALL_PAGE, Math.ceil((await head(request)) / PAGES));
   const asked: number[] = [];
   let cursor = 0;
   let moved!: () => void;
@@ -26,7 +29,7 @@ test("a first sync of many pages completes while the reader moves on, and finds 
     const url = new URL(route.request().url());
     asked.push(Number(url.searchParams.get("since") ?? 0));
     if (asked.length === 2) await readerMoved;
-    url.searchParams.set("limit", String(SMALL_PAGE));
+    url.searchParams.set("limit", String(limit));
     const response = await route.fetch({ url: url.toString() });
     const body = (await response.json()) as Page;
     cursor = body.cursor;
