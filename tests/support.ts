@@ -17,6 +17,7 @@ export const accounts = {
   editor: { email: "redazione@sito-giovani.test", password: "demo-redazione-2026" },
   reviewer: { email: "valutazione@sito-giovani.test", password: "demo-valutazione-2026" },
   applicant: { email: "gruppo@sito-giovani.test", password: "demo-gruppo-2026" },
+  operator: { email: "sportello@sito-giovani.test", password: "demo-sportello-2026" },
 };
 export type Role = keyof typeof accounts;
 
@@ -223,7 +224,7 @@ export function loadDemoContent() {
 }
 
 /** Invites a member of staff as the administrator and accepts the invitation; returns their headers. */
-export async function newStaff(request: APIRequestContext, role: "admin" | "editor" | "reviewer", password = "una-password-di-prova") {
+export async function newStaff(request: APIRequestContext, role: "admin" | "editor" | "reviewer" | "operator", password = "una-password-di-prova") {
   const email = `${uniqueId(role)}@sito-giovani.test`;
   const invited = await request.post("/api/v1/admin/invitations", {
     data: { email, name: `Prova ${role}`, role },

@@ -38,11 +38,13 @@ pub enum Role {
     Editor,
     Reviewer,
     Applicant,
+    /// Informagiovani and job-desk staff: the desk's appointment slots and their bookings.
+    Operator,
 }
 
 impl Role {
     /// The roles an administrator can invite or assign (applicants sign themselves up).
-    pub const STAFF: [Role; 3] = [Self::Admin, Self::Editor, Self::Reviewer];
+    pub const STAFF: [Role; 4] = [Self::Admin, Self::Editor, Self::Reviewer, Self::Operator];
 
     pub fn label_it(self) -> &'static str {
         match self {
@@ -50,12 +52,23 @@ impl Role {
             Self::Editor => "Redattore",
             Self::Reviewer => "Valutatore",
             Self::Applicant => "Gruppo proponente",
+            Self::Operator => "Operatore dello sportello",
         }
     }
 
     /// Publishing, retiring and answering questions.
     pub fn can_edit(self) -> bool {
         matches!(self, Self::Admin | Self::Editor)
+    }
+
+    /// Reviewing the calls' proposals (operators work at the desk's appointments instead).
+    pub fn can_review(self) -> bool {
+        matches!(self, Self::Admin | Self::Editor | Self::Reviewer)
+    }
+
+    /// Opening the desk's slots and seeing their bookings (editors can do what operators do).
+    pub fn can_operate(self) -> bool {
+        matches!(self, Self::Admin | Self::Editor | Self::Operator)
     }
 
     /// Opening the desk at all (staff only).

@@ -54,6 +54,10 @@ pub enum ProblemCode {
     Decided,
     DecisionPublished,
     DecisionsMissing,
+    // Appointments at the desk.
+    SlotTaken,
+    SlotUnavailable,
+    CancellationClosed,
     // The server itself.
     StorageUnavailable,
     FaultInjected,

@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod api;
+pub mod appointment;
 pub mod budget;
 pub mod calendar;
 pub mod call;

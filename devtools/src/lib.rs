@@ -170,7 +170,7 @@ pub fn account_sql(account: &NewAccount<'_>, created_at: &str) -> Result<String,
 }
 
 /// The development accounts, one per role, that `make dev` prints. Never used in production.
-pub const DEMO_ACCOUNTS: [(&str, &str, sito_core::account::Role, &str); 4] = [
+pub const DEMO_ACCOUNTS: [(&str, &str, sito_core::account::Role, &str); 5] = [
     (
         "admin@sito-giovani.test",
         "Amministrazione SI.T.O. Giovani",
@@ -194,6 +194,12 @@ pub const DEMO_ACCOUNTS: [(&str, &str, sito_core::account::Role, &str); 4] = [
         "Associazione Giovani in Rete Crema",
         sito_core::account::Role::Applicant,
         "demo-gruppo-2026",
+    ),
+    (
+        "sportello@sito-giovani.test",
+        "Sportello Informagiovani Crema",
+        sito_core::account::Role::Operator,
+        "demo-sportello-2026",
     ),
 ];
 

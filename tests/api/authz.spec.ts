@@ -3,6 +3,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { origin } from "../../playwright.config";
 import { askQuestion, d1, guideInput, headersAs, newStaff, opportunityInput, uniqueId } from "../support";
 import { publishCall, submission } from "../proposals";
+import { book, openSeries, seriesInput } from "../appointments";
 
 /** Who makes the call, and the headers that make them so. */
 type Principal = { name: string; headers: () => Promise<Record<string, string>> };
@@ -10,8 +11,8 @@ type Principal = { name: string; headers: () => Promise<Record<string, string>> 
 /** A write endpoint: how to prepare a fresh target, how to call it, and who may. */
 interface Endpoint {
   name: string;
-  /** `staff`: reviewers, editors and administrators. */
-  allowed: "staff" | "editors" | "admins" | "anyone";
+  /** `staff`: reviewers, editors and administrators; `operators`: operators, editors and administrators. */
+  allowed: "staff" | "operators" | "editors" | "admins" | "anyone";
   success: number;
   call: (api: APIRequestContext, headers: Record<string, string>) => Promise<{ status: () => number }>;
 }
@@ -29,6 +30,7 @@ test("authorization matrix: every write endpoint × every kind of caller gets ex
     { name: "admin", headers: () => headersAs(request, "admin") },
     { name: "editor", headers: () => headersAs(request, "editor") },
     { name: "reviewer", headers: () => headersAs(request, "reviewer") },
+    { name: "operator", headers: () => headersAs(request, "operator") },
     { name: "applicant", headers: () => headersAs(request, "applicant") },
     { name: "no session", headers: async () => ({ origin }) },
     { name: "expired session", headers: async () => expired.headers },
@@ -59,6 +61,12 @@ test("authorization matrix: every write endpoint × every kind of caller gets ex
   expect((await request.post("/api/v1/proposals", { data: decided, headers: group })).status()).toBe(201);
   const decision = await request.put(`/api/v1/review/proposals/${decided.id}/decision`, { data: { outcome: "funded", amount: 50_000 }, headers: editor });
   expect(decision.status(), await decision.text()).toBe(200);
+
+  // Slots to book, mark and cancel: one series of many slots, each call takes the next.
+  const { slots } = await openSeries(request, { slots: 24 });
+  const { slots: more } = await openSeries(request, { slots: 24, start_time: "08:00", slot_minutes: 10, topic: "job_search" });
+  const free = [...slots, ...more];
+  const booked = await book(request, free.shift()!.id);
 
   const endpoints: Endpoint[] = [
     { name: "PUT /opportunities/{id}", allowed: "editors", success: 201,
@@ -94,6 +102,16 @@ test("authorization matrix: every write endpoint × every kind of caller gets ex
       call: (api, h) => api.put(`/api/v1/review/proposals/${underReview.id}/decision`, { data: { outcome: "not_funded", reasons: "Fuori tema." }, headers: h }) },
     { name: "POST /review/calls/{id}/publish", allowed: "editors", success: 200,
       call: (api, h) => api.post(`/api/v1/review/calls/${decidedCall}/publish`, { headers: h }) },
+    { name: "POST /desk/appointments/series", allowed: "operators", success: 201,
+      call: (api, h) => api.post("/api/v1/desk/appointments/series", { data: seriesInput({ slots: 1 }), headers: h }) },
+    { name: "PUT /desk/appointments/{id}/attendance", allowed: "operators", success: 200,
+      call: (api, h) => api.put(`/api/v1/desk/appointments/${booked.receipt.id}/attendance`, { data: { attended: true }, headers: h }) },
+    { name: "POST /admin/appointments/purge", allowed: "admins", success: 200,
+      call: (api, h) => api.post("/api/v1/admin/appointments/purge", { headers: h }) },
+    { name: "POST /appointments (anyone, from this site)", allowed: "anyone", success: 201,
+      call: (api, h) => api.post("/api/v1/appointments", { data: { id: crypto.randomUUID(), slot_id: free.shift()!.id, name: "Chiunque", phone: "333 1234567" }, headers: h }) },
+    { name: "POST /appointments/{id}/cancel (anyone with the code, from this site)", allowed: "anyone", success: 200,
+      call: async (api, h) => { const b = await book(request, free.shift()!.id); return api.post(`/api/v1/appointments/${b.receipt.id}/cancel`, { data: { code: b.receipt.code }, headers: h }); } },
     { name: "POST /questions (anyone, from this site)", allowed: "anyone", success: 201,
       call: (api, h) => api.post("/api/v1/questions", { data: { id: crypto.randomUUID(), topic: "other", text: "Una domanda di chiunque, anche senza account." }, headers: h }) },
   ];
@@ -112,7 +130,8 @@ test("authorization matrix: every write endpoint × every kind of caller gets ex
       else if (
         principal.name === "admin" ||
         (endpoint.allowed === "editors" && principal.name === "editor") ||
-        (endpoint.allowed === "staff" && (principal.name === "editor" || principal.name === "reviewer"))
+        (endpoint.allowed === "staff" && (principal.name === "editor" || principal.name === "reviewer")) ||
+        (endpoint.allowed === "operators" && (principal.name === "editor" || principal.name === "operator"))
       ) expected = endpoint.success;
       else expected = 403;
       rows.push(`${endpoint.name} × ${principal.name}: ${status}${status === expected ? "" : ` (expected ${expected})`}`);
@@ -132,5 +151,14 @@ test("reading the desk and the audit log needs the right role too", async ({ req
   expect((await api.get("/api/v1/desk/audit", { headers: await headersAs(request, "editor") })).status()).toBe(403);
   expect((await api.get("/api/v1/desk/audit", { headers: await headersAs(request, "admin") })).status()).toBe(200);
   expect((await api.get("/api/v1/admin/accounts", { headers: await headersAs(request, "reviewer") })).status()).toBe(403);
+  // A day of the desk's bookings: operators and editors; reviewers and groups are refused.
+  const day = "/api/v1/desk/appointments?giorno=2026-12-01";
+  expect((await api.get(day)).status()).toBe(401);
+  expect((await api.get(day, { headers: await headersAs(request, "reviewer") })).status()).toBe(403);
+  expect((await api.get(day, { headers: await headersAs(request, "applicant") })).status()).toBe(403);
+  expect((await api.get(day, { headers: await headersAs(request, "operator") })).status()).toBe(200);
+  expect((await api.get(day, { headers: await headersAs(request, "editor") })).status()).toBe(200);
+  // Operators do not review proposals.
+  expect((await api.get("/api/v1/review/calls", { headers: await headersAs(request, "operator") })).status()).toBe(403);
   await api.dispose();
 });

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod admin;
+mod appointments;
 mod content;
 pub mod desk;
 mod feeds;
@@ -56,6 +57,24 @@ async fn route(req: Request, env: Env) -> ApiResult {
         (["questions"], _) => not_allowed("POST"),
         (["questions", code], Method::Get) => questions::follow(&env, code).await,
         (["questions", _], _) => not_allowed("GET"),
+        (["appointments", "slots"], Method::Get) => appointments::slots(&req, &env).await,
+        (["appointments", "slots"], _) => not_allowed("GET"),
+        (["appointments"], Method::Post) => appointments::book(req, &env).await,
+        (["appointments"], _) => not_allowed("POST"),
+        (["appointments", id, "cancel"], Method::Post) => appointments::cancel(req, &env, id).await,
+        (["appointments", _, "cancel"], _) => not_allowed("POST"),
+        (["desk", "appointments"], Method::Get) => appointments::day(&req, &env).await,
+        (["desk", "appointments"], _) => not_allowed("GET"),
+        (["desk", "appointments", "series"], Method::Post) => {
+            appointments::create_series(req, &env).await
+        }
+        (["desk", "appointments", "series"], _) => not_allowed("POST"),
+        (["desk", "appointments", id, "attendance"], Method::Put) => {
+            appointments::attendance(req, &env, id).await
+        }
+        (["desk", "appointments", _, "attendance"], _) => not_allowed("PUT"),
+        (["admin", "appointments", "purge"], Method::Post) => appointments::purge(&req, &env).await,
+        (["admin", "appointments", "purge"], _) => not_allowed("POST"),
         (["admin", "accounts"], Method::Get) => account::list(&req, &env).await,
         (["admin", "accounts"], _) => not_allowed("GET"),
         (["admin", "accounts", id], Method::Patch) => account::change(req, &env, id).await,

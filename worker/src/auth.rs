@@ -221,8 +221,12 @@ pub enum Need {
     /// Editors and administrators: publishing, retiring, answering questions, publishing a
     /// call's decisions.
     Editor,
-    /// Any member of staff (reviewers too): the desk and the review of proposals.
+    /// Any member of staff (reviewers and operators too): opening the desk.
     Staff,
+    /// Reviewers, editors and administrators: the review of proposals.
+    Review,
+    /// Operators, editors and administrators: the desk's appointment slots and bookings.
+    Operator,
     /// An applicant group: its own proposals.
     Group,
 }
@@ -233,6 +237,8 @@ impl Need {
             Need::Admin => role == Role::Admin,
             Need::Editor => role.can_edit(),
             Need::Staff => role.is_staff(),
+            Need::Review => role.can_review(),
+            Need::Operator => role.can_operate(),
             Need::Group => role == Role::Applicant,
         }
     }

@@ -1,6 +1,7 @@
 //! D1 access: small typed functions, parameters always bound.
 
 pub mod accounts;
+pub mod appointments;
 pub mod content;
 pub mod entries;
 pub mod mail;

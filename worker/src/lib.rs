@@ -44,6 +44,16 @@ async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
             }
             Err(e) => worker::console_error!("tombstone purge failed: {e}"),
         }
+        let purged = match db::database(&env) {
+            Ok(database) => service::appointments::purge_due(&database).await,
+            Err(e) => Err(e),
+        };
+        match purged {
+            Ok((n, cutoff)) => {
+                worker::console_log!("purged the details of {n} bookings up to {cutoff}")
+            }
+            Err(e) => worker::console_error!("booking purge failed: {e}"),
+        }
         return;
     }
     match db::database(&env) {

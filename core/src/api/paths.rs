@@ -93,6 +93,24 @@ pub fn question(code: &str) -> String {
     format!("{PREFIX}/questions/{}", segment(code))
 }
 
+/// `GET`: the free slots of the desk (`?tema=` narrows to one topic).
+pub fn appointment_slots(topic: Option<crate::appointment::AppointmentTopic>) -> String {
+    match topic {
+        Some(topic) => format!("{PREFIX}/appointments/slots?tema={}", topic.as_ref()),
+        None => format!("{PREFIX}/appointments/slots"),
+    }
+}
+
+/// `POST`: book a slot.
+pub fn appointments() -> String {
+    format!("{PREFIX}/appointments")
+}
+
+/// `POST`: cancel a booking with its code.
+pub fn appointment_cancel(id: &str) -> String {
+    format!("{PREFIX}/appointments/{}/cancel", segment(id))
+}
+
 /// `GET`, `PUT`, `DELETE`: one published item of a kind.
 pub fn content(kind: ContentKind, id: &str) -> String {
     format!("{PREFIX}/{}/{}", kind.plural(), segment(id))

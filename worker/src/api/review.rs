@@ -25,14 +25,14 @@ use crate::{
 /// `GET /api/v1/review/calls`.
 pub async fn calls(req: &Request, env: &Env) -> ApiResult {
     let db = db::database(env)?;
-    auth::require(req, &db, Need::Staff).await?;
+    auth::require(req, &db, Need::Review).await?;
     json(&store::calls(&db).await?, 200)
 }
 
 /// `GET /api/v1/review/calls/{call_id}/proposals?filtro=da-valutare|valutate`.
 pub async fn proposals(req: &Request, env: &Env, call_id: &str) -> ApiResult {
     let db = db::database(env)?;
-    let session = auth::require(req, &db, Need::Staff).await?;
+    let session = auth::require(req, &db, Need::Review).await?;
     let mut filter = Filter::All;
     for (key, value) in query_pairs(req)? {
         if key == "filtro" {
@@ -54,14 +54,14 @@ pub async fn proposals(req: &Request, env: &Env, call_id: &str) -> ApiResult {
 /// `GET /api/v1/review/proposals/{id}`.
 pub async fn get(req: &Request, env: &Env, id: &str) -> ApiResult {
     let db = db::database(env)?;
-    let session = auth::require(req, &db, Need::Staff).await?;
+    let session = auth::require(req, &db, Need::Review).await?;
     json(&detail(&db, &session, id).await?, 200)
 }
 
 /// `PUT /api/v1/review/proposals/{id}/score`.
 pub async fn score(req: Request, env: &Env, id: &str) -> ApiResult {
     let db = db::database(env)?;
-    let session = auth::require(&req, &db, Need::Staff).await?;
+    let session = auth::require(&req, &db, Need::Review).await?;
     let input: ReviewInput = read_json(req).await?;
     save_score(&db, &session, id, &input).await?;
     json(&detail(&db, &session, id).await?, 200)
@@ -70,7 +70,7 @@ pub async fn score(req: Request, env: &Env, id: &str) -> ApiResult {
 /// `POST /api/v1/review/proposals/{id}/changes`.
 pub async fn changes(req: Request, env: &Env, id: &str) -> ApiResult {
     let db = db::database(env)?;
-    let session = auth::require(&req, &db, Need::Staff).await?;
+    let session = auth::require(&req, &db, Need::Review).await?;
     let request: ChangesRequest = read_json(req).await?;
     ask_changes(&db, &session, id, &request).await?;
     json(&detail(&db, &session, id).await?, 200)
@@ -79,7 +79,7 @@ pub async fn changes(req: Request, env: &Env, id: &str) -> ApiResult {
 /// `PUT /api/v1/review/proposals/{id}/decision`.
 pub async fn decision(req: Request, env: &Env, id: &str) -> ApiResult {
     let db = db::database(env)?;
-    let session = auth::require(&req, &db, Need::Staff).await?;
+    let session = auth::require(&req, &db, Need::Review).await?;
     let decision: Decision = read_json(req).await?;
     propose(&db, &session, id, &decision).await?;
     json(&detail(&db, &session, id).await?, 200)
@@ -102,7 +102,7 @@ pub async fn publish(req: &Request, env: &Env, call_id: &str) -> ApiResult {
 /// `GET /api/v1/review/calls/{call_id}/export.csv`.
 pub async fn export_csv(req: &Request, env: &Env, call_id: &str) -> ApiResult {
     let db = db::database(env)?;
-    auth::require(req, &db, Need::Staff).await?;
+    auth::require(req, &db, Need::Review).await?;
     let call = stored::call(&db, call_id).await?;
     let (rows, reviews) = store::call_proposals(&db, call_id).await?;
     if call.is_none() && rows.is_empty() {

@@ -21,7 +21,12 @@ pub(super) fn page(session: Option<&Session>, title: &str, body: Markup) -> Resp
                             @if session.can(Need::Editor) {
                                 a href=(BASE) { "Contenuti" }
                             }
-                            a href={ (BASE) "/bandi" } { "Bandi e proposte" }
+                            @if session.can(Need::Review) {
+                                a href={ (BASE) "/bandi" } { "Bandi e proposte" }
+                            }
+                            @if session.can(Need::Operator) {
+                                a href={ (BASE) "/appuntamenti" } { "Appuntamenti" }
+                            }
                             @if session.can(Need::Editor) {
                                 a href={ (BASE) "/domande" } { "Domande all'esperto" }
                             }

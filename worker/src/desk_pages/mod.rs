@@ -28,6 +28,7 @@ use crate::{
 };
 
 mod accounts;
+mod appointments;
 mod audit;
 mod entry;
 mod expert;
@@ -153,7 +154,25 @@ async fn signed_in(
             "Solo gli amministratori gestiscono gli account.".into()
         })
     };
+    if matches!(segments.first(), Some(&("bandi" | "proposte"))) {
+        session.must_or(Need::Review, |role| {
+            format!("Il ruolo «{}» non valuta le proposte.", role.label_it())
+        })?;
+    }
     match (segments, post) {
+        // Operators work on the desk's appointments only.
+        ([], false) if session.role() == Role::Operator => {
+            Ok(redirect(&format!("{BASE}/appuntamenti")))
+        }
+        (["appuntamenti", rest @ ..], post) => {
+            session.must_or(Need::Operator, |role| {
+                format!(
+                    "Il ruolo «{}» non gestisce gli appuntamenti.",
+                    role.label_it()
+                )
+            })?;
+            appointments::route(req, db, session, rest, post, form).await
+        }
         // Reviewers work on the calls' proposals only.
         ([], false) if !session.can(Need::Editor) => Ok(redirect(&format!("{BASE}/bandi"))),
         ([], false) => {
