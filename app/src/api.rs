@@ -8,12 +8,16 @@ use serde::{de::DeserializeOwned, Serialize};
 use sito_core::{
     account::{AccountView, SignIn, SignUp, SignUpSent},
     api::{paths, ProblemCode},
+    appointment::{AppointmentTopic, BookingReceipt, CancelInput, FreeSlots},
     proposal::{status::ProposalPage, ProposalReceipt, ProposalView},
     question::{QuestionInput, QuestionReceipt},
     FieldError, Problem, PullResponse,
 };
 
-use crate::{i18n::*, store::ProposalJson};
+use crate::{
+    i18n::*,
+    store::{AppointmentJson, ProposalJson},
+};
 
 /// Why a call to the API brought no answer the app can use.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -133,6 +137,39 @@ pub async fn submit_proposal(proposal: &ProposalJson) -> Result<ProposalReceipt,
         .header("content-type", "application/json")
         .body(proposal.as_str());
     fetch(request).await
+}
+
+/// Books a desk appointment; the receipt comes back as the server's JSON text, which the outbox
+/// keeps as it is.
+pub async fn book(booking: &AppointmentJson) -> Result<AppointmentJson, ApiError> {
+    let request = Request::post(&paths::appointments())
+        .header("content-type", "application/json")
+        .body(booking.as_str());
+    let response = send(request).await?;
+    let status = response.status();
+    // Bytes, as `fetch` reads them: the everyday pages' wasm then needs no other reader.
+    let body = response.binary().await.map_err(|_| ApiError::Offline)?;
+    let text = String::from_utf8(body).map_err(|e| ApiError::Unreadable {
+        status,
+        reason: e.to_string(),
+    })?;
+    Ok(AppointmentJson::receipt(text))
+}
+
+/// The desk's free slots, of one topic or all.
+pub async fn appointment_slots(topic: Option<AppointmentTopic>) -> Result<FreeSlots, ApiError> {
+    fetch(Request::get(&paths::appointment_slots(topic)).build()).await
+}
+
+/// Cancels a booking with its code.
+pub async fn cancel_appointment(id: &str, code: &str) -> Result<BookingReceipt, ApiError> {
+    fetch(post_json(
+        &paths::appointment_cancel(id),
+        &CancelInput {
+            code: code.to_owned(),
+        },
+    ))
+    .await
 }
 
 /// One page of the signed-in group's proposals, after the cursor of the previous one.

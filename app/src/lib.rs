@@ -206,6 +206,7 @@ fn shell<const ALL: bool>() -> impl IntoView {
                 <Route path=path!("/esperto/:id") view={|| rare::<ALL, _>(ExpertAnswer)}/>
                 <Route path=path!("/bandi") view={|| rare::<ALL, _>(CallList)}/>
                 <Route path=path!("/bandi/:id") view={|| rare::<ALL, _>(CallDetail)}/>
+                <Route path=path!("/appuntamenti") view={|| rare::<ALL, _>(Appointments)}/>
                 // The CV tool is its own, separately loaded wasm (cv.html).
                 <Route path=path!("/cv") view=OtherApp/>
                 <Route path=path!("/cv/*rest") view=OtherApp/>

@@ -41,6 +41,7 @@ async fn send(submission: &Submission) -> Result<Receipt, ApiError> {
     match submission {
         Submission::Question(q) => api::ask(q).await.map(Receipt::Question),
         Submission::Proposal(p) => api::submit_proposal(p).await.map(Receipt::Proposal),
+        Submission::Appointment(a) => api::book(a).await.map(Receipt::Appointment),
     }
 }
 

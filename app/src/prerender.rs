@@ -31,6 +31,8 @@ pub enum Page {
     Answer(String),
     Saved,
     About,
+    /// The desk's appointments: its free slots load online after hydration.
+    Appointments,
     NotFound,
 }
 
@@ -67,6 +69,7 @@ impl Page {
             ["esperto", i] => Page::Answer(id(i)),
             ["salvati"] => Page::Saved,
             ["come-lavoriamo"] => Page::About,
+            ["appuntamenti"] => Page::Appointments,
             _ => Page::NotFound,
         }
     }
@@ -84,6 +87,7 @@ impl Page {
                 | Page::Expert
                 | Page::Answer(_)
                 | Page::About
+                | Page::Appointments
         )
     }
 
@@ -120,7 +124,7 @@ impl Page {
             ]),
             Page::Expert => Needs::All(&[K::Answer]),
             Page::Answer(id) => Needs::Item(K::Answer, id.clone()),
-            Page::Saved | Page::About | Page::NotFound => Needs::Nothing,
+            Page::Saved | Page::About | Page::Appointments | Page::NotFound => Needs::Nothing,
         }
     }
 

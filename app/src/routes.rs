@@ -1,6 +1,7 @@
 //! One page per route.
 
 mod about;
+mod appointments;
 mod calls;
 mod cv;
 mod directory;
@@ -17,6 +18,7 @@ pub(crate) mod search;
 mod step_order;
 
 pub use about::About;
+pub use appointments::Appointments;
 pub use calls::{CallDetail, CallList};
 pub use cv::{CvEditor, CvHome, LetterEditor, NewLetter};
 pub use directory::Directory;

@@ -51,7 +51,7 @@ mod outbox;
 mod proposals;
 mod upgrade;
 mod user_data;
-pub use outbox::{OutboxEntry, OutboxState, ProposalJson, Receipt, Submission};
+pub use outbox::{AppointmentJson, OutboxEntry, OutboxState, ProposalJson, Receipt, Submission};
 pub use proposals::{DraftRecord, ME_KEY};
 
 /// Every object store that holds synced content, named by kind.

@@ -9,8 +9,10 @@ use strum::{AsRefStr, EnumString, IntoStaticStr, VariantArray};
 
 use crate::{account::is_plausible_email, question::CODE_ALPHABET, validation::ValidationErrors};
 
+mod ics;
 pub mod series;
 
+pub use ics::calendar;
 pub use series::SeriesInput;
 
 /// Days after its slot that a booking's name, e-mail and phone are deleted (the cron trigger).

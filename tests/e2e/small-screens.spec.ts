@@ -119,6 +119,7 @@ async function publishLongItems(request: APIRequestContext) {
     `/esperto/${answer}`,
     "/salvati",
     "/come-lavoriamo",
+    "/appuntamenti",
   ];
 }
 

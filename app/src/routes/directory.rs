@@ -12,6 +12,7 @@ pub fn Directory() -> impl IntoView {
     view! {
         <h1>{t!(i18n, directory.title)}</h1>
         <p>{t!(i18n, directory.intro)}</p>
+        <p><a href="/appuntamenti">{t!(i18n, appointments.link)}</a></p>
         <form class="filters" on:submit=|ev| ev.prevent_default()>
             <div class="field wide">
                 <label for="d-q">{t!(i18n, directory.search)}</label>

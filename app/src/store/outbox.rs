@@ -4,6 +4,7 @@
 
 use sito_core::{
     api::{paths, ProblemCode},
+    appointment::{BookingInput, BookingReceipt},
     proposal::{ProposalReceipt, ProposalSubmission},
     question::{QuestionInput, QuestionReceipt},
     FieldError, Problem,
@@ -22,6 +23,43 @@ pub enum Submission {
     Question(QuestionInput),
     /// One revision of a group's proposal.
     Proposal(ProposalJson),
+    /// A booking of a desk appointment: anyone may send it.
+    Appointment(AppointmentJson),
+}
+
+/// A [`BookingInput`] as the outbox keeps and sends it: its JSON text, like a proposal, so the
+/// everyday pages' wasm sends what the appointments page queued without the code that reads one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AppointmentJson(String);
+
+impl AppointmentJson {
+    pub fn new(booking: &BookingInput) -> Result<Self, serde_json::Error> {
+        serde_json::to_string(booking).map(AppointmentJson)
+    }
+
+    pub fn read(&self) -> Result<BookingInput, serde_json::Error> {
+        serde_json::from_str(&self.0)
+    }
+
+    /// The JSON text, as the API takes it (and, for a receipt, as the API gave it).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// A receipt's JSON text as the server sent it.
+    pub fn receipt(text: String) -> Self {
+        AppointmentJson(text)
+    }
+
+    /// A receipt kept again after it changed (a cancellation).
+    pub fn from_receipt(receipt: &BookingReceipt) -> Result<Self, serde_json::Error> {
+        serde_json::to_string(receipt).map(AppointmentJson)
+    }
+
+    pub fn read_receipt(&self) -> Result<BookingReceipt, serde_json::Error> {
+        serde_json::from_str(&self.0)
+    }
 }
 
 /// A [`ProposalSubmission`] as the outbox keeps and sends it: its JSON text. The portal sends
@@ -53,6 +91,8 @@ impl ProposalJson {
 pub enum Receipt {
     Question(QuestionReceipt),
     Proposal(ProposalReceipt),
+    /// A booking's receipt, as the JSON text the server answered.
+    Appointment(AppointmentJson),
 }
 
 /// Where a submission stands on the device.
@@ -131,7 +171,25 @@ impl OutboxEntry {
     pub fn question(&self) -> Option<&QuestionInput> {
         match &self.submission {
             Submission::Question(q) => Some(q),
-            Submission::Proposal(_) => None,
+            Submission::Proposal(_) | Submission::Appointment(_) => None,
+        }
+    }
+
+    /// The booking sent, if the entry is one.
+    pub fn appointment(&self) -> Option<BookingInput> {
+        match &self.submission {
+            Submission::Appointment(a) => a.read().ok(),
+            _ => None,
+        }
+    }
+
+    /// The receipt of a sent booking.
+    pub fn appointment_receipt(&self) -> Option<BookingReceipt> {
+        match &self.state {
+            OutboxState::Sent {
+                receipt: Receipt::Appointment(r),
+            } => r.read_receipt().ok(),
+            _ => None,
         }
     }
 
