@@ -4,6 +4,7 @@
 mod italian;
 mod json_resume;
 mod letter;
+pub mod self_assessment;
 
 pub use json_resume::{from_json_resume, to_json_resume, JsonResume};
 pub use letter::{draft_letter, role_from_title, LetterTarget, LetterTemplate};
@@ -139,6 +140,9 @@ pub struct Cv {
     pub driving_licence: Vec<String>,
     pub volunteering: Vec<Experience>,
     pub interests: String,
+    /// What the young person learnt after a lab or volunteering, as they rated it (kept with
+    /// the CV on the phone; absent in CVs kept before it, hence the struct's `serde(default)`).
+    pub self_assessments: Vec<self_assessment::SelfAssessment>,
 }
 
 fn check_period(errors: &mut ValidationErrors, field: FieldPath, start: &str, end: &str) {

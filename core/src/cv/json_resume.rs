@@ -375,5 +375,7 @@ pub fn from_json_resume(resume: &JsonResume, id: &str) -> Cv {
             .map(|i| i.name.clone())
             .collect::<Vec<_>>()
             .join("\n"),
+        // Kept on the phone only: JSON Resume carries their text, in the other skills.
+        self_assessments: Vec::new(),
     }
 }

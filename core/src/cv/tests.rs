@@ -55,6 +55,7 @@ fn sample() -> Cv {
             description: "Centro estivo.".into(),
         }],
         interests: "Pallavolo, fotografia".into(),
+        self_assessments: Vec::new(),
     }
 }
 
@@ -386,6 +387,7 @@ proptest! {
             driving_licence,
             volunteering,
             interests,
+            self_assessments: Vec::new(),
         };
         let json = serde_json::to_string(&to_json_resume(&cv)).unwrap();
         let back = from_json_resume(&serde_json::from_str(&json).unwrap(), "x");

@@ -12,6 +12,7 @@ use sito_core::validation::{FieldPath, Segment};
 use super::sheet::CvSheet;
 
 mod list;
+mod self_assessment;
 mod step;
 mod steps;
 use crate::{

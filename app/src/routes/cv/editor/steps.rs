@@ -1,6 +1,7 @@
 //! The CV's steps with more than one field: personal details, experiences (work and
 //! volunteering), education, languages with their CEFR levels, and skills.
 
+use super::self_assessment::SelfAssessmentForm;
 use super::*;
 use sito_core::VariantArray;
 
@@ -192,5 +193,6 @@ pub(super) fn skills(cv: Draft) -> impl IntoView {
         {list_field(cv, "cv-digital", t!(i18n, cv.digital), |c| &c.digital_skills, |c| &mut c.digital_skills)}
         {area_field(cv, "cv-other", t!(i18n, cv.other_skills), |c| &c.other_skills, |c| &mut c.other_skills)}
         {list_field(cv, "cv-licence", t!(i18n, cv.licence), |c| &c.driving_licence, |c| &mut c.driving_licence)}
+        <SelfAssessmentForm cv/>
     }
 }
