@@ -214,7 +214,9 @@ fn series_page(session: &Session, form: &FormValues, errors: &ValidationErrors) 
         h1 { "Apri una serie di appuntamenti" }
         p.hint { "Un'apertura settimanale dello sportello: ogni settimana, nel giorno scelto, tanti appuntamenti di seguito quanti ne indichi. Gli orari sono in ora italiana." }
         (error_summary(errors))
-        form method="post" action={ (HERE) "/nuova-serie" } {
+        // The server checks every field and answers in Italian beside it (the browser's own
+        // checks would stop at the first and speak the browser's language).
+        form method="post" action={ (HERE) "/nuova-serie" } novalidate {
             label for="topic" { "Tema" }
             select #topic name="topic" aria-describedby=[described("topic")] {
                 @for t in AppointmentTopic::VARIANTS {
