@@ -146,14 +146,12 @@ pub async fn book(booking: &AppointmentJson) -> Result<AppointmentJson, ApiError
         .header("content-type", "application/json")
         .body(booking.as_str());
     let response = send(request).await?;
-    let status = response.status();
-    // Bytes, as `fetch` reads them: the everyday pages' wasm then needs no other reader.
+    // Bytes, as `fetch` reads them: the everyday pages' wasm then needs no other reader. The
+    // app reads the receipt when it shows it (`OutboxEntry::appointment_receipt`).
     let body = response.binary().await.map_err(|_| ApiError::Offline)?;
-    let text = String::from_utf8(body).map_err(|e| ApiError::Unreadable {
-        status,
-        reason: e.to_string(),
-    })?;
-    Ok(AppointmentJson::receipt(text))
+    Ok(AppointmentJson::receipt(
+        String::from_utf8_lossy(&body).into_owned(),
+    ))
 }
 
 /// The desk's free slots, of one topic or all.

@@ -91,7 +91,11 @@ pub fn Appointments() -> impl IntoView {
 /// The booking form for the slot `opening`. Checked on the phone with the server's own rules; sent through
 /// the outbox.
 #[component]
-fn BookingForm(opening: Slot, chosen: RwSignal<Option<Slot>>, queued: RwSignal<bool>) -> impl IntoView {
+fn BookingForm(
+    opening: Slot,
+    chosen: RwSignal<Option<Slot>>,
+    queued: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let outbox = use_outbox();
     let name = RwSignal::new(String::new());
@@ -104,9 +108,19 @@ fn BookingForm(opening: Slot, chosen: RwSignal<Option<Slot>>, queued: RwSignal<b
                 .map(|m| view! { <p class="field-error" id=format!("prenota-{field}-errore")>{m}</p> })
         }
     };
-    let invalid = move |field: &'static str| move || errors.with(|e| e.for_field(field).is_some()).then_some("true");
+    let invalid = move |field: &'static str| {
+        move || {
+            errors
+                .with(|e| e.for_field(field).is_some())
+                .then_some("true")
+        }
+    };
     let described = move |field: &'static str| {
-        move || errors.with(|e| e.for_field(field).is_some()).then(|| format!("prenota-{field}-errore"))
+        move || {
+            errors
+                .with(|e| e.for_field(field).is_some())
+                .then(|| format!("prenota-{field}-errore"))
+        }
     };
     let line = slot_line(i18n, &opening);
     let slot_id = opening.id.clone();

@@ -19,7 +19,11 @@ pub fn calendar(slot: &Slot, code: &str, base_url: &str) -> String {
             .uid(&one_line(&format!("appuntamento-{}@sito-giovani", slot.id)))
             .summary(&one_line(&format!("Sportello: {}", slot.topic.label_it())))
             .description(&description)
-            .location(&one_line(&format!("{}: {}", slot.mode.label_it(), slot.place)))
+            .location(&one_line(&format!(
+                "{}: {}",
+                slot.mode.label_it(),
+                slot.place
+            )))
             .url(&url)
             .starts(slot.starts_at)
             .ends(slot.ends_at)

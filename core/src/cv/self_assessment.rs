@@ -147,7 +147,11 @@ impl SelfAssessment {
                 rating.skill.label_it(),
                 level.label_it()
             ));
-            let words = rating.words.split_whitespace().collect::<Vec<_>>().join(" ");
+            let words = rating
+                .words
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             if !words.is_empty() {
                 text.push_str(&format!(". {words}"));
             }
@@ -159,7 +163,10 @@ impl SelfAssessment {
 impl Cv {
     /// Keeps the self-assessment with the CV and adds its text to the other skills, after what
     /// is there, with one tap. Adding the same assessment again changes nothing.
-    pub fn add_self_assessment(&mut self, assessment: SelfAssessment) -> Result<(), ValidationErrors> {
+    pub fn add_self_assessment(
+        &mut self,
+        assessment: SelfAssessment,
+    ) -> Result<(), ValidationErrors> {
         assessment.validate()?;
         if self.self_assessments.contains(&assessment) {
             return Ok(());
@@ -209,7 +216,10 @@ mod tests {
         words_only.ratings[0].words = "Ho parlato in pubblico".into();
         let errors = words_only.validate().unwrap_err();
         assert_eq!(errors.0[0].field.to_string(), "ratings.0.level");
-        assert_eq!(errors.0[0].message, "Scegli un livello per «Comunicazione».");
+        assert_eq!(
+            errors.0[0].message,
+            "Scegli un livello per «Comunicazione»."
+        );
         let none = SelfAssessment::blank("Volontariato in biblioteca");
         assert_eq!(none.validate().unwrap_err().0[0].code, "none_rated");
     }

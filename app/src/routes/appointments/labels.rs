@@ -4,7 +4,10 @@ use sito_core::appointment::{AppointmentTopic, Mode, Slot};
 
 use crate::{dates::rome_date_time, i18n::*};
 
-pub fn topic_label(i18n: leptos_i18n::I18nContext<Locale>, topic: AppointmentTopic) -> &'static str {
+pub fn topic_label(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    topic: AppointmentTopic,
+) -> &'static str {
     match topic {
         AppointmentTopic::Cv => t_string!(i18n, appointments.cv),
         AppointmentTopic::JobSearch => t_string!(i18n, appointments.job_search),
@@ -30,4 +33,3 @@ pub fn slot_line(i18n: leptos_i18n::I18nContext<Locale>, slot: &Slot) -> String 
         slot.place
     )
 }
-

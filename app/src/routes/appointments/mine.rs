@@ -69,8 +69,12 @@ fn MyAppointment(entry: OutboxEntry) -> impl IntoView {
         .is_some_and(|r| r.status == sito_core::appointment::BookingStatus::Cancelled);
     let (state, label) = match (&entry.state, cancelled) {
         (OutboxState::Sent { .. }, false) => ("booked", t_string!(i18n, appointments.state_booked)),
-        (OutboxState::Sent { .. }, true) => ("cancelled", t_string!(i18n, appointments.state_cancelled)),
-        (OutboxState::Refused { .. }, _) => ("refused", t_string!(i18n, appointments.state_refused)),
+        (OutboxState::Sent { .. }, true) => {
+            ("cancelled", t_string!(i18n, appointments.state_cancelled))
+        }
+        (OutboxState::Refused { .. }, _) => {
+            ("refused", t_string!(i18n, appointments.state_refused))
+        }
         _ => ("queued", t_string!(i18n, appointments.state_queued)),
     };
     let problem = entry.refusal_text();
