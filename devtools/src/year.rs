@@ -1,9 +1,10 @@
 //! A year of generated activity for measuring the monitoring report (`seed year`): 10,000
 //! opportunities published through the year (each with its audit line), 3,000 questions (most
-//! answered, some declined), 400 proposals from 250 groups to 5 calls, and a year of reach
-//! counters. Deterministic: the same SQL every run for the same end time.
+//! answered, some declined), 400 proposals from 250 groups to 5 calls, a year of reach
+//! counters, and the open opportunities the daily cron would have written at each month's end.
+//! Deterministic: the same SQL every run for the same end time.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Datelike, Duration, Utc};
 use sito_core::{synthetic::synthetic, ContentKind, Opportunity};
 
 use crate::{entry_sql, insert_sql, publish, quote, Seed};
@@ -54,6 +55,8 @@ pub fn year_sql(end: DateTime<Utc>) -> Result<String, String> {
     let start = end - Duration::days(365);
     let mut spread = Spread(17);
     let mut sql = String::new();
+    // (first published, deadline, district) of every opportunity, for the daily aggregates.
+    let mut open = vec![];
     for n in 0..OPPORTUNITIES {
         let published = start + Duration::minutes(spread.next(365 * 24 * 60) as i64);
         let when = sito_core::time::format(&published);
@@ -62,6 +65,7 @@ pub fn year_sql(end: DateTime<Utc>) -> Result<String, String> {
         input.deadline =
             Some((published + Duration::days(10 + spread.next(80) as i64)).date_naive());
         let value = serde_json::to_value(&input).map_err(|e| e.to_string())?;
+        open.push((published, input.deadline, value["district"].clone()));
         let item: Opportunity = publish(Seed { id, input }, &when)?;
         let body = serde_json::to_string(&item).map_err(|e| e.to_string())?;
         sql.push_str(&insert_sql(
@@ -137,6 +141,35 @@ pub fn year_sql(end: DateTime<Utc>) -> Result<String, String> {
             total = requested * 5 / 4,
             when = at(submitted),
         ));
+    }
+    // What the daily cron would have written on the last day of every past month of the year.
+    let mut month_end = start.date_naive();
+    while month_end < end.date_naive() {
+        let next = month_end + Duration::days(1);
+        if next.day() == 1 {
+            let end_at = next.and_hms_opt(0, 0, 0).expect("midnight").and_utc();
+            for district in [
+                "cremona",
+                "crema",
+                "casalmaggiore",
+                "province",
+                "italy",
+                "abroad",
+            ] {
+                let count = open
+                    .iter()
+                    .filter(|(published, deadline, d)| {
+                        *published < end_at
+                            && deadline.is_none_or(|d| d >= month_end)
+                            && d == district
+                    })
+                    .count();
+                sql.push_str(&format!(
+                    "INSERT OR REPLACE INTO open_daily (day, district, open) VALUES ('{month_end}', '{district}', {count});\n"
+                ));
+            }
+        }
+        month_end = next;
     }
     for d in 0..365 {
         let day = (start + Duration::days(d)).date_naive();
