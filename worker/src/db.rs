@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod content;
 pub mod entries;
 pub mod mail;
+pub mod monitoring;
 pub mod proposals;
 pub mod questions;
 pub mod rate_limits;
