@@ -75,11 +75,15 @@ impl Dataset {
         if self.bars.iter().all(|(_, value)| *value == 0) {
             return None;
         }
+        // poloto needs two ticks on each axis: one bar gets an empty row below it, and the value
+        // axis reaches at least 2.
+        let pad = (self.bars.len() < 2).then_some((0, ""));
         let data = self
             .bars
             .iter()
-            .map(|(label, value)| (i128::from(*value), label.as_str()));
-        poloto::build::bar::gen_simple("", data, [0])
+            .map(|(label, value)| (i128::from(*value), label.as_str()))
+            .chain(pad);
+        poloto::build::bar::gen_simple("", data, [0, 2])
             .label(("", self.measure, ""))
             .append_to(poloto::header().light_theme())
             .render_string()
@@ -201,6 +205,21 @@ mod tests {
             r#"href="/redazione/monitoraggio/prova.csv?dal=2026-01-01&amp;al=2026-06-30""#
         ));
         assert!(figure.contains(r#"<td class="num">1.234,56 €</td>"#));
+    }
+
+    #[test]
+    fn any_shape_of_data_draws() {
+        for bars in [
+            vec![("solo", 1)],
+            vec![("solo", 7)],
+            vec![("a", 1), ("b", 1)],
+            vec![("a", 0), ("b", 1)],
+            vec![("a", 1_000_000), ("b", 3), ("c", 0)],
+            (0..31).map(|i| ("giorno", i)).collect(),
+        ] {
+            let chart = dataset(bars.clone());
+            assert!(chart.svg().is_some_and(|svg| svg.contains("</svg>")), "{bars:?}");
+        }
     }
 
     #[test]
