@@ -218,7 +218,10 @@ mod tests {
             (0..31).map(|i| ("giorno", i)).collect(),
         ] {
             let chart = dataset(bars.clone());
-            assert!(chart.svg().is_some_and(|svg| svg.contains("</svg>")), "{bars:?}");
+            assert!(
+                chart.svg().is_some_and(|svg| svg.contains("</svg>")),
+                "{bars:?}"
+            );
         }
     }
 
