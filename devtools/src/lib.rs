@@ -3,6 +3,7 @@
 //! demo content on every start without bumping the feed.
 
 pub mod modules;
+pub mod year;
 
 use serde::{de::DeserializeOwned, Deserialize};
 use sito_core::{markdown, opportunity::is_valid_id, Content, ContentKind, PublishMeta};

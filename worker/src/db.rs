@@ -5,6 +5,7 @@ pub mod appointments;
 pub mod content;
 pub mod entries;
 pub mod mail;
+pub mod monitoring;
 pub mod proposals;
 pub mod questions;
 pub mod rate_limits;

@@ -34,7 +34,7 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
 }
 
 /// The cron triggers (wrangler.toml): every five minutes, publish what is due; daily, drop
-/// tombstones older than the retention period.
+/// tombstones older than the retention period and write the monitoring report's daily aggregate.
 #[event(scheduled)]
 async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     if event.cron() == "17 3 * * *" {
@@ -53,6 +53,13 @@ async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
                 worker::console_log!("purged the details of {n} bookings up to {cutoff}")
             }
             Err(e) => worker::console_error!("booking purge failed: {e}"),
+        }
+        match db::database(&env) {
+            Ok(database) => match service::monitoring::write_daily(&database, auth::now()).await {
+                Ok(day) => worker::console_log!("monitoring: open opportunities of {day} written"),
+                Err(e) => worker::console_error!("monitoring aggregate failed: {e}"),
+            },
+            Err(e) => worker::console_error!("no database: {e}"),
         }
         return;
     }

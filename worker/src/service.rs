@@ -5,5 +5,6 @@
 
 pub mod accounts;
 pub mod appointments;
+pub mod monitoring;
 pub mod questions;
 pub mod review;

@@ -1,7 +1,8 @@
 //! `seed demo <dir>` prints SQL for the demo content in `<dir>` (opportunities, guides, news,
 //! organisations, calls); `seed accounts` prints the development accounts of `DEMO_ACCOUNTS`;
 //! `seed synthetic <count>` prints SQL for that many generated opportunities
-//! (benchmarks).
+//! (benchmarks). `seed year` prints a year of generated activity (10,000 opportunities, 3,000
+//! questions, 400 proposals, a year of reach counters) for measuring the monitoring report.
 
 use std::{env, fs, path::Path, process::ExitCode};
 
@@ -28,7 +29,11 @@ fn main() -> ExitCode {
             .parse::<usize>()
             .map_err(|_| "count must be a number".to_owned())
             .and_then(|n| synthetic_sql(n, &now)),
-        _ => Err("usage: seed demo <dir> | seed accounts | seed synthetic <count>".to_owned()),
+        ["year"] => sito_devtools::year::year_sql(chrono::Utc::now()),
+        _ => Err(
+            "usage: seed demo <dir> | seed accounts | seed synthetic <count> | seed year"
+                .to_owned(),
+        ),
     };
     match result {
         Ok(sql) => {

@@ -30,12 +30,15 @@ use crate::{
 mod accounts;
 mod appointments;
 mod audit;
+mod charts;
 mod entry;
 mod expert;
 mod layout;
 mod list;
+mod monitoring;
 mod proposal;
 mod proposal_body;
+mod report;
 mod review;
 mod sign_in;
 
@@ -123,6 +126,10 @@ async fn route(mut req: Request, env: &Env) -> Result<Response, ApiError> {
         (["accesso"], true) => sign_in(&req, env, &db, form).await,
         (["invito", token], false) => Ok(page(None, "Invito", invitation_form(token, None))),
         (["invito", token], true) => accept_invitation(&db, token, &form).await,
+        (["monitoraggio.json"], false) => Ok(report::export(&req, &db, None).await),
+        (["monitoraggio", file], false) if file.ends_with(".csv") => {
+            Ok(report::export(&req, &db, file.strip_suffix(".csv")).await)
+        }
         _ => {
             let Some(session) = auth::current(&req, &db).await? else {
                 return Ok(redirect(&format!("{BASE}/accesso")));
@@ -360,6 +367,10 @@ async fn signed_in(
             ))
         }
         (["proposte", id], true) => proposal::proposal_post(db, session, id, form).await,
+        (["monitoraggio"], false) => {
+            editor()?;
+            report::page_response(req, db, session).await
+        }
         (["registro"], false) => {
             admin()?;
             let lines = editorial::history(db, None, 300).await?;
