@@ -17,6 +17,7 @@ pub mod guide;
 pub mod jsonld;
 #[cfg(feature = "markdown")]
 pub mod markdown;
+pub mod matching;
 pub mod news;
 pub mod opportunity;
 pub mod organisation;
