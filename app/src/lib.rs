@@ -8,6 +8,7 @@ pub mod api;
 pub mod catalog;
 pub mod components;
 pub mod dates;
+pub mod for_you;
 pub mod labels;
 mod locales;
 pub mod outbox;
@@ -190,7 +191,7 @@ fn shell<const ALL: bool>() -> impl IntoView {
     view! {
         <Frame>
             <Routes fallback=NotFound>
-                <Route path=path!("/") view=Home/>
+                <Route path=path!("/") view={|| home::<ALL>()}/>
                 <Route path=path!("/opportunita") view=OpportunityList/>
                 <Route path=path!("/opportunita/:id") view=OpportunityDetail/>
                 <Route path=path!("/guide") view=GuideHub/>
@@ -206,6 +207,7 @@ fn shell<const ALL: bool>() -> impl IntoView {
                 <Route path=path!("/esperto/:id") view={|| rare::<ALL, _>(ExpertAnswer)}/>
                 <Route path=path!("/bandi") view={|| rare::<ALL, _>(CallList)}/>
                 <Route path=path!("/bandi/:id") view={|| rare::<ALL, _>(CallDetail)}/>
+                <Route path=path!("/per-te") view={|| rare::<ALL, _>(ForYouPage)}/>
                 // The CV tool is its own, separately loaded wasm (cv.html).
                 <Route path=path!("/cv") view=OtherApp/>
                 <Route path=path!("/cv/*rest") view=OtherApp/>
@@ -215,6 +217,17 @@ fn shell<const ALL: bool>() -> impl IntoView {
             </Routes>
         </Frame>
     }
+}
+
+/// The home page; the whole portal adds the count of new items "Per te" (never on the server
+/// or in the everyday wasm, which hydrates the server's home: both render it without).
+fn home<const ALL: bool>() -> impl IntoView {
+    let for_you: Option<fn() -> AnyView> = if ALL && !cfg!(feature = "ssr") {
+        Some(|| routes::for_you::NewForYou().into_any())
+    } else {
+        None
+    };
+    view! { <Home for_you/> }
 }
 
 /// A page only the whole app carries: `page` itself when `ALL`, otherwise a full load of the

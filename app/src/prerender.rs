@@ -30,6 +30,7 @@ pub enum Page {
     Expert,
     Answer(String),
     Saved,
+    ForYou,
     About,
     NotFound,
 }
@@ -66,6 +67,7 @@ impl Page {
             ["esperto"] => Page::Expert,
             ["esperto", i] => Page::Answer(id(i)),
             ["salvati"] => Page::Saved,
+            ["per-te"] => Page::ForYou,
             ["come-lavoriamo"] => Page::About,
             _ => Page::NotFound,
         }
@@ -84,6 +86,7 @@ impl Page {
                 | Page::Expert
                 | Page::Answer(_)
                 | Page::About
+                | Page::ForYou
         )
     }
 
@@ -120,7 +123,7 @@ impl Page {
             ]),
             Page::Expert => Needs::All(&[K::Answer]),
             Page::Answer(id) => Needs::Item(K::Answer, id.clone()),
-            Page::Saved | Page::About | Page::NotFound => Needs::Nothing,
+            Page::Saved | Page::ForYou | Page::About | Page::NotFound => Needs::Nothing,
         }
     }
 

@@ -239,7 +239,12 @@ fn join(parts: impl Iterator<Item = String>) -> String {
 
 /// The reasons of one item against the profile, in a fixed order: district, kind, age,
 /// deadline, availability, sector, education, languages, skills.
-fn assess(profile: &Profile, item: &Candidate<'_>, needles: &detect::SkillNeedles) -> Vec<Reason> {
+fn assess(
+    profile: &Profile,
+    item: &Candidate<'_>,
+    facts: &Facts,
+    needles: &detect::SkillNeedles,
+) -> Vec<Reason> {
     let mut reasons = Vec::new();
     if let Some(home) = profile.district {
         reasons.push(Reason::District {
@@ -285,14 +290,13 @@ fn assess(profile: &Profile, item: &Candidate<'_>, needles: &detect::SkillNeedle
             fits: starts_in_time && ends_in_time,
         });
     }
-    let wants_text = !profile.sectors.is_empty()
-        || profile.education.is_some()
-        || !profile.languages.is_empty()
-        || !profile.skills.is_empty();
-    if !wants_text {
-        return reasons;
-    }
-    let found = detect::scan(&item.texts, needles);
+    let found = &facts.found;
+    // Only an item whose words start as some skill's stems do is read again for its skills.
+    let skills = if !needles.is_empty() && needles.may_match(&facts.keys) {
+        detect::scan(&item.texts, needles).skills
+    } else {
+        0
+    };
     if !profile.sectors.is_empty() && found.sectors != 0 {
         let chosen = profile
             .sectors
@@ -309,7 +313,7 @@ fn assess(profile: &Profile, item: &Candidate<'_>, needles: &detect::SkillNeedle
         reasons.push(Reason::Education { needed, yours });
     }
     if !profile.languages.is_empty() {
-        for (language, needed) in found.languages {
+        for &(language, needed) in &found.languages {
             reasons.push(Reason::Language {
                 language,
                 needed,
@@ -318,7 +322,7 @@ fn assess(profile: &Profile, item: &Candidate<'_>, needles: &detect::SkillNeedle
         }
     }
     for (i, skill) in profile.skills.iter().enumerate().take(64) {
-        if found.skills & (1 << i) != 0 {
+        if skills & (1 << i) != 0 {
             reasons.push(Reason::Skill {
                 skill: skill.trim().to_owned(),
             });
@@ -327,14 +331,46 @@ fn assess(profile: &Profile, item: &Candidate<'_>, needles: &detect::SkillNeedle
     reasons
 }
 
+/// What an item's text says that any profile is compared with (its languages, sectors and
+/// education), and the keys of its words, which tell at once whether it may name a skill. It
+/// depends on the item alone: read once when the items change, then ranked against any profile.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facts {
+    found: detect::Found,
+    keys: Box<[u16]>,
+}
+
+/// The facts of each item, in order.
+pub fn prepare(items: &[Candidate<'_>]) -> Vec<Facts> {
+    let needles = detect::SkillNeedles::default();
+    let mut keys = Vec::new();
+    items
+        .iter()
+        .map(|item| {
+            keys.clear();
+            let found = detect::scan_keeping_keys(&item.texts, &needles, Some(&mut keys));
+            Facts {
+                found,
+                keys: keys.as_slice().into(),
+            }
+        })
+        .collect()
+}
+
 /// Ranks `items` for `profile`: best first, every excluded item after every other.
 pub fn rank(profile: &Profile, items: &[Candidate<'_>]) -> Vec<Ranked> {
+    rank_prepared(profile, items, &prepare(items))
+}
+
+/// `rank` with the items' facts already read (`prepare`, in the same order).
+pub fn rank_prepared(profile: &Profile, items: &[Candidate<'_>], facts: &[Facts]) -> Vec<Ranked> {
     let needles = detect::SkillNeedles::new(&profile.skills);
     let mut ranked: Vec<Ranked> = items
         .iter()
+        .zip(facts)
         .enumerate()
-        .map(|(i, item)| {
-            let reasons = assess(profile, item, &needles);
+        .map(|(i, (item, facts))| {
+            let reasons = assess(profile, item, facts, &needles);
             Ranked {
                 item: i,
                 points: reasons.iter().map(Reason::points).sum(),
@@ -342,10 +378,17 @@ pub fn rank(profile: &Profile, items: &[Candidate<'_>]) -> Vec<Ranked> {
             }
         })
         .collect();
+    let excluded: Vec<bool> = {
+        let mut flags = vec![false; items.len()];
+        for r in &ranked {
+            flags[r.item] = r.excluded();
+        }
+        flags
+    };
     ranked.sort_by(|a, b| {
         let (x, y) = (&items[a.item], &items[b.item]);
-        a.excluded()
-            .cmp(&b.excluded())
+        excluded[a.item]
+            .cmp(&excluded[b.item])
             .then(b.points.cmp(&a.points))
             .then_with(|| match (x.deadline, y.deadline) {
                 (Some(d), Some(e)) => d.cmp(&e),

@@ -78,18 +78,23 @@ const TABLE: &[(&str, usize, Tag)] = &[
 
 /// What a folded word stands for, if anything.
 pub(crate) fn tag_of(word: &str) -> Option<Tag> {
-    let first = *word.as_bytes().first()?;
+    tag_of_bytes(word.as_bytes(), word.len())
+}
+
+/// `tag_of` for the start of a word (at most `WORD_BYTES`) whose whole length is `len`.
+fn tag_of_bytes(word: &[u8], len: usize) -> Option<Tag> {
+    let first = *word.first()?;
     let start = TABLE.partition_point(|(stem, ..)| stem.as_bytes()[0] < first);
     TABLE[start..]
         .iter()
         .take_while(|(stem, ..)| stem.as_bytes()[0] == first)
-        .find(|(stem, max, _)| word.starts_with(stem) && (*max == 0 || word.len() <= *max))
+        .find(|(stem, max, _)| word.starts_with(stem.as_bytes()) && (*max == 0 || len <= *max))
         .map(|(.., tag)| *tag)
 }
 
 /// A CEFR level written as a word: "b2", "C1".
-fn level_of(word: &str) -> Option<Cefr> {
-    match word.as_bytes() {
+fn level_of(word: &[u8]) -> Option<Cefr> {
+    match word {
         [b'a', b'1'] => Some(Cefr::A1),
         [b'a', b'2'] => Some(Cefr::A2),
         [b'b', b'1'] => Some(Cefr::B1),
@@ -115,13 +120,38 @@ pub(crate) struct Found {
     pub skills: u64,
 }
 
-/// The profile's skills as the scan looks for them: each the stems of its words, all of which
-/// must start some word of the text.
+/// The key of a stem as `scan_keeping_keys` keeps those of words: a word a stem starts (or, for
+/// a stem of one or two bytes, equals) has the stem's key.
+pub(crate) fn stem_key(stem: &str) -> u16 {
+    key(stem.as_bytes()) as u16
+}
+
+impl SkillNeedles {
+    /// Whether every stem of some skill has its key among `keys` (sorted): only then can the
+    /// text mention that skill.
+    pub fn may_match(&self, keys: &[u16]) -> bool {
+        self.skills.iter().any(|stems| {
+            !stems.is_empty()
+                && stems
+                    .iter()
+                    .all(|stem| keys.binary_search(&stem_key(stem)).is_ok())
+        })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.skills.is_empty()
+    }
+}
+
+/// The profile's skills as the scan looks for them (each the stems of its words, all of which
+/// must start some word of the text; a stem of one or two letters, like the "b" of "patente
+/// B", must be the whole word), and how the words the scan looks at start.
 #[derive(Debug, Clone)]
 pub(crate) struct SkillNeedles {
     skills: Vec<Vec<String>>,
-    /// First bytes of every stem: most words start with none, and are passed over at once.
-    first: [bool; 256],
+    /// Bit `key(word)`: some stem, level or skill starts as the word does. Most words start
+    /// otherwise, and are passed over at once.
+    wanted: Box<[u64; 1024]>,
 }
 
 impl Default for SkillNeedles {
@@ -130,27 +160,61 @@ impl Default for SkillNeedles {
     }
 }
 
+/// The first three bytes of a lowered word (0 after a shorter word's end), hashed to 16 bits.
+/// Every stem the scan looks for is a whole word of one or two bytes ("b2", the "b" of
+/// "patente B") or starts with three bytes, so a word is looked at only when its key is a
+/// stem's; about one word in ten is.
+fn key(word: &[u8]) -> usize {
+    let byte = |i: usize| u32::from(word.get(i).copied().unwrap_or(0));
+    let three = (byte(0) << 16) | (byte(1) << 8) | byte(2);
+    (three.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
 impl SkillNeedles {
     pub fn new(skills: &[String]) -> Self {
-        let mut needles = SkillNeedles {
-            skills: Vec::new(),
-            first: [false; 256],
+        let mut wanted = Box::new([0u64; 1024]);
+        let mut want = |stem: &[u8]| {
+            if !stem.is_empty() {
+                let k = key(stem);
+                wanted[k / 64] |= 1 << (k % 64);
+            }
         };
+        for (stem, ..) in TABLE {
+            want(stem.as_bytes());
+        }
+        for level in ["a1", "a2", "b1", "b2", "c1", "c2"] {
+            want(level.as_bytes());
+        }
+        let mut all = Vec::new();
         for skill in skills.iter().take(64) {
             let stems = crate::search::terms(skill);
             for stem in &stems {
-                if let Some(&b) = stem.as_bytes().first() {
-                    needles.first[b as usize] = true;
-                }
+                want(stem.as_bytes());
             }
-            needles.skills.push(stems);
+            all.push(stems);
         }
-        needles
+        SkillNeedles {
+            skills: all,
+            wanted,
+        }
+    }
+
+    fn wants(&self, k: usize) -> bool {
+        self.wanted[k / 64] & (1 << (k % 64)) != 0
     }
 }
 
 /// Scans `texts` as one text.
 pub(crate) fn scan(texts: &[&str], needles: &SkillNeedles) -> Found {
+    scan_keeping_keys(texts, needles, None)
+}
+
+/// `scan`, also putting into `keys` the key of every word (`word_key`), sorted, once each.
+pub(crate) fn scan_keeping_keys(
+    texts: &[&str],
+    needles: &SkillNeedles,
+    mut keys: Option<&mut Vec<u16>>,
+) -> Found {
     let mut found = Found::default();
     // Per skill, which of its stems were seen.
     let mut seen: Vec<u32> = vec![0; needles.skills.len()];
@@ -162,61 +226,64 @@ pub(crate) fn scan(texts: &[&str], needles: &SkillNeedles) -> Found {
     let mut last_laurea: Option<usize> = None;
     let mut education_named: Vec<(Education, usize)> = Vec::new();
     let mut index = 0usize;
-    let mut buffer = String::new();
     for text in texts {
-        for_each_word(text, &mut buffer, |word| {
-            index += 1;
-            let i = index;
-            if let Some(level) = level_of(word) {
-                // A level after a language is its own ("inglese B2"); one before it ("B2 di
-                // inglese") only until a level follows, and a level belongs to one language.
-                last_level = Some((level, i));
-                if let Some(last) = named.last_mut() {
-                    if (last.2.is_none() || last.4) && i - last.1 <= WINDOW {
-                        last.2 = Some(level);
-                        last.4 = false;
-                        last_level = None;
-                    }
-                }
-            } else {
-                match tag_of(word) {
-                    Some(Language(language)) => {
-                        let level = last_level
-                            .filter(|(_, at)| i - at <= WINDOW)
-                            .map(|(l, _)| l);
-                        if level.is_some() {
+        for_each_word(
+            text,
+            &mut index,
+            needles,
+            keys.as_deref_mut(),
+            |i, word, len| {
+                if let Some(level) = level_of(&word[..len.min(WORD_BYTES)]) {
+                    // A level after a language is its own ("inglese B2"); one before it ("B2 di
+                    // inglese") only until a level follows, and a level belongs to one language.
+                    last_level = Some((level, i));
+                    if let Some(last) = named.last_mut() {
+                        if (last.2.is_none() || last.4) && i - last.1 <= WINDOW {
+                            last.2 = Some(level);
+                            last.4 = false;
                             last_level = None;
                         }
-                        let cue = last_cue.is_some_and(|at| i - at <= WINDOW);
-                        named.push((language, i, level, cue, level.is_some()));
                     }
-                    Some(Sector(sector)) => found.sectors |= sector.bit(),
-                    Some(Education(level)) => {
-                        if level == E::Bachelor {
-                            last_laurea = Some(i);
+                } else {
+                    match tag_of_bytes(word, len) {
+                        Some(Language(language)) => {
+                            let level = last_level
+                                .filter(|(_, at)| i - at <= WINDOW)
+                                .map(|(l, _)| l);
+                            if level.is_some() {
+                                last_level = None;
+                            }
+                            let cue = last_cue.is_some_and(|at| i - at <= WINDOW);
+                            named.push((language, i, level, cue, level.is_some()));
                         }
-                        education_named.push((level, i));
-                    }
-                    Some(Master) if last_laurea == Some(i - 1) => {
-                        if let Some(last) = education_named.last_mut() {
-                            last.0 = E::Master;
+                        Some(Sector(sector)) => found.sectors |= sector.bit(),
+                        Some(Education(level)) => {
+                            if level == E::Bachelor {
+                                last_laurea = Some(i);
+                            }
+                            education_named.push((level, i));
                         }
+                        Some(Master) if last_laurea == Some(i - 1) => {
+                            if let Some(last) = education_named.last_mut() {
+                                last.0 = E::Master;
+                            }
+                        }
+                        Some(Master) => {}
+                        Some(Cue) => last_cue = Some(i),
+                        None => {}
                     }
-                    Some(Master) => {}
-                    Some(Cue) => last_cue = Some(i),
-                    None => {}
                 }
-            }
-            if needles.first[word.as_bytes()[0] as usize] {
                 for (s, stems) in needles.skills.iter().enumerate() {
                     for (k, stem) in stems.iter().enumerate() {
-                        if word.starts_with(stem.as_str()) {
+                        let stem = stem.as_bytes();
+                        let short = stem.len() <= 2;
+                        if word.starts_with(stem) && (!short || len == stem.len()) {
                             seen[s] |= 1 << k;
                         }
                     }
                 }
-            }
-        });
+            },
+        );
     }
     for (language, _, level, cue, _) in named {
         if level.is_none() && !cue {
@@ -233,6 +300,10 @@ pub(crate) fn scan(texts: &[&str], needles: &SkillNeedles) -> Found {
         }
     }
     found.education = education_named.into_iter().map(|(e, _)| e).min();
+    if let Some(keys) = keys {
+        keys.sort_unstable();
+        keys.dedup();
+    }
     for (s, stems) in needles.skills.iter().enumerate() {
         let all = if stems.len() >= 32 {
             u32::MAX
@@ -246,37 +317,79 @@ pub(crate) fn scan(texts: &[&str], needles: &SkillNeedles) -> Found {
     found
 }
 
-/// Calls `f` with every word of `text`, in lower case without accents. Words are runs of
-/// letters and digits; a word with only ASCII letters (nearly all of them) is lowered in place
-/// in `buffer`, any other is folded.
-fn for_each_word(text: &str, buffer: &mut String, mut f: impl FnMut(&str)) {
+/// The most bytes of a word the scan compares: longer words are compared by their start.
+const WORD_BYTES: usize = 24;
+
+/// Bytes that make up words: ASCII letters and digits, and every byte of a non-ASCII letter
+/// (an accented letter never starts a stem, and the stems stop before one: "sanit" finds
+/// "sanità").
+const WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b >= 0x80;
+        b += 1;
+    }
+    table
+};
+
+/// Counts the words of `text` on from `index`, and calls `f` with the index, the start of the
+/// word in lower case and its length in bytes, for each word whose first two bytes the
+/// needles want. HTML tags (`<li>`, `</strong>`) are not words.
+fn for_each_word(
+    text: &str,
+    index: &mut usize,
+    needles: &SkillNeedles,
+    mut keys: Option<&mut Vec<u16>>,
+    mut f: impl FnMut(usize, &[u8], usize),
+) {
     let bytes = text.as_bytes();
-    let mut start = None;
-    let mut ascii = true;
-    for (i, &b) in bytes.iter().chain(std::iter::once(&b' ')).enumerate() {
-        let in_word = b.is_ascii_alphanumeric() || b >= 0x80;
-        match (in_word, start) {
-            (true, None) => {
-                start = Some(i);
-                ascii = b < 0x80;
-            }
-            (true, Some(_)) => ascii &= b < 0x80,
-            (false, Some(s)) => {
-                start = None;
-                buffer.clear();
-                if ascii {
-                    buffer.extend(bytes[s..i].iter().map(|b| b.to_ascii_lowercase() as char));
-                } else {
-                    buffer.push_str(&crate::search::fold(&text[s..i]));
-                }
-                if !buffer.is_empty() {
-                    f(buffer);
-                }
-            }
-            (false, None) => {}
+    let mut i = 0;
+    let mut lowered = [0u8; WORD_BYTES];
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'<'
+            && bytes
+                .get(i + 1)
+                .is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/')
+        {
+            i += bytes[i..]
+                .iter()
+                .position(|&c| c == b'>')
+                .unwrap_or(bytes.len() - i);
+            continue;
+        }
+        if !WORD_BYTE[b as usize] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && WORD_BYTE[bytes[i] as usize] {
+            i += 1;
+        }
+        *index += 1;
+        let len = i - start;
+        let shown = len.min(WORD_BYTES);
+        for (to, from) in lowered[..shown]
+            .iter_mut()
+            .zip(&bytes[start..start + shown])
+        {
+            *to = from.to_ascii_lowercase();
+        }
+        let key = key(&lowered[..shown]);
+        if let Some(keys) = keys.as_deref_mut() {
+            keys.push(key as u16);
+        }
+        if needles.wants(key) {
+            f(*index, &lowered[..shown], len);
         }
     }
 }
 
 #[cfg(test)]
 pub(crate) const TABLE_FOR_TESTS: &[(&str, usize, Tag)] = TABLE;
+
+#[cfg(test)]
+pub(crate) fn words_for_tests(text: &str, needles: &SkillNeedles, mut f: impl FnMut(&[u8])) {
+    for_each_word(text, &mut 0, needles, None, |_, word, _| f(word))
+}
