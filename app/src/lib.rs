@@ -219,15 +219,15 @@ fn shell<const ALL: bool>() -> impl IntoView {
     }
 }
 
-/// The home page; the whole portal adds the count of new items "Per te" (never on the server
-/// or in the everyday wasm, which hydrates the server's home: both render it without).
-fn home<const ALL: bool>() -> impl IntoView {
-    let for_you: Option<fn() -> AnyView> = if ALL && !cfg!(feature = "ssr") {
-        Some(|| routes::for_you::NewForYou().into_any())
+/// The home page; in the whole portal, led by the line of new items "Per te". Never on the
+/// server nor in the everyday wasm, which hydrates the server's home page: both have the plain
+/// `Home`, and `sito-portale` carries none of "Per te".
+fn home<const ALL: bool>() -> AnyView {
+    if ALL && !cfg!(feature = "ssr") {
+        view! { <routes::for_you::NewForYou/> <Home/> }.into_any()
     } else {
-        None
-    };
-    view! { <Home for_you/> }
+        Home().into_any()
+    }
 }
 
 /// A page only the whole app carries: `page` itself when `ALL`, otherwise a full load of the

@@ -56,10 +56,7 @@ pub fn latest_news(news: &[News]) -> Vec<News> {
 /// The home page: search, the ways in, what is closing soon and what's new. What comes from the
 /// device's store is last, so that its arrival moves nothing already on screen.
 #[component]
-pub fn Home(
-    /// The whole portal's line of new items "Per te"; the everyday wasm has none.
-    for_you: Option<fn() -> AnyView>,
-) -> impl IntoView {
+pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
     let today = today();
     view! {
@@ -67,7 +64,6 @@ pub fn Home(
             <h1>{t!(i18n, home.title)}</h1>
             <p>{t!(i18n, home.intro)}</p>
             <SearchBox/>
-            {for_you.map(|line| line())}
         </section>
         <section aria-labelledby="aree">
             <h2 id="aree">{t!(i18n, home.areas)}</h2>
