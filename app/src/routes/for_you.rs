@@ -36,7 +36,10 @@ pub fn ForYouPage() -> impl IntoView {
     let i18n = use_i18n();
     let record = RwSignal::new(Loaded::None);
     let editing = RwSignal::new(false);
-    // Read after the first render: the worker renders only the page's frame.
+    // The server renders only the page's frame, from an empty seed: the page shows the
+    // device's catalog as soon as it is read, and the profile after the first render.
+    let catalog = crate::catalog::use_catalog();
+    Effect::new(move |_| catalog.adopt());
     Effect::new(move |_| {
         spawn_local(async move {
             let loaded = match store::shared().await {
