@@ -3,7 +3,6 @@
 //! here talks to the server; only the whole portal carries this page.
 
 mod form;
-mod words;
 
 use std::sync::Arc;
 
@@ -21,8 +20,6 @@ use crate::{
     save_problem::written,
     store::{self, ForYou},
 };
-
-use words::words;
 
 /// How many results the page shows.
 const SHOWN: usize = 50;
@@ -54,9 +51,9 @@ pub fn ForYouPage() -> impl IntoView {
         editing.set(false);
     });
     view! {
-        <h1>{move || words(i18n).title}</h1>
-        <p>{move || words(i18n).intro}</p>
-        <p class="hint">{move || words(i18n).privacy}</p>
+        <h1>{t!(i18n, for_you.title)}</h1>
+        <p>{t!(i18n, for_you.intro)}</p>
+        <p class="hint">{t!(i18n, for_you.privacy)}</p>
         {move || match record.get() {
             None => view! { <p class="loading">{t!(i18n, loading)}</p> }.into_any(),
             Some(None) => view! { <form::ProfileForm start=None saved/> }.into_any(),
@@ -95,26 +92,26 @@ fn Results(
     view! {
         <p class="more">
             <button type="button" class="secondary" on:click=move |_| editing.set(true)>
-                {move || words(i18n).edit}
+                {t!(i18n, for_you.edit)}
             </button>
         </p>
         <ConfirmDialog
             open=deleting
             id="per-te-cancella"
             class="notice error"
-            ask=move || words(i18n).delete
-            question=move || words(i18n).delete_question
-            yes=move || words(i18n).delete_yes
-            no=move || words(i18n).keep
+            ask=move || t!(i18n, for_you.delete)
+            question=move || t!(i18n, for_you.delete_question)
+            yes=move || t!(i18n, for_you.delete_yes)
+            no=move || t!(i18n, for_you.keep)
             on_yes=delete
         />
         <section aria-labelledby="per-te-risultati">
-            <h2 id="per-te-risultati">{move || words(i18n).results}</h2>
+            <h2 id="per-te-risultati">{t!(i18n, for_you.results)}</h2>
             <WithCatalog render=move |catalog| {
                 let found = matches(&catalog, &profile, today(), now());
                 remember_seen(&catalog, &profile, &found);
                 if found.is_empty() {
-                    return view! { <p class="empty">{move || words(i18n).none}</p> }.into_any();
+                    return view! { <p class="empty">{t!(i18n, for_you.none)}</p> }.into_any();
                 }
                 view! {
                     <ul class="cards" data-testid="per-te">
@@ -182,7 +179,7 @@ fn MatchCard(
             <p class="kind">{move || labels::kind(i18n, kind)}</p>
             <h3><A href=href>{title}</A></h3>
             <p class="reasons">
-                <span class="visually-hidden">{move || words(i18n).reasons} ": "</span>
+                <span class="visually-hidden">{t!(i18n, for_you.reasons)} ": "</span>
                 {reasons}
             </p>
             {deadline.map(|deadline| view! { <DeadlineBadge deadline today/> })}
@@ -211,7 +208,7 @@ pub fn NewForYou() -> impl IntoView {
         let kept = record.get()?;
         let Some(kept) = kept else {
             return Some(
-                view! { <p class="for-you"><A href="/per-te">{move || words(i18n).invite}</A></p> }
+                view! { <p class="for-you"><A href="/per-te">{t!(i18n, for_you.invite)}</A></p> }
                     .into_any(),
             );
         };
@@ -225,9 +222,9 @@ pub fn NewForYou() -> impl IntoView {
                 <p class="for-you" data-testid="per-te-nuove">
                     <A href="/per-te">
                         {move || if n == 1 {
-                            words(i18n).new_one.to_owned()
+                            t_string!(i18n, for_you.new_one).to_owned()
                         } else {
-                            (words(i18n).new_many)(&n.to_string())
+                            t_string!(i18n, for_you.new_many, n = n).to_string()
                         }}
                     </A>
                 </p>

@@ -388,8 +388,3 @@ fn for_each_word(
 
 #[cfg(test)]
 pub(crate) const TABLE_FOR_TESTS: &[(&str, usize, Tag)] = TABLE;
-
-#[cfg(test)]
-pub(crate) fn words_for_tests(text: &str, needles: &SkillNeedles, mut f: impl FnMut(&[u8])) {
-    for_each_word(text, &mut 0, needles, None, |_, word, _| f(word))
-}

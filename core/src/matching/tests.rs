@@ -489,29 +489,3 @@ proptest! {
         prop_assert_eq!(&ranked[0].reasons, &expected);
     }
 }
-
-#[cfg(feature = "synthetic")]
-#[test]
-#[ignore]
-fn scan_time() {
-    let items = crate::synthetic::published(5000, str::to_owned);
-    let needles = detect::SkillNeedles::new(&["Excel".into(), "patente B".into()]);
-    let t = std::time::Instant::now();
-    let mut n = 0;
-    for o in &items {
-        n += detect::scan(&[&o.title, &o.summary, &o.description_html], &needles).sectors as usize;
-    }
-    let scan = t.elapsed();
-    let t = std::time::Instant::now();
-    let mut words = 0;
-    for o in &items {
-        for text in [&o.title, &o.summary, &o.description_html] {
-            detect::words_for_tests(text, &needles, |_| words += 1);
-        }
-    }
-    println!(
-        "scan {:?} words-only {:?} ({words} words) {n}",
-        scan,
-        t.elapsed()
-    );
-}

@@ -8,7 +8,6 @@ use sito_core::{
     District, OpportunityKind, ValidationErrors, VariantArray,
 };
 
-use super::words::words;
 use crate::{i18n::*, labels, save_problem::written, store};
 
 /// The Italian or the English of a core label, as the reader's locale says.
@@ -99,7 +98,7 @@ pub fn ProfileForm(
         let typed_age = age.get_untracked();
         let parsed_age = typed_age.trim().parse::<u8>().ok();
         if !typed_age.trim().is_empty() && parsed_age.is_none() {
-            found.push("age", "not_a_number", words(i18n).age_invalid);
+            found.push("age", "not_a_number", t_string!(i18n, for_you.age_invalid));
         }
         let date = |s: RwSignal<String>| s.get_untracked().parse().ok();
         let profile = Profile {
@@ -148,34 +147,34 @@ pub fn ProfileForm(
 
     view! {
         <section aria-labelledby="per-te-profilo">
-            <h2 id="per-te-profilo">{move || words(i18n).profile}</h2>
+            <h2 id="per-te-profilo">{t!(i18n, for_you.profile)}</h2>
             {move || cv_name.get().map(|name| view! {
-                <p class="notice" data-testid="per-te-dal-cv">{move || (words(i18n).from_cv)(&name)}</p>
+                <p class="notice" data-testid="per-te-dal-cv">{t!(i18n, for_you.from_cv, name = name)}</p>
             })}
             <form class="stack" on:submit=submit novalidate>
-                <label for="per-te-district">{move || words(i18n).district}</label>
+                <label for="per-te-district">{t!(i18n, for_you.district)}</label>
                 {error_for("district")}
                 <select id="per-te-district" prop:value=move || district.get()
                     on:change=move |ev| district.set(event_target_value(&ev))>
-                    <option value="">{move || words(i18n).no_district}</option>
+                    <option value="">{t!(i18n, for_you.no_district)}</option>
                     {[District::Cremona, District::Crema, District::Casalmaggiore].into_iter()
                         .map(|d| view! { <option value={<&'static str>::from(d)}>{move || labels::district(i18n, d)}</option> })
                         .collect_view()}
                 </select>
-                <label for="per-te-reach">{move || words(i18n).reach}</label>
+                <label for="per-te-reach">{t!(i18n, for_you.reach)}</label>
                 <select id="per-te-reach" prop:value=move || reach.get()
                     on:change=move |ev| reach.set(event_target_value(&ev))>
                     {Reach::VARIANTS.iter().copied()
                         .map(|r| view! { <option value={<&'static str>::from(r)}>{move || pick(i18n, r.label_it(), r.label_en())}</option> })
                         .collect_view()}
                 </select>
-                <label for="per-te-age">{move || words(i18n).age}</label>
+                <label for="per-te-age">{t!(i18n, for_you.age)}</label>
                 {error_for("age")}
                 <input id="per-te-age" inputmode="numeric" autocomplete="off" size="4"
                     prop:value=move || age.get()
                     on:input=move |ev| age.set(event_target_value(&ev))
                     aria-invalid=invalid("age")/>
-                {move || checkbox_list(words(i18n).kinds, OpportunityKind::VARIANTS.iter().copied()
+                {move || checkbox_list(t_string!(i18n, for_you.kinds), OpportunityKind::VARIANTS.iter().copied()
                     .map(|k| {
                         let id = format!("per-te-tipo-{}", k.as_ref());
                         view! {
@@ -191,7 +190,7 @@ pub fn ProfileForm(
                         }
                     })
                     .collect_view().into_any())}
-                {move || checkbox_list(words(i18n).sectors, Sector::VARIANTS.iter().copied()
+                {move || checkbox_list(t_string!(i18n, for_you.sectors), Sector::VARIANTS.iter().copied()
                     .map(|s| {
                         let id = format!("per-te-settore-{}", s.as_ref());
                         view! {
@@ -207,23 +206,23 @@ pub fn ProfileForm(
                         }
                     })
                     .collect_view().into_any())}
-                <label for="per-te-from">{move || words(i18n).available_from}</label>
+                <label for="per-te-from">{t!(i18n, for_you.available_from)}</label>
                 <input id="per-te-from" type="date" prop:value=move || from.get()
                     on:change=move |ev| from.set(event_target_value(&ev))/>
-                <label for="per-te-until">{move || words(i18n).available_until}</label>
+                <label for="per-te-until">{t!(i18n, for_you.available_until)}</label>
                 {error_for("available_until")}
                 <input id="per-te-until" type="date" prop:value=move || until.get()
                     on:change=move |ev| until.set(event_target_value(&ev))
                     aria-invalid=invalid("available_until")/>
                 <fieldset class="choices">
-                    <legend>{move || words(i18n).languages}</legend>
+                    <legend>{t!(i18n, for_you.languages)}</legend>
                     {move || languages.get().into_iter().enumerate().map(|(i, spoken)| {
                         let language_id = format!("per-te-lingua-{i}");
                         let level_id = format!("per-te-livello-{i}");
                         view! {
                             <div class="language-row">
                                 {error_for_index(errors, i)}
-                                <label for=language_id.clone()>{move || words(i18n).language}</label>
+                                <label for=language_id.clone()>{t!(i18n, for_you.language)}</label>
                                 <select id=language_id prop:value={<&str>::from(spoken.language)}
                                     on:change=move |ev| {
                                         if let Ok(l) = event_target_value(&ev).parse::<Language>() {
@@ -234,7 +233,7 @@ pub fn ProfileForm(
                                         .map(|l| view! { <option value={<&'static str>::from(l)} selected=l == spoken.language>{pick(i18n, l.label_it(), l.label_en())}</option> })
                                         .collect_view()}
                                 </select>
-                                <label for=level_id.clone()>{move || words(i18n).level}</label>
+                                <label for=level_id.clone()>{t!(i18n, for_you.level)}</label>
                                 <select id=level_id prop:value={<&str>::from(spoken.level)}
                                     on:change=move |ev| {
                                         if let Ok(c) = event_target_value(&ev).parse::<Cefr>() {
@@ -247,7 +246,7 @@ pub fn ProfileForm(
                                 </select>
                                 <button type="button" class="link"
                                     on:click=move |_| languages.update(|ls| { ls.remove(i); })>
-                                    {move || (words(i18n).remove_language)(pick(i18n, spoken.language.label_it(), spoken.language.label_en()))}
+                                    {t_string!(i18n, for_you.remove_language, language = pick(i18n, spoken.language.label_it(), spoken.language.label_en())).to_string()}
                                 </button>
                             </div>
                         }
@@ -257,24 +256,24 @@ pub fn ProfileForm(
                             .find(|l| !ls.iter().any(|s| s.language == *l))
                             .unwrap_or(Language::English);
                         ls.push(Spoken { language: next, level: Cefr::B1 });
-                    })>{move || words(i18n).add_language}</button>
+                    })>{t!(i18n, for_you.add_language)}</button>
                 </fieldset>
-                <label for="per-te-education">{move || words(i18n).education}</label>
+                <label for="per-te-education">{t!(i18n, for_you.education)}</label>
                 <select id="per-te-education" prop:value=move || education.get()
                     on:change=move |ev| education.set(event_target_value(&ev))>
-                    <option value="">{move || words(i18n).no_education}</option>
+                    <option value="">{t!(i18n, for_you.no_education)}</option>
                     {Education::VARIANTS.iter().copied()
                         .map(|e| view! { <option value={<&'static str>::from(e)}>{move || pick(i18n, e.label_it(), e.label_en())}</option> })
                         .collect_view()}
                 </select>
-                <label for="per-te-skills">{move || words(i18n).skills}</label>
-                <p class="hint" id="per-te-skills-aiuto">{move || words(i18n).skills_hint}</p>
+                <label for="per-te-skills">{t!(i18n, for_you.skills)}</label>
+                <p class="hint" id="per-te-skills-aiuto">{t!(i18n, for_you.skills_hint)}</p>
                 {error_for("skills")}
                 <textarea id="per-te-skills" rows="4" aria-describedby="per-te-skills-aiuto"
                     prop:value=move || skills.get()
                     on:input=move |ev| skills.set(event_target_value(&ev))
                     aria-invalid=invalid("skills")></textarea>
-                <button type="submit" class="action">{move || words(i18n).save}</button>
+                <button type="submit" class="action">{t!(i18n, for_you.save)}</button>
             </form>
         </section>
     }
