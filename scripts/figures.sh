@@ -12,6 +12,11 @@ cargo run -q --release -p sito-devtools --bin search_bench
 echo
 cargo test --release -p sito-app --target wasm32-unknown-unknown --test search_bench -- --include-ignored --nocapture 2>&1 \
   | grep -E "^(browser|  index|  per query)"
+echo
+cargo run -q --release -p sito-devtools --bin match_bench
+echo
+cargo test --release -p sito-app --target wasm32-unknown-unknown --test match_bench -- --include-ignored --nocapture 2>&1 \
+  | grep -E "^(browser|  read|  rank)"
 
 # The base revision, built in its own worktree and target directory.
 base_rev="$(git rev-parse --short "${FIGURES_BASE:-HEAD~1}")"

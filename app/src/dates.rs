@@ -31,7 +31,7 @@ pub fn now_iso() -> String {
     String::from(Date::new_0().to_iso_string())
 }
 
-fn now() -> DateTime<Utc> {
+pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(Date::now() as i64).unwrap_or_default()
 }
 

@@ -8,6 +8,7 @@ pub mod api;
 pub mod catalog;
 pub mod components;
 pub mod dates;
+pub mod for_you;
 pub mod labels;
 mod locales;
 pub mod outbox;
@@ -190,7 +191,7 @@ fn shell<const ALL: bool>() -> impl IntoView {
     view! {
         <Frame>
             <Routes fallback=NotFound>
-                <Route path=path!("/") view=Home/>
+                <Route path=path!("/") view={|| home::<ALL>()}/>
                 <Route path=path!("/opportunita") view=OpportunityList/>
                 <Route path=path!("/opportunita/:id") view=OpportunityDetail/>
                 <Route path=path!("/guide") view=GuideHub/>
@@ -207,6 +208,7 @@ fn shell<const ALL: bool>() -> impl IntoView {
                 <Route path=path!("/bandi") view={|| rare::<ALL, _>(CallList)}/>
                 <Route path=path!("/bandi/:id") view={|| rare::<ALL, _>(CallDetail)}/>
                 <Route path=path!("/appuntamenti") view={|| rare::<ALL, _>(Appointments)}/>
+                <Route path=path!("/per-te") view={|| rare::<ALL, _>(ForYouPage)}/>
                 // The CV tool is its own, separately loaded wasm (cv.html).
                 <Route path=path!("/cv") view=OtherApp/>
                 <Route path=path!("/cv/*rest") view=OtherApp/>
@@ -215,6 +217,17 @@ fn shell<const ALL: bool>() -> impl IntoView {
                 <Route path=path!("/proposte/*rest") view=OtherApp/>
             </Routes>
         </Frame>
+    }
+}
+
+/// The home page; in the whole portal, led by the line of new items "Per te". Never on the
+/// server nor in the everyday wasm, which hydrates the server's home page: both have the plain
+/// `Home`, and `sito-portale` carries none of "Per te".
+fn home<const ALL: bool>() -> AnyView {
+    if ALL && !cfg!(feature = "ssr") {
+        view! { <routes::for_you::NewForYou/> <Home/> }.into_any()
+    } else {
+        Home().into_any()
     }
 }
 

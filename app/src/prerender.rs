@@ -30,6 +30,7 @@ pub enum Page {
     Expert,
     Answer(String),
     Saved,
+    ForYou,
     About,
     /// The desk's appointments: its free slots load online after hydration.
     Appointments,
@@ -68,6 +69,7 @@ impl Page {
             ["esperto"] => Page::Expert,
             ["esperto", i] => Page::Answer(id(i)),
             ["salvati"] => Page::Saved,
+            ["per-te"] => Page::ForYou,
             ["come-lavoriamo"] => Page::About,
             ["appuntamenti"] => Page::Appointments,
             _ => Page::NotFound,
@@ -88,6 +90,7 @@ impl Page {
                 | Page::Answer(_)
                 | Page::About
                 | Page::Appointments
+                | Page::ForYou
         )
     }
 
@@ -124,7 +127,9 @@ impl Page {
             ]),
             Page::Expert => Needs::All(&[K::Answer]),
             Page::Answer(id) => Needs::Item(K::Answer, id.clone()),
-            Page::Saved | Page::About | Page::Appointments | Page::NotFound => Needs::Nothing,
+            Page::Saved | Page::ForYou | Page::About | Page::Appointments | Page::NotFound => {
+                Needs::Nothing
+            }
         }
     }
 

@@ -18,6 +18,7 @@ pub mod guide;
 pub mod jsonld;
 #[cfg(feature = "markdown")]
 pub mod markdown;
+pub mod matching;
 pub mod monitoring;
 pub mod news;
 pub mod opportunity;

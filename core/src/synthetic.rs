@@ -86,3 +86,37 @@ pub fn synthetic(n: usize) -> (String, OpportunityInput) {
         },
     )
 }
+
+/// A profile that sets every criterion, for the "Per te" ranking benchmarks: every item's text
+/// is read for sectors, education, languages and skills.
+pub fn bench_profile() -> crate::matching::Profile {
+    use crate::{
+        cv::Cefr,
+        matching::{Education, Language, Profile, Reach, Sector, Spoken},
+    };
+    Profile {
+        district: Some(District::Crema),
+        reach: Reach::Neighbours,
+        age: Some(24),
+        kinds: vec![
+            OpportunityKind::Job,
+            OpportunityKind::Internship,
+            OpportunityKind::Volunteering,
+        ],
+        sectors: vec![Sector::Logistics, Sector::Social],
+        available_from: chrono::NaiveDate::from_ymd_opt(2027, 1, 1),
+        available_until: None,
+        languages: vec![
+            Spoken {
+                language: Language::Italian,
+                level: Cefr::C2,
+            },
+            Spoken {
+                language: Language::English,
+                level: Cefr::B2,
+            },
+        ],
+        education: Some(Education::Diploma),
+        skills: vec!["Excel".into(), "patente B".into(), "HACCP".into()],
+    }
+}

@@ -118,6 +118,7 @@ async function publishLongItems(request: APIRequestContext) {
     "/esperto",
     `/esperto/${answer}`,
     "/salvati",
+    "/per-te",
     "/come-lavoriamo",
     "/appuntamenti",
   ];
