@@ -143,6 +143,7 @@ impl Page {
                     K::Organisation => seed.organisations = the(&loaded.organisations, &id),
                     K::Answer => seed.answers = the(&loaded.answers, &id),
                     K::Call => seed.calls = the(&loaded.calls, &id),
+                    K::Lab => {}
                 }
                 return seed;
             }
@@ -155,6 +156,7 @@ impl Page {
                 K::Organisation => seed.organisations = loaded.organisations.clone(),
                 K::Answer => seed.answers = loaded.answers.clone(),
                 K::Call => seed.calls = loaded.calls.clone(),
+                K::Lab => {}
             }
         }
         seed

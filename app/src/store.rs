@@ -23,7 +23,7 @@ pub const DB_NAME: &str = "sito-giovani";
 /// youth-led projects, the proposal drafts and what the server last said about the group's
 /// proposals; version 5 keeps synced items as the feed's JSON text, keyed by id; version 6 keeps
 /// the outbox as typed submissions with their states (JSON text, keyed by id).
-const DB_VERSION: u32 = 6;
+const DB_VERSION: u32 = 7;
 const META: &str = "meta";
 /// The outbox since version 6 (`store::outbox`).
 const OUTBOX: &str = "submissions";
@@ -326,6 +326,15 @@ fn apply_change(items: &ObjectStore<'_>, change: &Change) -> Result<(), StoreErr
             ContentKind::Organisation => put::<Organisation>(items, change, raw.get()),
             ContentKind::Answer => put::<Answer>(items, change, raw.get()),
             ContentKind::Call => put::<Call>(items, change, raw.get()),
+            // Labs are read only by the whole portal's pages, so the everyday pages' wasm,
+            // which syncs too, does not carry their type: it keeps any JSON object, and the
+            // labs pages skip one they cannot read.
+            ContentKind::Lab => {
+                serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(raw.get())
+                    .map_err(|e| StoreError::Corrupt(format!("{}: {e}", change.id)))?;
+                items.put(raw.get()).with_key(change.id.as_str()).build()?;
+                Ok(())
+            }
         },
         _ => {
             items.delete(change.id.as_str()).build()?;

@@ -54,6 +54,9 @@ pub enum ProblemCode {
     Decided,
     DecisionPublished,
     DecisionsMissing,
+    LabNotOpen,
+    LabClosed,
+    LabCancelled,
     // The server itself.
     StorageUnavailable,
     FaultInjected,

@@ -68,7 +68,7 @@ fn unix_line_breaks(text: &str) -> String {
 
 /// `text` for a one-line value (title, place, UID, URL): control characters, line breaks
 /// included, become spaces, so nothing in it can end the line early.
-fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     unix_line_breaks(text)
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
@@ -77,7 +77,7 @@ fn one_line(text: &str) -> String {
 
 /// `text` for a description: its line breaks stay, as line feeds that the crate writes as the
 /// `\n` escape of RFC 5545; every other control character becomes a space.
-fn paragraphs(text: &str) -> String {
+pub(crate) fn paragraphs(text: &str) -> String {
     unix_line_breaks(text)
         .chars()
         .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
@@ -86,7 +86,7 @@ fn paragraphs(text: &str) -> String {
 
 /// `ics` with every content line folded again within [`LINE_OCTETS`], counting the leading
 /// space of each continuation, and only ever between two characters.
-fn refold(ics: &str) -> String {
+pub(crate) fn refold(ics: &str) -> String {
     let mut folded = String::with_capacity(ics.len() + ics.len() / LINE_OCTETS * 3);
     for line in ics.replace("\r\n ", "").split_terminator("\r\n") {
         fold_into(&mut folded, line);

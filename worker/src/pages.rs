@@ -157,6 +157,8 @@ fn add(catalog: &mut Catalog, kind: ContentKind, bodies: Vec<String>) {
         ContentKind::Organisation => catalog.organisations = parse(bodies),
         ContentKind::Answer => catalog.answers = parse(bodies),
         ContentKind::Call => catalog.calls = parse(bodies),
+        // Labs are not in the catalog of the portal's pages.
+        ContentKind::Lab => {}
     }
 }
 

@@ -87,6 +87,7 @@ fn kind_label(kind: ContentKind) -> &'static str {
         ContentKind::Organisation => "Ente della rete",
         ContentKind::Answer => "Risposta dell'esperto",
         ContentKind::Call => "Bando",
+        ContentKind::Lab => "Laboratorio o seminario",
     }
 }
 
