@@ -206,6 +206,8 @@ fn shell<const ALL: bool>() -> impl IntoView {
                 <Route path=path!("/esperto/:id") view={|| rare::<ALL, _>(ExpertAnswer)}/>
                 <Route path=path!("/bandi") view={|| rare::<ALL, _>(CallList)}/>
                 <Route path=path!("/bandi/:id") view={|| rare::<ALL, _>(CallDetail)}/>
+                <Route path=path!("/laboratori") view={|| rare::<ALL, _>(routes::labs::LabList)}/>
+                <Route path=path!("/laboratori/:id") view={|| rare::<ALL, _>(routes::labs::LabDetail)}/>
                 // The CV tool is its own, separately loaded wasm (cv.html).
                 <Route path=path!("/cv") view=OtherApp/>
                 <Route path=path!("/cv/*rest") view=OtherApp/>

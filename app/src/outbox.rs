@@ -41,6 +41,9 @@ async fn send(submission: &Submission) -> Result<Receipt, ApiError> {
     match submission {
         Submission::Question(q) => api::ask(q).await.map(Receipt::Question),
         Submission::Proposal(p) => api::submit_proposal(p).await.map(Receipt::Proposal),
+        Submission::LabSignup { lab_id, body } => {
+            api::lab_sign_up(lab_id, body).await.map(Receipt::LabSignup)
+        }
     }
 }
 

@@ -29,6 +29,8 @@ pub enum Page {
     Search,
     Expert,
     Answer(String),
+    Labs,
+    Lab(String),
     Saved,
     About,
     NotFound,
@@ -65,6 +67,8 @@ impl Page {
             ["cerca"] => Page::Search,
             ["esperto"] => Page::Expert,
             ["esperto", i] => Page::Answer(id(i)),
+            ["laboratori"] => Page::Labs,
+            ["laboratori", i] => Page::Lab(id(i)),
             ["salvati"] => Page::Saved,
             ["come-lavoriamo"] => Page::About,
             _ => Page::NotFound,
@@ -83,6 +87,8 @@ impl Page {
                 | Page::Directory
                 | Page::Expert
                 | Page::Answer(_)
+                | Page::Labs
+                | Page::Lab(_)
                 | Page::About
         )
     }
@@ -120,7 +126,11 @@ impl Page {
             ]),
             Page::Expert => Needs::All(&[K::Answer]),
             Page::Answer(id) => Needs::Item(K::Answer, id.clone()),
-            Page::Saved | Page::About | Page::NotFound => Needs::Nothing,
+            // The worker loads the labs itself (`worker/src/pages/labs.rs`): they are not in the
+            // catalog.
+            Page::Saved | Page::About | Page::NotFound | Page::Labs | Page::Lab(_) => {
+                Needs::Nothing
+            }
         }
     }
 
@@ -252,6 +262,20 @@ pub fn seed_script_text(seed: &Seed) -> String {
 /// components.
 #[cfg(feature = "ssr")]
 pub fn render(url: &str, seed: &Seed) -> String {
+    render_with(url, seed, || {})
+}
+
+/// A labs page's `<body>`, rendered from the labs the worker loaded for it.
+#[cfg(feature = "ssr")]
+pub fn render_labs(url: &str, labs: Vec<sito_core::lab::Lab>) -> String {
+    use leptos::prelude::provide_context;
+    render_with(url, &Seed::default(), move || {
+        provide_context(crate::routes::labs::LabsSeed(labs))
+    })
+}
+
+#[cfg(feature = "ssr")]
+fn render_with(url: &str, seed: &Seed, provide: impl FnOnce()) -> String {
     use leptos::prelude::*;
     use std::sync::Arc;
 
@@ -262,6 +286,7 @@ pub fn render(url: &str, seed: &Seed) -> String {
     let html = owner.with(|| {
         provide_context(leptos_router::location::RequestUrl::new(url));
         provide_context(Arc::new(Catalog::from(seed.clone())));
+        provide();
         crate::App().into_view().to_html()
     });
     owner.cleanup();

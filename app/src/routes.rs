@@ -8,6 +8,7 @@ pub(crate) mod events;
 mod expert;
 mod guides;
 pub(crate) mod home;
+pub mod labs;
 mod news;
 mod not_found;
 pub(crate) mod opportunities;

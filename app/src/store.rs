@@ -203,6 +203,32 @@ impl Store {
             .collect::<Result<_, _>>()?)
     }
 
+    /// Every stored lab, in id order; one that does not read is left out (the feed's labs are
+    /// stored unread, see `apply_change`).
+    pub async fn labs(&self) -> Result<Vec<sito_core::lab::Lab>, StoreError> {
+        let mut labs = Vec::new();
+        let mut after: Option<String> = None;
+        loop {
+            let batch = self.texts_after(ContentKind::Lab, after.as_deref()).await?;
+            for text in &batch {
+                match read::<sito_core::lab::Lab>(text) {
+                    Ok(lab) => labs.push(lab),
+                    Err(e) => leptos::logging::warn!("laboratorio non leggibile: {e}"),
+                }
+            }
+            if batch.len() < READ_BATCH as usize {
+                return Ok(labs);
+            }
+            after =
+                serde_json::from_str::<serde_json::Value>(batch.last().map_or("", String::as_str))
+                    .ok()
+                    .and_then(|v| v.get("id").and_then(|id| id.as_str()).map(str::to_owned));
+            if after.is_none() {
+                return Ok(labs);
+            }
+        }
+    }
+
     /// One item by id.
     pub async fn get<T: Content + 'static>(&self, id: &str) -> Result<Option<T>, StoreError> {
         let name = T::KIND.as_ref();

@@ -22,6 +22,9 @@ pub enum Submission {
     Question(QuestionInput),
     /// One revision of a group's proposal.
     Proposal(ProposalJson),
+    /// A sign-up for a lab: the lab and the sign-up's JSON text, sent as it is, so the portal
+    /// carries no code that reads one.
+    LabSignup { lab_id: String, body: String },
 }
 
 /// A [`ProposalSubmission`] as the outbox keeps and sends it: its JSON text. The portal sends
@@ -53,6 +56,8 @@ impl ProposalJson {
 pub enum Receipt {
     Question(QuestionReceipt),
     Proposal(ProposalReceipt),
+    /// A lab sign-up's receipt as the server wrote it (JSON text; the labs page reads it).
+    LabSignup(String),
 }
 
 /// Where a submission stands on the device.
@@ -131,7 +136,25 @@ impl OutboxEntry {
     pub fn question(&self) -> Option<&QuestionInput> {
         match &self.submission {
             Submission::Question(q) => Some(q),
-            Submission::Proposal(_) => None,
+            Submission::Proposal(_) | Submission::LabSignup { .. } => None,
+        }
+    }
+
+    /// The lab and the sign-up's JSON text, if the entry is a sign-up for a lab.
+    pub fn lab_signup(&self) -> Option<(&str, &str)> {
+        match &self.submission {
+            Submission::LabSignup { lab_id, body } => Some((lab_id, body)),
+            _ => None,
+        }
+    }
+
+    /// The receipt of a sent lab sign-up, as JSON text.
+    pub fn lab_signup_receipt(&self) -> Option<&str> {
+        match &self.state {
+            OutboxState::Sent {
+                receipt: Receipt::LabSignup(text),
+            } => Some(text),
+            _ => None,
         }
     }
 

@@ -94,7 +94,7 @@ impl SignupInput {
         let name = self.name.trim().chars().count();
         if name == 0 {
             errors.push("name", "required", "Scrivi il tuo nome e cognome.");
-        } else if name < 2 || name > 80 {
+        } else if !(2..=80).contains(&name) {
             errors.push("name", "length", "Il nome va da 2 a 80 caratteri.");
         }
         let contact = self.contact.trim();

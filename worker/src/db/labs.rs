@@ -35,7 +35,7 @@ const MAX_PLACES: &str = "(SELECT json_extract(body, '$.max_places') FROM conten
 
 /// The statements that take the next change sequence and write the lab's counts into its
 /// published item at that sequence; last in every batch that changes its sign-ups.
-fn refresh(db: &D1Database, lab_id: &str) -> Result<Vec<D1PreparedStatement>, ApiError> {
+pub(super) fn refresh(db: &D1Database, lab_id: &str) -> Result<Vec<D1PreparedStatement>, ApiError> {
     let live = "EXISTS (SELECT 1 FROM content WHERE kind = 'lab' AND id = ?1 AND deleted = 0)";
     Ok(vec![
         db.prepare(format!(
