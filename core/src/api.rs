@@ -57,6 +57,7 @@ pub enum ProblemCode {
     LabNotOpen,
     LabClosed,
     LabCancelled,
+    LabNotCancellable,
     // The server itself.
     StorageUnavailable,
     FaultInjected,

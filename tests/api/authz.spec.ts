@@ -3,6 +3,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { origin } from "../../playwright.config";
 import { askQuestion, d1, guideInput, headersAs, newStaff, opportunityInput, uniqueId } from "../support";
 import { publishCall, submission } from "../proposals";
+import { labInput, putLab, signupBody } from "../labs";
 
 /** Who makes the call, and the headers that make them so. */
 type Principal = { name: string; headers: () => Promise<Record<string, string>> };
@@ -55,6 +56,8 @@ test("authorization matrix: every write endpoint × every kind of caller gets ex
   const underReview = submission(await publishCall(request));
   expect((await request.post("/api/v1/proposals", { data: underReview, headers: group })).status()).toBe(201);
   const decidedCall = await publishCall(request);
+  const matrixLab = uniqueId("matrice");
+  await putLab(request, matrixLab, labInput({ max_places: 50 }));
   const decided = submission(decidedCall);
   expect((await request.post("/api/v1/proposals", { data: decided, headers: group })).status()).toBe(201);
   const decision = await request.put(`/api/v1/review/proposals/${decided.id}/decision`, { data: { outcome: "funded", amount: 50_000 }, headers: editor });
@@ -84,6 +87,8 @@ test("authorization matrix: every write endpoint × every kind of caller gets ex
       call: (api, h) => api.post("/api/v1/admin/invitations", { data: { email: `${uniqueId("inv")}@sito-giovani.test`, name: "Invitato", role: "editor" }, headers: h }) },
     { name: "PATCH /admin/accounts/{id}", allowed: "admins", success: 200,
       call: (api, h) => api.patch(`/api/v1/admin/accounts/${target.id}`, { data: { disabled: false }, headers: h }) },
+    { name: "POST /admin/labs/purge", allowed: "admins", success: 200,
+      call: (api, h) => api.post("/api/v1/admin/labs/purge?older_than_days=3650", { headers: h }) },
     { name: "POST /admin/tombstones/purge", allowed: "admins", success: 200,
       call: (api, h) => api.post("/api/v1/admin/tombstones/purge?older_than_days=3650", { headers: h }) },
     { name: "PUT /review/proposals/{id}/score", allowed: "staff", success: 200,
@@ -94,6 +99,8 @@ test("authorization matrix: every write endpoint × every kind of caller gets ex
       call: (api, h) => api.put(`/api/v1/review/proposals/${underReview.id}/decision`, { data: { outcome: "not_funded", reasons: "Fuori tema." }, headers: h }) },
     { name: "POST /review/calls/{id}/publish", allowed: "editors", success: 200,
       call: (api, h) => api.post(`/api/v1/review/calls/${decidedCall}/publish`, { headers: h }) },
+    { name: "POST /labs/{id}/signups (anyone, from this site)", allowed: "anyone", success: 201,
+      call: (api, h) => api.post(`/api/v1/labs/${matrixLab}/signups`, { data: signupBody(), headers: h }) },
     { name: "POST /questions (anyone, from this site)", allowed: "anyone", success: 201,
       call: (api, h) => api.post("/api/v1/questions", { data: { id: crypto.randomUUID(), topic: "other", text: "Una domanda di chiunque, anche senza account." }, headers: h }) },
   ];

@@ -74,7 +74,12 @@ test("a cancellation with its own code frees the place for exactly one person of
   const cancelled = await cancel(anna, anna.receipt.code.toLowerCase().replaceAll("-", " "));
   expect(cancelled.status()).toBe(200);
   expect(((await cancelled.json()) as Receipt).status).toBe("cancelled");
-  expect(d1(`SELECT status FROM lab_signups WHERE lab_id = '${labId}' ORDER BY arrival`).map((r) => r.status)).toEqual(["cancelled", "confirmed", "confirmed", "waiting"]);
+  expect(d1(`SELECT status, name, contact FROM lab_signups WHERE lab_id = '${labId}' ORDER BY arrival`)).toEqual([
+    { status: "cancelled", name: null, contact: null },
+    { status: "confirmed", name: "Bruno Neri", contact: "bruno@example.it" },
+    { status: "confirmed", name: "Carla Gialli", contact: "carla@example.it" },
+    { status: "waiting", name: "Dario Blu", contact: "dario@example.it" },
+  ]);
   expect((await lab(request, labId)).places).toEqual({ taken: 2, waiting: 1, cancelled: 1 });
   // Dario is now first on the list; cancelling again promotes nobody else.
   const dReplay = await request.post(signups(labId), { data: { ...signupBody("Dario Blu", "dario@example.it"), id: dario.id }, headers: { origin } });

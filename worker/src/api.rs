@@ -73,6 +73,8 @@ async fn route(req: Request, env: Env) -> ApiResult {
             admin::purge_tombstones(&req, &env).await
         }
         (["admin", "tombstones", "purge"], _) => not_allowed("POST"),
+        (["admin", "labs", "purge"], Method::Post) => labs::purge(&req, &env).await,
+        (["admin", "labs", "purge"], _) => not_allowed("POST"),
         (["desk", "entries"], Method::Get) => desk::list(&req, &env).await,
         (["desk", "entries"], _) => not_allowed("GET"),
         (["desk", "entries", plural, id], method) => {

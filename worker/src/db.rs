@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod content;
 pub mod entries;
+pub mod lab_desk;
 pub mod labs;
 pub mod mail;
 pub mod proposals;

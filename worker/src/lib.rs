@@ -44,6 +44,18 @@ async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
             }
             Err(e) => worker::console_error!("tombstone purge failed: {e}"),
         }
+        match db::database(&env) {
+            Ok(database) => {
+                match service::labs::purge_due(&database, service::labs::PURGE_AFTER_DAYS).await {
+                    Ok(0) => {}
+                    Ok(n) => {
+                        worker::console_log!("deleted the sign-ups' personal details of {n} labs")
+                    }
+                    Err(e) => worker::console_error!("lab sign-up purge failed: {e}"),
+                }
+            }
+            Err(e) => worker::console_error!("no database: {e}"),
+        }
         return;
     }
     match db::database(&env) {

@@ -4,5 +4,6 @@
 //! `db`.
 
 pub mod accounts;
+pub mod labs;
 pub mod questions;
 pub mod review;

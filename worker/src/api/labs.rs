@@ -94,9 +94,11 @@ pub async fn sign_up(req: Request, env: &Env, lab_id: &str) -> ApiResult {
     let id = input.id.to_string();
     let (name, contact) = (input.name.trim(), input.contact.trim());
     if let Some(row) = labs::signup(&db, &id).await? {
+        // A cancelled sign-up has no details left to compare: its receipt says it is cancelled.
+        let cancelled = labs::status(&row)? == SignupStatus::Cancelled;
         let same = row.lab_id == lab_id
-            && row.name.as_deref() == Some(name)
-            && row.contact.as_deref() == Some(contact);
+            && (cancelled
+                || (row.name.as_deref() == Some(name) && row.contact.as_deref() == Some(contact)));
         return if same {
             json(&receipt(&row)?, 200)
         } else {
@@ -151,4 +153,37 @@ pub async fn cancel(req: Request, env: &Env, lab_id: &str, signup_id: &str) -> A
         .await?
         .ok_or_else(|| ApiError::Storage("sign-up vanished".into()))?;
     json(&receipt(&row)?, 200)
+}
+
+#[derive(serde::Serialize)]
+struct Purged {
+    labs: usize,
+}
+
+/// `POST /api/v1/admin/labs/purge?older_than_days=`: what the daily cron does, on demand
+/// (administrators): deletes the sign-ups' names and contacts of every lab whose last session
+/// ended more than the given days ago (by default the period the sign-up form states).
+pub async fn purge(req: &Request, env: &Env) -> ApiResult {
+    let db = db::database(env)?;
+    auth::require(req, &db, auth::Need::Admin).await?;
+    let mut days = crate::service::labs::PURGE_AFTER_DAYS;
+    let mut errors = sito_core::ValidationErrors::default();
+    for (key, value) in crate::http::query_pairs(req)? {
+        match (key.as_str(), value.parse::<i64>()) {
+            ("older_than_days", Ok(n)) if (0..=3650).contains(&n) => days = n,
+            ("older_than_days", _) => errors.push(
+                "older_than_days",
+                "invalid_days",
+                "Indica un numero di giorni tra 0 e 3650.",
+            ),
+            (other, _) => errors.push(
+                other,
+                "unknown_parameter",
+                format!("Parametro sconosciuto: «{other}»."),
+            ),
+        }
+    }
+    errors.into_result(()).map_err(ApiError::InvalidQuery)?;
+    let labs = crate::service::labs::purge_due(&db, days).await?;
+    json(&Purged { labs }, 200)
 }

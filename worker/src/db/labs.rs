@@ -123,8 +123,9 @@ pub async fn signup(db: &D1Database, id: &str) -> Result<Option<SignupRow>, ApiE
         .await?)
 }
 
-/// Cancels the sign-up `id` of `lab_id` if `code` is its code and it is not cancelled yet, and in
-/// the same batch gives a place freed to the first of the waiting list. `false`: nothing matched.
+/// Cancels the sign-up `id` of `lab_id` if `code` is its code and it is not cancelled yet,
+/// deleting its name and contact (nothing is left to tell the person), and in the same batch
+/// gives a place freed to the first of the waiting list. `false`: nothing matched.
 pub async fn cancel(
     db: &D1Database,
     lab_id: &str,
@@ -134,7 +135,7 @@ pub async fn cancel(
 ) -> Result<bool, ApiError> {
     let mut batch = vec![
         db.prepare(
-            "UPDATE lab_signups SET status = 'cancelled', cancelled_at = ?4 \
+            "UPDATE lab_signups SET status = 'cancelled', cancelled_at = ?4, name = NULL, contact = NULL \
              WHERE lab_id = ?1 AND id = ?2 AND code = ?3 AND status != 'cancelled'",
         )
         .bind(&[lab_id.into(), id.into(), code.into(), at.into()])?,

@@ -24,6 +24,7 @@ pub(super) fn page(session: Option<&Session>, title: &str, body: Markup) -> Resp
                             a href={ (BASE) "/bandi" } { "Bandi e proposte" }
                             @if session.can(Need::Editor) {
                                 a href={ (BASE) "/domande" } { "Domande all'esperto" }
+                                a href={ (BASE) "/laboratori" } { "Laboratori" }
                             }
                             @if session.can(Need::Admin) {
                                 a href={ (BASE) "/account" } { "Account" }

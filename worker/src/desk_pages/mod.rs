@@ -31,6 +31,7 @@ mod accounts;
 mod audit;
 mod entry;
 mod expert;
+mod labs;
 mod layout;
 mod list;
 mod proposal;
@@ -307,6 +308,22 @@ async fn signed_in(
                 }
                 Err(e) => Err(e),
             }
+        }
+        (["laboratori"], false) => {
+            editor()?;
+            labs::list_page(db, session).await
+        }
+        (["laboratori", id], false) => {
+            editor()?;
+            labs::lab_page(db, session, id, None, &ValidationErrors::default()).await
+        }
+        (["laboratori", id, "iscrizioni.csv"], false) => {
+            editor()?;
+            labs::csv(db, session, id).await
+        }
+        (["laboratori", id, action], true) => {
+            editor()?;
+            labs::post(db, session, id, action, &form).await
         }
         (["bandi"], false) => review::calls_page(db, session).await,
         (["bandi", id], false) => {
