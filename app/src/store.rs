@@ -353,11 +353,10 @@ fn apply_change(items: &ObjectStore<'_>, change: &Change) -> Result<(), StoreErr
             ContentKind::Answer => put::<Answer>(items, change, raw.get()),
             ContentKind::Call => put::<Call>(items, change, raw.get()),
             // Labs are read only by the whole portal's pages, so the everyday pages' wasm,
-            // which syncs too, does not carry their type: it keeps any JSON object, and the
-            // labs pages skip one they cannot read.
+            // which syncs too, carries no code that reads one: it keeps the feed's JSON text
+            // as it came (the feed read it as JSON), and the labs pages skip a lab they cannot
+            // read (`Store::labs`).
             ContentKind::Lab => {
-                serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(raw.get())
-                    .map_err(|e| StoreError::Corrupt(format!("{}: {e}", change.id)))?;
                 items.put(raw.get()).with_key(change.id.as_str()).build()?;
                 Ok(())
             }
