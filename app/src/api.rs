@@ -131,6 +131,38 @@ pub async fn question(code: &str) -> Result<QuestionReceipt, ApiError> {
     fetch(Request::get(&paths::question(code)).build()).await
 }
 
+/// Sends a sign-up for a lab, as the JSON text the outbox keeps; the receipt comes back as
+/// text too, read only by the labs page.
+pub async fn lab_sign_up(lab_id: &str, body: &str) -> Result<String, ApiError> {
+    let request = Request::post(&paths::lab_signups(lab_id))
+        .header("content-type", "application/json")
+        .body(body);
+    send(request)
+        .await?
+        .text()
+        .await
+        .map_err(|_| ApiError::Offline)
+}
+
+/// Cancels a sign-up with its code; the cancelled receipt comes back as JSON text.
+pub async fn cancel_lab_signup(
+    lab_id: &str,
+    signup_id: &str,
+    code: &str,
+) -> Result<String, ApiError> {
+    let body = sito_core::lab::signup::CancelInput {
+        code: code.to_owned(),
+    };
+    send(post_json(
+        &paths::lab_signup_cancel(lab_id, signup_id),
+        &body,
+    ))
+    .await?
+    .text()
+    .await
+    .map_err(|_| ApiError::Offline)
+}
+
 /// Submits one revision of a proposal.
 pub async fn submit_proposal(proposal: &ProposalJson) -> Result<ProposalReceipt, ApiError> {
     let request = Request::post(&paths::proposals())

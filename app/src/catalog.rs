@@ -154,6 +154,8 @@ impl Catalog {
                 ContentKind::News => self.news = std::mem::take(&mut other.news),
                 ContentKind::Answer => self.answers = std::mem::take(&mut other.answers),
                 ContentKind::Call => self.calls = std::mem::take(&mut other.calls),
+                // Labs are not in the catalog: their pages read them from the store.
+                ContentKind::Lab => {}
             }
         }
         self.everything = OnceLock::new();

@@ -96,6 +96,11 @@ pub fn rome_date_time(at: DateTime<Utc>, locale: Locale) -> String {
     date_time(at.with_timezone(&Rome).naive_local(), locale)
 }
 
+/// The hour and minute in Italian time, `19:30` (a session's end, after its start's date).
+pub fn rome_time(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Rome).format("%H:%M").to_string()
+}
+
 /// The same for a time the phone keeps as RFC 3339 text (a draft's `updated_at`); empty if
 /// unreadable.
 pub fn rome_date_time_text(rfc3339: &str, locale: Locale) -> String {

@@ -42,6 +42,9 @@ async fn send(submission: &Submission) -> Result<Receipt, ApiError> {
         Submission::Question(q) => api::ask(q).await.map(Receipt::Question),
         Submission::Proposal(p) => api::submit_proposal(p).await.map(Receipt::Proposal),
         Submission::Appointment(a) => api::book(a).await.map(Receipt::Appointment),
+        Submission::LabSignup { lab_id, body } => {
+            api::lab_sign_up(lab_id, body).await.map(Receipt::LabSignup)
+        }
     }
 }
 

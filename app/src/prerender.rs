@@ -29,6 +29,8 @@ pub enum Page {
     Search,
     Expert,
     Answer(String),
+    Labs,
+    Lab(String),
     Saved,
     ForYou,
     About,
@@ -68,6 +70,8 @@ impl Page {
             ["cerca"] => Page::Search,
             ["esperto"] => Page::Expert,
             ["esperto", i] => Page::Answer(id(i)),
+            ["laboratori"] => Page::Labs,
+            ["laboratori", i] => Page::Lab(id(i)),
             ["salvati"] => Page::Saved,
             ["per-te"] => Page::ForYou,
             ["come-lavoriamo"] => Page::About,
@@ -88,6 +92,8 @@ impl Page {
                 | Page::Directory
                 | Page::Expert
                 | Page::Answer(_)
+                | Page::Labs
+                | Page::Lab(_)
                 | Page::About
                 | Page::Appointments
                 | Page::ForYou
@@ -127,7 +133,15 @@ impl Page {
             ]),
             Page::Expert => Needs::All(&[K::Answer]),
             Page::Answer(id) => Needs::Item(K::Answer, id.clone()),
-            Page::Saved | Page::ForYou | Page::About | Page::Appointments | Page::NotFound => {
+            // The worker loads the labs itself (`worker/src/pages/labs.rs`): they are not in the
+            // catalog.
+            Page::Saved
+            | Page::ForYou
+            | Page::About
+            | Page::Appointments
+            | Page::NotFound
+            | Page::Labs
+            | Page::Lab(_) => {
                 Needs::Nothing
             }
         }
@@ -152,6 +166,7 @@ impl Page {
                     K::Organisation => seed.organisations = the(&loaded.organisations, &id),
                     K::Answer => seed.answers = the(&loaded.answers, &id),
                     K::Call => seed.calls = the(&loaded.calls, &id),
+                    K::Lab => {}
                 }
                 return seed;
             }
@@ -164,6 +179,7 @@ impl Page {
                 K::Organisation => seed.organisations = loaded.organisations.clone(),
                 K::Answer => seed.answers = loaded.answers.clone(),
                 K::Call => seed.calls = loaded.calls.clone(),
+                K::Lab => {}
             }
         }
         seed
@@ -259,6 +275,20 @@ pub fn seed_script_text(seed: &Seed) -> String {
 /// components.
 #[cfg(feature = "ssr")]
 pub fn render(url: &str, seed: &Seed) -> String {
+    render_with(url, seed, || {})
+}
+
+/// A labs page's `<body>`, rendered from the labs the worker loaded for it.
+#[cfg(feature = "ssr")]
+pub fn render_labs(url: &str, labs: Vec<sito_core::lab::Lab>) -> String {
+    use leptos::prelude::provide_context;
+    render_with(url, &Seed::default(), move || {
+        provide_context(crate::routes::labs::LabsSeed(labs))
+    })
+}
+
+#[cfg(feature = "ssr")]
+fn render_with(url: &str, seed: &Seed, provide: impl FnOnce()) -> String {
     use leptos::prelude::*;
     use std::sync::Arc;
 
@@ -269,6 +299,7 @@ pub fn render(url: &str, seed: &Seed) -> String {
     let html = owner.with(|| {
         provide_context(leptos_router::location::RequestUrl::new(url));
         provide_context(Arc::new(Catalog::from(seed.clone())));
+        provide();
         crate::App().into_view().to_html()
     });
     owner.cleanup();

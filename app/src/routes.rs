@@ -10,6 +10,7 @@ mod expert;
 pub(crate) mod for_you;
 mod guides;
 pub(crate) mod home;
+pub mod labs;
 mod news;
 mod not_found;
 pub(crate) mod opportunities;

@@ -23,7 +23,7 @@ pub const DB_NAME: &str = "sito-giovani";
 /// youth-led projects, the proposal drafts and what the server last said about the group's
 /// proposals; version 5 keeps synced items as the feed's JSON text, keyed by id; version 6 keeps
 /// the outbox as typed submissions with their states (JSON text, keyed by id).
-const DB_VERSION: u32 = 6;
+const DB_VERSION: u32 = 7;
 const META: &str = "meta";
 /// The outbox since version 6 (`store::outbox`).
 const OUTBOX: &str = "submissions";
@@ -205,6 +205,32 @@ impl Store {
             .collect::<Result<_, _>>()?)
     }
 
+    /// Every stored lab, in id order; one that does not read is left out (the feed's labs are
+    /// stored unread, see `apply_change`).
+    pub async fn labs(&self) -> Result<Vec<sito_core::lab::Lab>, StoreError> {
+        let mut labs = Vec::new();
+        let mut after: Option<String> = None;
+        loop {
+            let batch = self.texts_after(ContentKind::Lab, after.as_deref()).await?;
+            for text in &batch {
+                match read::<sito_core::lab::Lab>(text) {
+                    Ok(lab) => labs.push(lab),
+                    Err(e) => leptos::logging::warn!("laboratorio non leggibile: {e}"),
+                }
+            }
+            if batch.len() < READ_BATCH as usize {
+                return Ok(labs);
+            }
+            after =
+                serde_json::from_str::<serde_json::Value>(batch.last().map_or("", String::as_str))
+                    .ok()
+                    .and_then(|v| v.get("id").and_then(|id| id.as_str()).map(str::to_owned));
+            if after.is_none() {
+                return Ok(labs);
+            }
+        }
+    }
+
     /// One item by id.
     pub async fn get<T: Content + 'static>(&self, id: &str) -> Result<Option<T>, StoreError> {
         let name = T::KIND.as_ref();
@@ -328,6 +354,14 @@ fn apply_change(items: &ObjectStore<'_>, change: &Change) -> Result<(), StoreErr
             ContentKind::Organisation => put::<Organisation>(items, change, raw.get()),
             ContentKind::Answer => put::<Answer>(items, change, raw.get()),
             ContentKind::Call => put::<Call>(items, change, raw.get()),
+            // Labs are read only by the whole portal's pages, so the everyday pages' wasm,
+            // which syncs too, carries no code that reads one: it keeps the feed's JSON text
+            // as it came (the feed read it as JSON), and the labs pages skip a lab they cannot
+            // read (`Store::labs`).
+            ContentKind::Lab => {
+                items.put(raw.get()).with_key(change.id.as_str()).build()?;
+                Ok(())
+            }
         },
         _ => {
             items.delete(change.id.as_str()).build()?;

@@ -58,6 +58,11 @@ pub enum ProblemCode {
     SlotTaken,
     SlotUnavailable,
     CancellationClosed,
+    // Labs and seminars.
+    LabNotOpen,
+    LabClosed,
+    LabCancelled,
+    LabNotCancellable,
     // The server itself.
     StorageUnavailable,
     FaultInjected,

@@ -16,6 +16,7 @@ pub mod desk;
 pub mod filter;
 pub mod guide;
 pub mod jsonld;
+pub mod lab;
 #[cfg(feature = "markdown")]
 pub mod markdown;
 pub mod matching;

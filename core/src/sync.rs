@@ -29,6 +29,8 @@ pub enum ContentKind {
     Answer,
     /// A call for youth-led projects (bando).
     Call,
+    /// A lab or seminar with places and sign-ups.
+    Lab,
 }
 
 impl ContentKind {
@@ -41,6 +43,7 @@ impl ContentKind {
             Self::Organisation => "organisations",
             Self::Answer => "answers",
             Self::Call => "calls",
+            Self::Lab => "labs",
         }
     }
 

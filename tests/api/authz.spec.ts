@@ -4,6 +4,7 @@ import { origin } from "../../playwright.config";
 import { askQuestion, d1, guideInput, headersAs, newStaff, opportunityInput, uniqueId } from "../support";
 import { publishCall, submission } from "../proposals";
 import { book, openSeries, seriesInput } from "../appointments";
+import { labInput, putLab, signupBody } from "../labs";
 
 /** Who makes the call, and the headers that make them so. */
 type Principal = { name: string; headers: () => Promise<Record<string, string>> };
@@ -57,6 +58,8 @@ test("authorization matrix: every write endpoint × every kind of caller gets ex
   const underReview = submission(await publishCall(request));
   expect((await request.post("/api/v1/proposals", { data: underReview, headers: group })).status()).toBe(201);
   const decidedCall = await publishCall(request);
+  const matrixLab = uniqueId("matrice");
+  await putLab(request, matrixLab, labInput({ max_places: 50 }));
   const decided = submission(decidedCall);
   expect((await request.post("/api/v1/proposals", { data: decided, headers: group })).status()).toBe(201);
   const decision = await request.put(`/api/v1/review/proposals/${decided.id}/decision`, { data: { outcome: "funded", amount: 50_000 }, headers: editor });
@@ -92,6 +95,8 @@ test("authorization matrix: every write endpoint × every kind of caller gets ex
       call: (api, h) => api.post("/api/v1/admin/invitations", { data: { email: `${uniqueId("inv")}@sito-giovani.test`, name: "Invitato", role: "editor" }, headers: h }) },
     { name: "PATCH /admin/accounts/{id}", allowed: "admins", success: 200,
       call: (api, h) => api.patch(`/api/v1/admin/accounts/${target.id}`, { data: { disabled: false }, headers: h }) },
+    { name: "POST /admin/labs/purge", allowed: "admins", success: 200,
+      call: (api, h) => api.post("/api/v1/admin/labs/purge?older_than_days=3650", { headers: h }) },
     { name: "POST /admin/tombstones/purge", allowed: "admins", success: 200,
       call: (api, h) => api.post("/api/v1/admin/tombstones/purge?older_than_days=3650", { headers: h }) },
     { name: "PUT /review/proposals/{id}/score", allowed: "staff", success: 200,
@@ -112,6 +117,8 @@ test("authorization matrix: every write endpoint × every kind of caller gets ex
       call: (api, h) => api.post("/api/v1/appointments", { data: { id: crypto.randomUUID(), slot_id: free.shift()!.id, name: "Chiunque", phone: "333 1234567" }, headers: h }) },
     { name: "POST /appointments/{id}/cancel (anyone with the code, from this site)", allowed: "anyone", success: 200,
       call: async (api, h) => { const b = await book(request, free.shift()!.id); return api.post(`/api/v1/appointments/${b.receipt.id}/cancel`, { data: { code: b.receipt.code }, headers: h }); } },
+    { name: "POST /labs/{id}/signups (anyone, from this site)", allowed: "anyone", success: 201,
+      call: (api, h) => api.post(`/api/v1/labs/${matrixLab}/signups`, { data: signupBody(), headers: h }) },
     { name: "POST /questions (anyone, from this site)", allowed: "anyone", success: 201,
       call: (api, h) => api.post("/api/v1/questions", { data: { id: crypto.randomUUID(), topic: "other", text: "Una domanda di chiunque, anche senza account." }, headers: h }) },
   ];

@@ -8,6 +8,7 @@ mod content;
 pub mod desk;
 mod feeds;
 mod health;
+pub mod labs;
 pub mod proposals;
 pub mod questions;
 pub mod review;
@@ -53,6 +54,12 @@ async fn route(req: Request, env: Env) -> ApiResult {
         (["proposals", _], _) => not_allowed("GET"),
         (["proposals", id, "withdraw"], Method::Post) => proposals::withdraw(&req, &env, id).await,
         (["proposals", _, "withdraw"], _) => not_allowed("POST"),
+        (["labs", id, "signups"], Method::Post) => labs::sign_up(req, &env, id).await,
+        (["labs", _, "signups"], _) => not_allowed("POST"),
+        (["labs", id, "signups", signup, "cancel"], Method::Post) => {
+            labs::cancel(req, &env, id, signup).await
+        }
+        (["labs", _, "signups", _, "cancel"], _) => not_allowed("POST"),
         (["questions"], Method::Post) => questions::ask(req, &env).await,
         (["questions"], _) => not_allowed("POST"),
         (["questions", code], Method::Get) => questions::follow(&env, code).await,
@@ -85,6 +92,8 @@ async fn route(req: Request, env: Env) -> ApiResult {
             admin::purge_tombstones(&req, &env).await
         }
         (["admin", "tombstones", "purge"], _) => not_allowed("POST"),
+        (["admin", "labs", "purge"], Method::Post) => labs::purge(&req, &env).await,
+        (["admin", "labs", "purge"], _) => not_allowed("POST"),
         (["desk", "entries"], Method::Get) => desk::list(&req, &env).await,
         (["desk", "entries"], _) => not_allowed("GET"),
         (["desk", "entries", plural, id], method) => {

@@ -4,6 +4,8 @@ pub mod accounts;
 pub mod appointments;
 pub mod content;
 pub mod entries;
+pub mod lab_desk;
+pub mod labs;
 pub mod mail;
 pub mod monitoring;
 pub mod proposals;

@@ -30,6 +30,9 @@ pub enum Widget {
     DateTime,
     /// A call's scoring grid: one criterion per line, `name | weight`.
     Criteria,
+    /// A lab's modules and sessions: one session per line, `module | start | end | place`, in
+    /// Italian time; consecutive lines of the same module make one module.
+    Sessions,
 }
 
 /// Posted form values by name, in the order they came.
@@ -77,7 +80,7 @@ pub fn to_input(kind: ContentKind, form: &FormValues) -> Result<Value, Validatio
         let raw = form.get(field.name).trim();
         let value = match field.widget {
             Widget::Number if raw.is_empty() => Value::Null,
-            Widget::Number => match raw.parse::<u8>() {
+            Widget::Number => match raw.parse::<u16>() {
                 Ok(n) => Value::from(n),
                 Err(_) => {
                     errors.push(field.name, "not_a_number", "Scrivi un numero intero, per esempio 18.");
@@ -125,6 +128,17 @@ pub fn to_input(kind: ContentKind, form: &FormValues) -> Result<Value, Validatio
                         field.name,
                         "invalid_criterion",
                         format!("Riga {line}: scrivi il criterio, una barra e il peso, per esempio «Innovazione | 20»."),
+                    );
+                    continue;
+                }
+            },
+            Widget::Sessions => match sessions::to_modules(raw) {
+                Ok(modules) => modules,
+                Err(line) => {
+                    errors.push(
+                        field.name,
+                        "invalid_session",
+                        format!("Riga {line}: scrivi modulo | inizio | fine | luogo o link, per esempio «Il colloquio | 2027-01-12 17:00 | 19:30 | Informagiovani, via Palestro 11»."),
                     );
                     continue;
                 }
@@ -219,6 +233,7 @@ pub fn from_input(kind: ContentKind, input: &Value) -> FormValues {
                     .collect();
                 form.set(field.name, lines.join("\n"));
             }
+            Widget::Sessions => form.set(field.name, sessions::to_lines(value)),
             Widget::Steps => {
                 for (i, step) in value.as_array().into_iter().flatten().enumerate() {
                     for part in ["title", "body_md"] {
@@ -241,8 +256,10 @@ pub fn from_input(kind: ContentKind, input: &Value) -> FormValues {
 }
 
 mod fields;
+mod sessions;
 
 pub use fields::{fields, topics, Field};
+pub use sessions::to_lines as sessions_text;
 
 #[cfg(test)]
 mod tests;

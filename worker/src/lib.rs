@@ -34,7 +34,8 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
 }
 
 /// The cron triggers (wrangler.toml): every five minutes, publish what is due; daily, drop
-/// tombstones older than the retention period and write the monitoring report's daily aggregate.
+/// tombstones older than the retention period, delete the personal details of bookings and lab
+/// sign-ups past their keeping time, and write the monitoring report's daily aggregate.
 #[event(scheduled)]
 async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     if event.cron() == "17 3 * * *" {
@@ -44,22 +45,27 @@ async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
             }
             Err(e) => worker::console_error!("tombstone purge failed: {e}"),
         }
-        let purged = match db::database(&env) {
-            Ok(database) => service::appointments::purge_due(&database).await,
-            Err(e) => Err(e),
+        let database = match db::database(&env) {
+            Ok(database) => database,
+            Err(e) => {
+                worker::console_error!("no database: {e}");
+                return;
+            }
         };
-        match purged {
+        match service::appointments::purge_due(&database).await {
             Ok((n, cutoff)) => {
                 worker::console_log!("purged the details of {n} bookings up to {cutoff}")
             }
             Err(e) => worker::console_error!("booking purge failed: {e}"),
         }
-        match db::database(&env) {
-            Ok(database) => match service::monitoring::write_daily(&database, auth::now()).await {
-                Ok(day) => worker::console_log!("monitoring: open opportunities of {day} written"),
-                Err(e) => worker::console_error!("monitoring aggregate failed: {e}"),
-            },
-            Err(e) => worker::console_error!("no database: {e}"),
+        match service::labs::purge_due(&database, service::labs::PURGE_AFTER_DAYS).await {
+            Ok(0) => {}
+            Ok(n) => worker::console_log!("deleted the sign-ups' personal details of {n} labs"),
+            Err(e) => worker::console_error!("lab sign-up purge failed: {e}"),
+        }
+        match service::monitoring::write_daily(&database, auth::now()).await {
+            Ok(day) => worker::console_log!("monitoring: open opportunities of {day} written"),
+            Err(e) => worker::console_error!("monitoring aggregate failed: {e}"),
         }
         return;
     }

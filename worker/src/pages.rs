@@ -8,6 +8,7 @@
 //! app's own "not found" page.
 
 mod kept;
+mod labs;
 
 use std::rc::Rc;
 
@@ -97,6 +98,9 @@ async fn render(req: &Request, env: &Env) -> Result<Response, ApiError> {
         Some(q) if !q.is_empty() => format!("{path}?{q}"),
         _ => path.clone(),
     };
+    if matches!(page, Page::Labs | Page::Lab(_)) {
+        return labs::render(&database, &page, shell, &page_url, &path_and_query).await;
+    }
     let body = prerender::render(&path_and_query, &seed);
     let mut html = match &head {
         Some(head) => inject(&shell, head, &page_url),
@@ -157,6 +161,8 @@ fn add(catalog: &mut Catalog, kind: ContentKind, bodies: Vec<String>) {
         ContentKind::Organisation => catalog.organisations = parse(bodies),
         ContentKind::Answer => catalog.answers = parse(bodies),
         ContentKind::Call => catalog.calls = parse(bodies),
+        // Labs are not in the catalog of the portal's pages.
+        ContentKind::Lab => {}
     }
 }
 

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod appointments;
+pub mod labs;
 pub mod monitoring;
 pub mod questions;
 pub mod review;

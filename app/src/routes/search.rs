@@ -68,7 +68,7 @@ pub fn Search() -> impl IntoView {
                 let rows = hits
                     .into_iter()
                     .take(limit)
-                    .map(|(kind, i)| {
+                    .filter_map(|(kind, i)| {
                         let (href, title, what): (String, String, Box<dyn Fn() -> String + Send + Sync>) = match kind {
                             ContentKind::Opportunity => {
                                 let o = &catalog.opportunities[i];
@@ -95,13 +95,15 @@ pub fn Search() -> impl IntoView {
                                 let o = &catalog.organisations[i];
                                 (format!("/rete?q={}", js_sys::encode_uri_component(&o.name)), o.name.clone(), Box::new(move || t_string!(i18n, search.organisation).to_owned()))
                             }
+                            // Labs are not in the catalog the search runs over.
+                            ContentKind::Lab => return None,
                         };
-                        view! {
+                        Some(view! {
                             <li class="card">
                                 <p class="kind">{what}</p>
                                 <h2 class="card-title"><A href=href>{title}</A></h2>
                             </li>
-                        }
+                        })
                     })
                     .collect_view();
                 view! {
@@ -130,7 +132,7 @@ fn in_district(catalog: &Catalog, kind: ContentKind, i: usize, district: Distric
         ContentKind::Organisation => catalog.organisations[i].district == district,
         ContentKind::News => catalog.news[i].district.is_none_or(|d| d == district),
         ContentKind::Call => catalog.calls[i].district.is_none_or(|d| d == district),
-        ContentKind::Guide | ContentKind::Answer => true,
+        ContentKind::Guide | ContentKind::Answer | ContentKind::Lab => true,
     }
 }
 
@@ -178,6 +180,8 @@ pub fn hits_seed(catalog: &Catalog, text: &str, district: Option<District>, show
             ContentKind::Answer => seed.answers.push(catalog.answers[i].clone()),
             ContentKind::Call => seed.calls.push(catalog.calls[i].clone()),
             ContentKind::Organisation => seed.organisations.push(catalog.organisations[i].clone()),
+            // Labs are not in the catalog the search runs over.
+            ContentKind::Lab => {}
         }
     }
     seed

@@ -23,6 +23,9 @@ pub enum Submission {
     Question(QuestionInput),
     /// One revision of a group's proposal.
     Proposal(ProposalJson),
+    /// A sign-up for a lab: the lab and the sign-up's JSON text, sent as it is, so the portal
+    /// carries no code that reads one.
+    LabSignup { lab_id: String, body: String },
     /// A booking of a desk appointment: anyone may send it.
     Appointment(AppointmentJson),
 }
@@ -93,6 +96,8 @@ pub enum Receipt {
     Proposal(ProposalReceipt),
     /// A booking's receipt, as the JSON text the server answered.
     Appointment(AppointmentJson),
+    /// A lab sign-up's receipt as the server wrote it (JSON text; the labs page reads it).
+    LabSignup(String),
 }
 
 /// Where a submission stands on the device.
@@ -171,7 +176,7 @@ impl OutboxEntry {
     pub fn question(&self) -> Option<&QuestionInput> {
         match &self.submission {
             Submission::Question(q) => Some(q),
-            Submission::Proposal(_) | Submission::Appointment(_) => None,
+            _ => None,
         }
     }
 
@@ -183,12 +188,30 @@ impl OutboxEntry {
         }
     }
 
+    /// The lab and the sign-up's JSON text, if the entry is a sign-up for a lab.
+    pub fn lab_signup(&self) -> Option<(&str, &str)> {
+        match &self.submission {
+            Submission::LabSignup { lab_id, body } => Some((lab_id, body)),
+            _ => None,
+        }
+    }
+
     /// The receipt of a sent booking.
     pub fn appointment_receipt(&self) -> Option<BookingReceipt> {
         match &self.state {
             OutboxState::Sent {
                 receipt: Receipt::Appointment(r),
             } => r.read_receipt().ok(),
+            _ => None,
+        }
+    }
+
+    /// The receipt of a sent lab sign-up, as JSON text.
+    pub fn lab_signup_receipt(&self) -> Option<&str> {
+        match &self.state {
+            OutboxState::Sent {
+                receipt: Receipt::LabSignup(text),
+            } => Some(text),
             _ => None,
         }
     }

@@ -118,5 +118,17 @@ pub(super) async fn upgrade(old: u32, db: &Database) -> indexed_db_futures::Resu
             }
         }
     }
+    if old < 7 {
+        // The labs store is new: everything on the phone stays, and the cursor is dropped so
+        // the next pull brings the labs published before this version.
+        let labs = ContentKind::Lab.as_ref();
+        if !db.object_store_names().any(|n| n == labs) {
+            db.create_object_store(labs).build()?;
+        }
+        if old >= 2 {
+            db.delete_object_store(META)?;
+            db.create_object_store(META).build()?;
+        }
+    }
     Ok(())
 }

@@ -63,6 +63,20 @@ pub fn invitation(token: &str) -> String {
     format!("{PREFIX}/invitations/{}", segment(token))
 }
 
+/// `POST`: a sign-up for the lab `lab_id` (idempotent by the sign-up's id).
+pub fn lab_signups(lab_id: &str) -> String {
+    format!("{PREFIX}/labs/{}/signups", segment(lab_id))
+}
+
+/// `POST`: cancels the sign-up `signup_id` of the lab `lab_id`, with its code.
+pub fn lab_signup_cancel(lab_id: &str, signup_id: &str) -> String {
+    format!(
+        "{PREFIX}/labs/{}/signups/{}/cancel",
+        segment(lab_id),
+        segment(signup_id)
+    )
+}
+
 /// `POST` submits a proposal; `GET` lists the group's own, a page at a time.
 pub fn proposals() -> String {
     format!("{PREFIX}/proposals")

@@ -37,6 +37,7 @@ fn path_of(kind: ContentKind) -> &'static str {
         ContentKind::Organisation => "rete",
         ContentKind::Answer => "esperto",
         ContentKind::Call => "bandi",
+        ContentKind::Lab => "laboratori",
     }
 }
 
@@ -48,6 +49,7 @@ fn title_of(kind: ContentKind) -> &'static str {
         ContentKind::Organisation => "Rete dei servizi",
         ContentKind::Answer => "L'esperto risponde",
         ContentKind::Call => "Bandi per progetti di giovani",
+        ContentKind::Lab => "Laboratori e seminari",
     }
 }
 
@@ -147,6 +149,9 @@ fn body_html(kind: ContentKind, body: &str) -> String {
             .unwrap_or_default(),
         ContentKind::Call => serde_json::from_str::<sito_core::Call>(body)
             .map(|c| c.description_html)
+            .unwrap_or_default(),
+        ContentKind::Lab => serde_json::from_str::<sito_core::lab::Lab>(body)
+            .map(|l| l.description_html)
             .unwrap_or_default(),
     }
 }

@@ -148,10 +148,16 @@ pub fn upsert_content(
     let guard = unchanged(base);
     let mut args: Vec<JsValue> = vec![kind.as_ref().into(), id.into(), num(base)];
     args.extend([num(version), body.into(), at.into()]);
+    // A lab's published item carries its counts of sign-ups, which live in D1, not in the input.
+    let body = format!(
+        "CASE WHEN ?1 = 'lab' THEN json_set(?5, '$.places', json({}), '$.cancelled', {}) ELSE ?5 END",
+        super::labs::places_sql("?2"),
+        super::labs::cancelled_sql("?2")
+    );
     Ok(db
         .prepare(format!(
             "INSERT INTO content (kind, id, version, seq, deleted, body, updated_at) \
-             SELECT ?1, ?2, ?4, (SELECT value FROM counters WHERE name = 'change_seq'), 0, ?5, ?6 \
+             SELECT ?1, ?2, ?4, (SELECT value FROM counters WHERE name = 'change_seq'), 0, {body}, ?6 \
              WHERE {guard} \
              ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, \
              seq = excluded.seq, deleted = 0, body = excluded.body, updated_at = excluded.updated_at"

@@ -3,8 +3,13 @@
 
 use sito_core::VariantArray;
 use sito_core::{
-    call::Eligible, guide::GuideArea, opportunity::District, organisation::OrganisationCategory,
-    question::Topic, ContentKind, OpportunityKind,
+    call::Eligible,
+    guide::GuideArea,
+    lab::{Audience, LabFormat},
+    opportunity::District,
+    organisation::OrganisationCategory,
+    question::Topic,
+    ContentKind, OpportunityKind,
 };
 
 use super::Widget;
@@ -95,6 +100,22 @@ fn eligibles() -> Vec<(String, &'static str)> {
         .iter()
         .copied()
         .map(|e| (serde_name(e), e.label_it()))
+        .collect()
+}
+
+fn lab_formats() -> Vec<(String, &'static str)> {
+    LabFormat::VARIANTS
+        .iter()
+        .copied()
+        .map(|f| (serde_name(f), f.label_it()))
+        .collect()
+}
+
+fn audiences() -> Vec<(String, &'static str)> {
+    Audience::VARIANTS
+        .iter()
+        .copied()
+        .map(|a| (serde_name(a), a.label_it()))
         .collect()
 }
 
@@ -196,6 +217,28 @@ pub fn fields(kind: ContentKind) -> Vec<Field> {
             hinted(field("opens_at", "Apertura (ora italiana)", DateTime, true), "Da quando si possono inviare le proposte."),
             hinted(field("closes_at", "Chiusura (ora italiana)", DateTime, true), "Dopo quest'ora non si può più inviare né modificare."),
             hinted(field("attachments", "Allegati richiesti", Lines, false), "Uno per riga, descritto a parole."),
+        ],
+        ContentKind::Lab => vec![
+            field("format", "Tipo", select(lab_formats, false), true),
+            field("title", "Titolo", Text, true),
+            hinted(field("summary", "Sintesi", Area, true), "Una o due frasi: compare negli elenchi."),
+            hinted(field("description_md", "Descrizione", Markdown, true), MARKDOWN_HINT),
+            hinted(
+                field("modules", "Moduli e incontri (ora italiana)", Sessions, true),
+                "Un incontro per riga: modulo | inizio | fine | luogo o link, per esempio «Il colloquio | 2027-01-12 17:00 | 19:30 | Informagiovani, via Palestro 11». Le righe dello stesso modulo formano un modulo.",
+            ),
+            field("audience", "Per chi", select(audiences, false), true),
+            field("age_min", "Età minima", Number, true),
+            field("age_max", "Età massima", Number, true),
+            hinted(
+                field("districts", "Territori", Lines, false),
+                "Uno per riga tra cremona, crema, casalmaggiore; vuoto: tutta la provincia.",
+            ),
+            hinted(field("min_places", "Minimo di partecipanti", Number, true), "Sotto questo numero, alla chiusura il laboratorio si può annullare."),
+            field("max_places", "Posti", Number, true),
+            field("signup_opens_at", "Apertura iscrizioni (ora italiana)", DateTime, true),
+            field("signup_closes_at", "Chiusura iscrizioni (ora italiana)", DateTime, true),
+            hinted(field("organiser", "Organizza", Text, true), "L'ente che tiene il laboratorio, per esempio «Informagiovani di Cremona»."),
         ],
     }
 }

@@ -151,7 +151,7 @@ pub(super) fn field_markup(
                     option value=(option) selected[value == option] { (label) }
                 }
             },
-            Widget::Area | Widget::Lines | Widget::Criteria => textarea id=(field.name) name=(field.name) required[field.required] aria-describedby=[described.as_deref()] aria-invalid=[error.as_ref().map(|_| "true")] { (value) },
+            Widget::Area | Widget::Lines | Widget::Criteria | Widget::Sessions => textarea id=(field.name) name=(field.name) required[field.required] aria-describedby=[described.as_deref()] aria-invalid=[error.as_ref().map(|_| "true")] { (value) },
             Widget::Markdown => textarea.md id=(field.name) name=(field.name) required[field.required] aria-describedby=[described.as_deref()] aria-invalid=[error.as_ref().map(|_| "true")] { (value) },
             Widget::Steps => {
                 @let steps = form.steps(field.name);
@@ -241,6 +241,10 @@ pub(super) fn preview_markup(kind: ContentKind, item: &Value) -> Markup {
                             }
                         } }
                     }
+                },
+                Widget::Sessions => {
+                    h3 { (field.label) }
+                    pre style="white-space:pre-wrap" { (crate::desk_forms::sessions_text(item.get(field.name).unwrap_or(&Value::Null))) }
                 },
                 Widget::Select { options, .. } => {
                     @let value = text(field.name);

@@ -29,6 +29,7 @@ pub(super) fn page(session: Option<&Session>, title: &str, body: Markup) -> Resp
                             }
                             @if session.can(Need::Editor) {
                                 a href={ (BASE) "/domande" } { "Domande all'esperto" }
+                                a href={ (BASE) "/laboratori" } { "Laboratori" }
                                 a href={ (BASE) "/monitoraggio" } { "Monitoraggio" }
                             }
                             @if session.can(Need::Admin) {

@@ -33,6 +33,7 @@ mod audit;
 mod charts;
 mod entry;
 mod expert;
+mod labs;
 mod layout;
 mod list;
 mod monitoring;
@@ -91,6 +92,7 @@ fn kind_label(kind: ContentKind) -> &'static str {
         ContentKind::Organisation => "Ente della rete",
         ContentKind::Answer => "Risposta dell'esperto",
         ContentKind::Call => "Bando",
+        ContentKind::Lab => "Laboratorio o seminario",
     }
 }
 
@@ -332,6 +334,22 @@ async fn signed_in(
                 }
                 Err(e) => Err(e),
             }
+        }
+        (["laboratori"], false) => {
+            editor()?;
+            labs::list_page(db, session).await
+        }
+        (["laboratori", id], false) => {
+            editor()?;
+            labs::lab_page(db, session, id, None, &ValidationErrors::default()).await
+        }
+        (["laboratori", id, "iscrizioni.csv"], false) => {
+            editor()?;
+            labs::csv(db, session, id).await
+        }
+        (["laboratori", id, action], true) => {
+            editor()?;
+            labs::post(db, session, id, action, &form).await
         }
         (["bandi"], false) => review::calls_page(db, session).await,
         (["bandi", id], false) => {

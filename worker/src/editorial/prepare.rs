@@ -86,6 +86,7 @@ pub(super) fn prepare_kind(
         ContentKind::Organisation => go::<Organisation>(id, input, publish),
         ContentKind::Answer => go::<Answer>(id, input, publish),
         ContentKind::Call => go::<Call>(id, input, publish),
+        ContentKind::Lab => go::<sito_core::lab::Lab>(id, input, publish),
     }
 }
 

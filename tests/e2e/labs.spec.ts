@@ -1,0 +1,115 @@
+import { expect, test, type Page } from "@playwright/test";
+import { labInput, putLab, signUp, signupBody } from "../labs";
+import { d1, expectAccessible, uniqueId, waitForServiceWorker } from "../support";
+
+/** Nothing wider than the screen, and every button and field at least 24 px tall. */
+async function fitsTheScreen(page: Page) {
+  const { scroll, width, small } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+    // Links inside a line of text are exempt, as WCAG 2.5.8 allows (tests/e2e/small-screens.spec.ts).
+    small: [...document.querySelectorAll("main button, main input, main select, main a")]
+      .filter((el) => el.tagName !== "A" || getComputedStyle(el).display !== "inline")
+      .map((el) => el.getBoundingClientRect())
+      .filter((box) => box.width > 0 && box.height < 23.5).length,
+  }));
+  expect(scroll, "nothing scrolls sideways").toBeLessThanOrEqual(width);
+  expect(small, "targets at least 24 px tall").toBe(0);
+}
+
+test("a sign-up made offline waits in the queue and is confirmed with its code once the phone is back online", async ({ page, context, request }) => {
+  const labId = uniqueId("offline");
+  await putLab(request, labId, labInput({ title: `Laboratorio di comunicazione ${labId}`, min_places: 1, max_places: 5 }));
+  await page.goto("/laboratori");
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
+  const card = page.getByTestId("labs").getByRole("listitem").filter({ hasText: labId });
+  await expect(card.getByTestId("places")).toHaveText("Restano 5 posti");
+  await fitsTheScreen(page);
+  await expectAccessible(page, "/laboratori");
+
+  await card.getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(labId);
+  await expect(page.getByText("Comunicare in gruppo")).toBeVisible();
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+
+  // Mistakes are explained beside their fields, and nothing is queued.
+  await page.getByRole("button", { name: "Iscriviti" }).click();
+  await expect(page.getByText("Scrivi il tuo nome e cognome.")).toBeVisible();
+  await expect(page.getByText("Scegli la tua fascia d'età.")).toBeVisible();
+  await page.getByLabel("Nome e cognome").fill("Giulia Ferrari");
+  await page.getByLabel("E-mail o telefono").fill("giulia");
+  await page.getByLabel("Fascia d'età").selectOption("18-24");
+  await page.getByRole("button", { name: "Iscriviti" }).click();
+  await expect(page.getByText(/Scrivi un'e-mail \(nome@esempio.it\)/)).toBeVisible();
+  await expect(page.getByLabel("Nome e cognome")).toHaveValue("Giulia Ferrari");
+  await page.getByLabel("E-mail o telefono").fill("giulia.ferrari@example.it");
+  await page.getByRole("button", { name: "Iscriviti" }).click();
+  const mine = page.getByTestId("my-signups");
+  await expect(mine).toContainText("In coda");
+  expect(d1(`SELECT COUNT(*) AS n FROM lab_signups WHERE lab_id = '${labId}'`)).toEqual([{ n: 0 }]);
+
+  await context.setOffline(false);
+  await expect(mine).toContainText("Iscrizione confermata");
+  const code = (await mine.getByTestId("signup-code").textContent())!;
+  expect(code).toMatch(/^LAB-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+  expect(d1(`SELECT name, status, code FROM lab_signups WHERE lab_id = '${labId}'`)).toEqual([{ name: "Giulia Ferrari", status: "confirmed", code }]);
+  await fitsTheScreen(page);
+  await expectAccessible(page, `/laboratori/${labId}`);
+
+  // Cancelling from the phone frees the place.
+  await mine.getByRole("button", { name: "Annulla l'iscrizione" }).click();
+  await expect(mine).toContainText("Iscrizione annullata");
+  expect(d1(`SELECT status FROM lab_signups WHERE lab_id = '${labId}'`)).toEqual([{ status: "cancelled" }]);
+});
+
+test("a full lab says so in the list and on its page, and a sign-up gets a numbered place on the waiting list", async ({ page, request }) => {
+  const labId = uniqueId("completo");
+  await putLab(request, labId, labInput({ title: `Seminario progettazione ${labId}`, format: "seminar", audience: "associations", min_places: 1, max_places: 2 }));
+  for (const name of ["Anna Verdi", "Bruno Neri"]) await signUp(request, labId, signupBody(name, `${name.split(" ")[0].toLowerCase()}@example.it`));
+  await signUp(request, labId, signupBody("Carla Gialli", "+39 333 000 1111"));
+
+  // Rendered by the worker: the places are right before the app runs.
+  await page.goto(`/laboratori/${labId}`);
+  await expect(page.getByTestId("places")).toHaveText("Completo: lista d'attesa");
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(jsonLd).toMatchObject({ "@type": "Event", maximumAttendeeCapacity: 2, remainingAttendeeCapacity: 0 });
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
+  await expect(page.getByText("I posti sono finiti")).toBeVisible();
+
+  await page.getByLabel("Nome e cognome").fill("Davide Rosa");
+  await page.getByLabel("E-mail o telefono").fill("davide@example.it");
+  await page.getByLabel("Fascia d'età").selectOption("25-29");
+  await page.getByRole("button", { name: "Iscriviti" }).click();
+  await expect(page.getByTestId("my-signups")).toContainText("In lista d'attesa, n. 2");
+  await fitsTheScreen(page);
+
+  await page.goto("/laboratori");
+  const card = page.getByTestId("labs").getByRole("listitem").filter({ hasText: labId });
+  await expect(card.getByTestId("places")).toHaveText("Completo: lista d'attesa");
+  await expect(card).toContainText("Seminario");
+  // The smallest phones too: nothing scrolls sideways at 320 px.
+  await page.setViewportSize({ width: 320, height: 740 });
+  await fitsTheScreen(page);
+  await page.goto(`/laboratori/${labId}`);
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
+  await fitsTheScreen(page);
+  await page.setViewportSize({ width: 360, height: 740 });
+
+  // The calendar file has every session.
+  await page.goto(`/laboratori/${labId}`);
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Aggiungi gli incontri al calendario" }).click();
+  const file = await download;
+  const ics = await (await file.createReadStream()).toArray();
+  const text = Buffer.concat(ics).toString("utf8");
+  expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(3);
+  expect(file.suggestedFilename()).toBe(`${labId}.ics`);
+});
+
+test("an unknown lab answers 404 with the app's own page", async ({ page }) => {
+  const response = await page.goto(`/laboratori/${uniqueId("nessuno")}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Laboratorio non trovato");
+});
