@@ -141,9 +141,7 @@ impl Page {
             | Page::Appointments
             | Page::NotFound
             | Page::Labs
-            | Page::Lab(_) => {
-                Needs::Nothing
-            }
+            | Page::Lab(_) => Needs::Nothing,
         }
     }
 
