@@ -225,6 +225,22 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Counts of a period (none negative), as many bars as the months of a year or the days
+        /// of a month, every value from 0 to large: each draws an SVG or says in words that
+        /// there is nothing to draw, and never panics.
+        #[test]
+        fn every_period_s_counts_draw(values in proptest::collection::vec(
+            proptest::prop_oneof![0i64..=3, 0i64..=1_000, 0i64..=i64::from(u32::MAX)],
+            0..40,
+        )) {
+            let chart = dataset(values.iter().map(|v| ("mese", *v)).collect());
+            let drawn = chart.svg();
+            proptest::prop_assert_eq!(drawn.is_none(), values.iter().all(|v| *v == 0));
+            proptest::prop_assert!(drawn.is_none_or(|svg| svg.contains("</svg>")));
+        }
+    }
+
     #[test]
     fn nothing_to_draw_says_so_in_words() {
         for bars in [vec![], vec![("gen 2026", 0), ("feb 2026", 0)]] {
