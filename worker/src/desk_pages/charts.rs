@@ -160,7 +160,6 @@ figure.chart{margin:1rem 0;background:#fff;border:1px solid #ccc;border-radius:4
 figure.chart figcaption{font-weight:700}.plot svg{width:100%;height:auto;max-width:44rem;display:block}
 .table-wrap{overflow-x:auto}.figures{display:flex;flex-wrap:wrap;gap:1rem}.figures p{margin:0}
 .figures strong{display:block;font-size:1.6rem}.download a{display:inline-block;padding:.3rem 0}
-header nav{flex-wrap:wrap}
 @page{size:A4;margin:15mm}
 @media print{header.top,form.period,p.download,p.exports{display:none}main{max-width:none;padding:0}
 section.report{break-before:page}section.report:first-of-type{break-before:auto}
