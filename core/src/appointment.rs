@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use strum::{AsRefStr, EnumString, IntoStaticStr, VariantArray};
 
-use crate::{account::is_plausible_email, question::CODE_ALPHABET, validation::ValidationErrors};
+use crate::{account::is_plausible_email, validation::ValidationErrors};
 
 mod ics;
 pub mod series;
@@ -206,26 +206,15 @@ pub struct CancelInput {
     pub code: String,
 }
 
-/// A booking's code from 8 random bytes: `APP-XXXX-XXXX`, in the questions' alphabet (no 0/O,
+/// A booking's code from 8 random bytes: `APP-XXXX-XXXX`, in the codes' alphabet (no 0/O,
 /// 1/I/L), so it can be read out at the desk.
 pub fn booking_code(random: [u8; 8]) -> String {
-    let symbols: String = random
-        .iter()
-        .map(|b| CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()] as char)
-        .collect();
-    format!("APP-{}-{}", &symbols[..4], &symbols[4..])
+    crate::code::make("APP", random)
 }
 
 /// Normalises a typed code (`app 7k3q 9abc` → `APP-7K3Q-9ABC`); `None` when it cannot be one.
 pub fn normalise_code(typed: &str) -> Option<String> {
-    let symbols: String = typed
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    let symbols = symbols.strip_prefix("APP").unwrap_or(&symbols);
-    (symbols.len() == 8 && symbols.bytes().all(|b| CODE_ALPHABET.contains(&b)))
-        .then(|| format!("APP-{}-{}", &symbols[..4], &symbols[4..]))
+    crate::code::normalise("APP", typed)
 }
 
 #[cfg(test)]

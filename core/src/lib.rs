@@ -8,6 +8,7 @@ pub mod appointment;
 pub mod budget;
 pub mod calendar;
 pub mod call;
+pub mod code;
 pub mod content;
 pub mod csv_cell;
 pub mod cv;

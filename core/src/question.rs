@@ -173,28 +173,14 @@ pub struct QuestionReceipt {
     pub answer_id: Option<String>,
 }
 
-/// A short code that is easy to read aloud: no 0/O, 1/I/L.
-pub const CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-
-/// `ESP-` and eight symbols of [`CODE_ALPHABET`] from eight random bytes.
+/// `ESP-` and eight symbols of the codes' alphabet from eight random bytes.
 pub fn question_code(random: [u8; 8]) -> String {
-    let symbols: String = random
-        .iter()
-        .map(|b| CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()] as char)
-        .collect();
-    format!("ESP-{}-{}", &symbols[..4], &symbols[4..])
+    crate::code::make("ESP", random)
 }
 
 /// Normalises what someone typed as a code (`esp 7k3q9abc` → `ESP-7K3Q-9ABC`).
 pub fn normalise_code(typed: &str) -> Option<String> {
-    let symbols: String = typed
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    let symbols = symbols.strip_prefix("ESP").unwrap_or(&symbols);
-    (symbols.len() == 8 && symbols.bytes().all(|b| CODE_ALPHABET.contains(&b)))
-        .then(|| format!("ESP-{}-{}", &symbols[..4], &symbols[4..]))
+    crate::code::normalise("ESP", typed)
 }
 
 /// What an editor writes to publish an answer (the question's text can be tidied: names and

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use strum::{AsRefStr, EnumString, VariantArray};
 
-use crate::{question::CODE_ALPHABET, validation::ValidationErrors};
+use crate::validation::ValidationErrors;
 
 /// An age band instead of a date of birth: enough to check the lab's target, no more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -144,25 +144,14 @@ pub struct SignupReceipt {
     pub signed_up_at: DateTime<Utc>,
 }
 
-/// `LAB-` and eight symbols of the question codes' alphabet (no 0/O, 1/I/L).
+/// `LAB-` and eight symbols of the codes' alphabet (no 0/O, 1/I/L).
 pub fn signup_code(random: [u8; 8]) -> String {
-    let symbols: String = random
-        .iter()
-        .map(|b| CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()] as char)
-        .collect();
-    format!("LAB-{}-{}", &symbols[..4], &symbols[4..])
+    crate::code::make("LAB", random)
 }
 
 /// Normalises what someone typed as a sign-up code (`lab 7k3q 9abc` → `LAB-7K3Q-9ABC`).
 pub fn normalise_code(typed: &str) -> Option<String> {
-    let symbols: String = typed
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    let symbols = symbols.strip_prefix("LAB").unwrap_or(&symbols);
-    (symbols.len() == 8 && symbols.bytes().all(|b| CODE_ALPHABET.contains(&b)))
-        .then(|| format!("LAB-{}-{}", &symbols[..4], &symbols[4..]))
+    crate::code::normalise("LAB", typed)
 }
 
 /// `POST /api/v1/labs/{id}/signups/cancel`: the code is the only key.
