@@ -204,7 +204,11 @@ fn a_look_up_that_finds_a_place_after_the_waiting_list_keeps_saying_so() {
     let placed = moved.looked_up(receipt(SignupStatus::Confirmed, None));
     assert!(placed.promoted && placed.position.is_none());
     // Asked again later, it stays promoted; one confirmed from the start never is.
-    assert!(placed.looked_up(receipt(SignupStatus::Confirmed, None)).promoted);
+    assert!(
+        placed
+            .looked_up(receipt(SignupStatus::Confirmed, None))
+            .promoted
+    );
     let first = receipt(SignupStatus::Confirmed, None);
     assert!(!first.looked_up(first.clone()).promoted);
     // The server never writes the phone's flag; an old receipt without the new fields reads.

@@ -153,11 +153,13 @@ pub async fn cancel(req: Request, env: &Env, lab_id: &str, signup_id: &str) -> A
         // nobody does).
         let lab = published(&db, lab_id).await.ok();
         let texts = lab.as_ref().map(promotion_texts);
-        let mail = texts.as_ref().map(|(subject, before, after)| PromotionMail {
-            subject,
-            before,
-            after,
-        });
+        let mail = texts
+            .as_ref()
+            .map(|(subject, before, after)| PromotionMail {
+                subject,
+                before,
+                after,
+            });
         labs::cancel(&db, lab_id, signup_id, &code, &auth::now_text(), mail).await?;
     }
     let row = labs::signup(&db, signup_id)
