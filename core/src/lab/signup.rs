@@ -153,10 +153,10 @@ pub struct SignupReceipt {
 
 impl SignupReceipt {
     /// The receipt to keep after a look-up answered `now`: a move from the waiting list to a
-    /// place is remembered, so the phone goes on saying "Posto confermato".
+    /// place is remembered while the place lasts, so the phone goes on saying "Posto confermato".
     pub fn looked_up(&self, now: SignupReceipt) -> SignupReceipt {
-        let promoted = self.promoted
-            || (self.status == SignupStatus::Waiting && now.status == SignupStatus::Confirmed);
+        let promoted = now.status == SignupStatus::Confirmed
+            && (self.promoted || self.status == SignupStatus::Waiting);
         SignupReceipt { promoted, ..now }
     }
 

@@ -209,6 +209,12 @@ fn a_look_up_that_finds_a_place_after_the_waiting_list_keeps_saying_so() {
             .looked_up(receipt(SignupStatus::Confirmed, None))
             .promoted
     );
+    // Cancelled since (from another phone with the code): no longer a place to speak of.
+    assert!(
+        !placed
+            .looked_up(receipt(SignupStatus::Cancelled, None))
+            .promoted
+    );
     let first = receipt(SignupStatus::Confirmed, None);
     assert!(!first.looked_up(first.clone()).promoted);
     // The server never writes the phone's flag; an old receipt without the new fields reads.
