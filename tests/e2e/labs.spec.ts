@@ -112,8 +112,8 @@ test("a full lab says so in the list and on its page, and a sign-up gets a numbe
 test("a phone on the waiting list sees its place confirmed, and is told by e-mail, once places free up", async ({ page, request }) => {
   const labId = uniqueId("posto");
   await putLab(request, labId, labInput({ title: `Laboratorio colloquio ${labId}`, min_places: 1, max_places: 1 }));
-  const anna = await signUp(request, labId, signupBody("Anna Verdi", "anna.verdi@example.it"));
-  const bruno = await signUp(request, labId, signupBody("Bruno Neri", "bruno.neri@example.it"));
+  const anna = await signUp(request, labId, signupBody("Anna Verdi", `anna.verdi.${labId}@example.it`));
+  const bruno = await signUp(request, labId, signupBody("Bruno Neri", `bruno.neri.${labId}@example.it`));
   const cancel = async (who: typeof anna) => {
     const response = await request.post(`/api/v1/labs/${labId}/signups/${who.id}/cancel`, { data: { code: who.receipt.code }, headers: { origin } });
     expect(response.status()).toBe(200);
@@ -123,7 +123,7 @@ test("a phone on the waiting list sees its place confirmed, and is told by e-mai
   await page.goto(`/laboratori/${labId}`);
   await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
   await page.getByLabel("Nome e cognome").fill("Davide Rosa");
-  await page.getByLabel("E-mail o telefono").fill("davide.rosa@example.it");
+  await page.getByLabel("E-mail o telefono").fill(`davide.rosa.${labId}@example.it`);
   await page.getByLabel("Fascia d'età").selectOption("18-24");
   await page.getByRole("button", { name: "Iscriviti" }).click();
   const mine = page.getByTestId("my-signups");
@@ -134,7 +134,7 @@ test("a phone on the waiting list sees its place confirmed, and is told by e-mai
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
   await expect(mine).toContainText("In lista d'attesa, n. 1");
-  expect(mailTo("davide.rosa@example.it")).toEqual([]);
+  expect(mailTo(`davide.rosa.${labId}@example.it`)).toEqual([]);
 
   // Bruno cancels too: the place is the phone's. Opened from the list of labs, the lab's page says so.
   await cancel(bruno);
@@ -143,7 +143,7 @@ test("a phone on the waiting list sees its place confirmed, and is told by e-mai
   await page.getByRole("link", { name: `Laboratorio colloquio ${labId}` }).click();
   await expect(mine).toContainText("Posto confermato: si è liberato un posto e sei iscritto.");
   await expect(mine.getByTestId("signup-code")).toHaveText(/^LAB-/);
-  const [mail] = mailTo("davide.rosa@example.it");
+  const [mail] = mailTo(`davide.rosa.${labId}@example.it`);
   expect(mail.subject).toBe(`Si è liberato un posto: sei iscritto a «Laboratorio colloquio ${labId}»`);
   expect(mail.body).toContain(await mine.getByTestId("signup-code").innerText());
   // Kept on the phone: it still says so when the page opens again, the look-up changing nothing.
