@@ -1,6 +1,7 @@
 //! Sign-ups for labs and seminars: anyone signs up from the phone (`POST
-//! /api/v1/labs/{id}/signups`, idempotent by the id the phone made) and cancels with the code of
-//! the receipt. The place is decided by D1 in the write itself (`db::labs::sign_up`).
+//! /api/v1/labs/{id}/signups`, idempotent by the id the phone made), asks where it stands now and
+//! cancels with the code of the receipt. The place is decided by D1 in the write itself
+//! (`db::labs::sign_up`).
 
 use chrono::Utc;
 use sito_core::api::ProblemCode;
