@@ -51,6 +51,7 @@ export interface Receipt {
   status: "confirmed" | "waiting" | "cancelled";
   position?: number;
   signed_up_at: string;
+  lab_cancelled?: boolean;
 }
 
 /** A sign-up's body as the phone sends it. */

@@ -144,6 +144,15 @@ pub async fn lab_sign_up(lab_id: &str, body: &str) -> Result<String, ApiError> {
         .map_err(|_| ApiError::Offline)
 }
 
+/// Where a sign-up stands now, asked with its code: its receipt.
+pub async fn lab_signup(
+    lab_id: &str,
+    signup_id: &str,
+    code: &str,
+) -> Result<sito_core::lab::signup::SignupReceipt, ApiError> {
+    fetch(Request::get(&paths::lab_signup(lab_id, signup_id, code)).build()).await
+}
+
 /// Cancels a sign-up with its code; the cancelled receipt comes back as JSON text.
 pub async fn cancel_lab_signup(
     lab_id: &str,

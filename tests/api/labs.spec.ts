@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { origin } from "../../playwright.config";
 import { labInput, lab, putLab, signUp, signupBody, type Receipt } from "../labs";
-import { d1, editorHeaders, head, pull, uniqueId } from "../support";
+import { d1, editorHeaders, head, mailTo, pull, uniqueId } from "../support";
 
 const signups = (labId: string) => `/api/v1/labs/${labId}/signups`;
 
@@ -87,6 +87,70 @@ test("a cancellation with its own code frees the place for exactly one person of
   expect((await cancel(anna, anna.receipt.code)).status()).toBe(200);
   expect((await lab(request, labId)).places).toEqual({ taken: 2, waiting: 1, cancelled: 1 });
   expect(carla.receipt.status).toBe("waiting");
+});
+
+test("after a cancellation each sign-up's own look-up says where it stands now, and the one who moves up is told by e-mail", async ({ request }) => {
+  const labId = uniqueId("promosso");
+  const input = labInput({ title: "Laboratorio: il curriculum che funziona", min_places: 1, max_places: 1 });
+  await putLab(request, labId, input);
+  const anna = await signUp(request, labId, signupBody("Anna Verdi", `anna.verdi.${labId}@example.it`));
+  const bruno = await signUp(request, labId, signupBody("Bruno Neri", `bruno.neri.${labId}@example.it`));
+  const carla = await signUp(request, labId, signupBody("Carla Gialli", "+39 333 123 4567"));
+  const dario = await signUp(request, labId, signupBody("Dario Blu", `dario.blu.${labId}@example.it`));
+  const lookUp = async (who: { id: string }, code: string) => {
+    const response = await request.get(`${signups(labId)}/${who.id}?code=${encodeURIComponent(code)}`);
+    return { status: response.status(), receipt: response.status() === 200 ? ((await response.json()) as Receipt) : null };
+  };
+  const where = async () => {
+    const found = [];
+    for (const p of [anna, bruno, carla, dario]) {
+      const { receipt } = await lookUp(p, p.receipt.code);
+      found.push([receipt?.status, receipt?.position ?? null]);
+    }
+    return found;
+  };
+  expect(await where()).toEqual([
+    ["confirmed", null],
+    ["waiting", 1],
+    ["waiting", 2],
+    ["waiting", 3],
+  ]);
+  // Another's code, a made-up one, nothing, or a sign-up of another lab: 404, as for cancelling.
+  expect((await lookUp(bruno, anna.receipt.code)).status).toBe(404);
+  expect((await lookUp(bruno, "LAB-2222-2222")).status).toBe(404);
+  expect((await request.get(`${signups(labId)}/${bruno.id}`)).status()).toBe(404);
+  expect((await request.get(`${signups("un-altro")}/${bruno.id}?code=${bruno.receipt.code}`)).status()).toBe(404);
+
+  const cancelled = await request.post(`${signups(labId)}/${anna.id}/cancel`, { data: { code: anna.receipt.code }, headers: { origin } });
+  expect(cancelled.status()).toBe(200);
+  expect(await where()).toEqual([
+    ["cancelled", null],
+    ["confirmed", null],
+    ["waiting", 1],
+    ["waiting", 2],
+  ]);
+  // Typed as a person would (lower case, spaces), the code still finds it; the lab is not cancelled.
+  const typed = await lookUp(bruno, bruno.receipt.code.toLowerCase().replaceAll("-", " "));
+  expect(typed.receipt).toMatchObject({ lab_id: labId, code: bruno.receipt.code, status: "confirmed" });
+  expect(typed.receipt?.lab_cancelled).toBeUndefined();
+
+  // Bruno left an e-mail: the same batch queued the news, with the lab and its first session in Italian time.
+  const first = new Date(input.modules[0].sessions[0].starts_at);
+  const parts = Object.fromEntries(new Intl.DateTimeFormat("it-IT", { timeZone: "Europe/Rome", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(first).map((p) => [p.type, p.value]));
+  const mails = mailTo(`bruno.neri.${labId}@example.it`);
+  expect(mails).toHaveLength(1);
+  expect(mails[0].subject).toBe("Si è liberato un posto: sei iscritto a «Laboratorio: il curriculum che funziona»");
+  expect(mails[0].body).toContain("si è liberato un posto: sei iscritto a «Laboratorio: il curriculum che funziona» (Informagiovani di Cremona).");
+  expect(mails[0].body).toContain(`Il primo incontro è il ${parts.day}/${parts.month}/${parts.year} alle ${parts.hour}:${parts.minute} (ora italiana).`);
+  expect(mails[0].body).toContain(`Il tuo codice d'iscrizione è ${bruno.receipt.code}`);
+  expect(mailTo(`dario.blu.${labId}@example.it`)).toEqual([]);
+
+  // Carla left a phone number: she moves up, and nothing is queued for a phone.
+  expect((await request.post(`${signups(labId)}/${bruno.id}/cancel`, { data: { code: bruno.receipt.code }, headers: { origin } })).status()).toBe(200);
+  expect((await lookUp(carla, carla.receipt.code)).receipt?.status).toBe("confirmed");
+  expect((await lookUp(dario, dario.receipt.code)).receipt?.position).toBe(1);
+  expect(d1(`SELECT COUNT(*) AS n FROM mail_outbox WHERE body LIKE '%${carla.receipt.code}%'`)).toEqual([{ n: 0 }]);
+  expect(mailTo("+39 333 123 4567")).toEqual([]);
 });
 
 test("signing up before the opening or after the closing is refused in Italian and stores nothing", async ({ request }) => {

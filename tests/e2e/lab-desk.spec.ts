@@ -100,7 +100,7 @@ test("staff see the sign-ups and the waiting list, each read in the audit log; m
 test("a lab below its minimum at closing can be cancelled: everyone sees «Annullato» and no one can sign up", async ({ browser, request }) => {
   const labId = uniqueId("annullato");
   await putLab(request, labId, labInput({ min_places: 5, max_places: 10 }));
-  await signUp(request, labId, signupBody("Dario Blu", "dario.blu@example.it"));
+  const dario = await signUp(request, labId, signupBody("Dario Blu", "dario.blu@example.it"));
   const page = await desk(browser);
   // While sign-ups are open the desk offers no cancelling.
   await page.goto(`/redazione/laboratori/${labId}`);
@@ -114,6 +114,9 @@ test("a lab below its minimum at closing can be cancelled: everyone sees «Annul
   await expect(page.getByRole("status")).toHaveText("Laboratorio annullato: tutti vedono «Annullato».");
   expect((await lab(request, labId)).cancelled).toBe(true);
   expect(mailTo("dario.blu@example.it").at(-1)?.subject).toBe("Laboratorio annullato");
+  // Dario's own look-up says so too.
+  const looked = await request.get(`/api/v1/labs/${labId}/signups/${dario.id}?code=${dario.receipt.code}`);
+  expect(await looked.json()).toMatchObject({ status: "confirmed", lab_cancelled: true });
 
   const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
   await phone.goto(`/laboratori/${labId}`);

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { labInput, putLab, signUp, signupBody } from "../labs";
-import { d1, expectAccessible, uniqueId, waitForServiceWorker } from "../support";
+import { origin } from "../../playwright.config";
+import { d1, expectAccessible, mailTo, uniqueId, waitForServiceWorker } from "../support";
 
 /** Nothing wider than the screen, and every button and field at least 24 px tall. */
 async function fitsTheScreen(page: Page) {
@@ -106,6 +107,51 @@ test("a full lab says so in the list and on its page, and a sign-up gets a numbe
   const text = Buffer.concat(ics).toString("utf8");
   expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(3);
   expect(file.suggestedFilename()).toBe(`${labId}.ics`);
+});
+
+test("a phone on the waiting list sees its place confirmed, and is told by e-mail, once places free up", async ({ page, request }) => {
+  const labId = uniqueId("posto");
+  await putLab(request, labId, labInput({ title: `Laboratorio colloquio ${labId}`, min_places: 1, max_places: 1 }));
+  const anna = await signUp(request, labId, signupBody("Anna Verdi", `anna.verdi.${labId}@example.it`));
+  const bruno = await signUp(request, labId, signupBody("Bruno Neri", `bruno.neri.${labId}@example.it`));
+  const cancel = async (who: typeof anna) => {
+    const response = await request.post(`/api/v1/labs/${labId}/signups/${who.id}/cancel`, { data: { code: who.receipt.code }, headers: { origin } });
+    expect(response.status()).toBe(200);
+  };
+
+  await page.setViewportSize({ width: 320, height: 740 });
+  await page.goto(`/laboratori/${labId}`);
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
+  await page.getByLabel("Nome e cognome").fill("Davide Rosa");
+  await page.getByLabel("E-mail o telefono").fill(`davide.rosa.${labId}@example.it`);
+  await page.getByLabel("Fascia d'età").selectOption("18-24");
+  await page.getByRole("button", { name: "Iscriviti" }).click();
+  const mine = page.getByTestId("my-signups");
+  await expect(mine).toContainText("In lista d'attesa, n. 2");
+
+  // Anna cancels: Bruno gets her place, and the phone, opening the page again, moves up one.
+  await cancel(anna);
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
+  await expect(mine).toContainText("In lista d'attesa, n. 1");
+  expect(mailTo(`davide.rosa.${labId}@example.it`)).toEqual([]);
+
+  // Bruno cancels too: the place is the phone's. Opened from the list of labs, the lab's page says so.
+  await cancel(bruno);
+  await page.goto("/laboratori");
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
+  await page.getByRole("link", { name: `Laboratorio colloquio ${labId}` }).click();
+  await expect(mine).toContainText("Posto confermato: si è liberato un posto e sei iscritto.");
+  await expect(mine.getByTestId("signup-code")).toHaveText(/^LAB-/);
+  const [mail] = mailTo(`davide.rosa.${labId}@example.it`);
+  expect(mail.subject).toBe(`Si è liberato un posto: sei iscritto a «Laboratorio colloquio ${labId}»`);
+  expect(mail.body).toContain(await mine.getByTestId("signup-code").innerText());
+  // Kept on the phone: it still says so when the page opens again, the look-up changing nothing.
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
+  await expect(mine).toContainText("Posto confermato");
+  await fitsTheScreen(page);
+  await expectAccessible(page, "laboratorio, posto confermato");
 });
 
 test("an unknown lab answers 404 with the app's own page", async ({ page }) => {

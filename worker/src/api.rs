@@ -60,6 +60,10 @@ async fn route(req: Request, env: Env) -> ApiResult {
             labs::cancel(req, &env, id, signup).await
         }
         (["labs", _, "signups", _, "cancel"], _) => not_allowed("POST"),
+        (["labs", id, "signups", signup], Method::Get) => {
+            labs::look_up(&req, &env, id, signup).await
+        }
+        (["labs", _, "signups", _], _) => not_allowed("GET"),
         (["questions"], Method::Post) => questions::ask(req, &env).await,
         (["questions"], _) => not_allowed("POST"),
         (["questions", code], Method::Get) => questions::follow(&env, code).await,

@@ -1,11 +1,13 @@
 //! Labs and seminars with places (seed 002 §5.1 "Laboratori professional skills", §6.2 the
 //! seminars for associations): the list, open ones first with the places left ("Restano 4
 //! posti", "Completo: lista d'attesa"), and one lab in full with its sessions, its calendar and
-//! the sign-up form, which goes through the outbox. Only the whole portal carries these pages
+//! the sign-up form, which goes through the outbox; opening either asks the server again where
+//! this phone's sign-ups stand (`lookup`). Only the whole portal carries these pages
 //! (`rare::<ALL>`), and the labs do not travel in the catalog's seed that the everyday pages'
 //! wasm reads: a rendered labs page carries its own (`#sito-labs`).
 
 mod detail;
+mod lookup;
 mod signup;
 
 use chrono::{DateTime, Utc};
@@ -129,6 +131,7 @@ pub(crate) fn window_line(i18n: I18nContext<Locale>, lab: &Lab, phase: LabPhase)
 pub fn LabList() -> impl IntoView {
     let i18n = use_i18n();
     let labs = use_labs();
+    lookup::use_signup_lookup();
     let now = now();
     view! {
         <h1>{t!(i18n, labs.title)}</h1>

@@ -100,6 +100,15 @@ pub enum Receipt {
     LabSignup(String),
 }
 
+impl Receipt {
+    /// A lab sign-up's receipt kept again after a look-up changed it (a place freed up).
+    pub fn lab_signup(
+        receipt: &sito_core::lab::signup::SignupReceipt,
+    ) -> Result<Self, serde_json::Error> {
+        serde_json::to_string(receipt).map(Receipt::LabSignup)
+    }
+}
+
 /// Where a submission stands on the device.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -68,6 +68,16 @@ pub fn lab_signups(lab_id: &str) -> String {
     format!("{PREFIX}/labs/{}/signups", segment(lab_id))
 }
 
+/// `GET`: where the sign-up `signup_id` of the lab `lab_id` stands now, with its code.
+pub fn lab_signup(lab_id: &str, signup_id: &str, code: &str) -> String {
+    format!(
+        "{PREFIX}/labs/{}/signups/{}?code={}",
+        segment(lab_id),
+        segment(signup_id),
+        segment(code)
+    )
+}
+
 /// `POST`: cancels the sign-up `signup_id` of the lab `lab_id`, with its code.
 pub fn lab_signup_cancel(lab_id: &str, signup_id: &str) -> String {
     format!(
@@ -145,6 +155,10 @@ mod tests {
         assert_eq!(proposal("../session"), "/api/v1/proposals/..%2Fsession");
         assert_eq!(proposals_after(17), "/api/v1/proposals?after=17");
         assert_eq!(sync(42), "/api/v1/sync?since=42");
+        assert_eq!(
+            lab_signup("l1", "s/1", "LAB-AB12&x=1"),
+            "/api/v1/labs/l1/signups/s%2F1?code=LAB-AB12%26x%3D1"
+        );
         assert_eq!(sync_page(42, 200), "/api/v1/sync?since=42&limit=200");
         assert_eq!(
             problem(ProblemCode::CallClosed),

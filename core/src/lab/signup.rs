@@ -142,6 +142,28 @@ pub struct SignupReceipt {
     pub position: Option<u32>,
     #[serde(with = "crate::time")]
     pub signed_up_at: DateTime<Utc>,
+    /// The organiser cancelled the whole lab: the place, if any, is gone.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub lab_cancelled: bool,
+    /// Kept by the phone, never sent by the server: a later look-up found the sign-up confirmed
+    /// that the phone had kept on the waiting list (a place freed up and it moved up).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub promoted: bool,
+}
+
+impl SignupReceipt {
+    /// The receipt to keep after a look-up answered `now`: a move from the waiting list to a
+    /// place is remembered while the place lasts, so the phone goes on saying "Posto confermato".
+    pub fn looked_up(&self, now: SignupReceipt) -> SignupReceipt {
+        let promoted = now.status == SignupStatus::Confirmed
+            && (self.promoted || self.status == SignupStatus::Waiting);
+        SignupReceipt { promoted, ..now }
+    }
+
+    /// Worth asking the server again: a place may come (waiting) or the lab may be cancelled.
+    pub fn may_change(&self) -> bool {
+        !self.lab_cancelled && self.status != SignupStatus::Cancelled
+    }
 }
 
 /// `LAB-` and eight symbols of the codes' alphabet (no 0/O, 1/I/L).

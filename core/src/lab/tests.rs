@@ -1,7 +1,9 @@
 use chrono::Duration;
 
 use super::fixtures::{input, lab};
-use super::signup::{normalise_code, signup_code, AgeBand, SignupInput};
+use super::signup::{
+    normalise_code, signup_code, AgeBand, SignupInput, SignupReceipt, SignupStatus,
+};
 use super::*;
 
 fn errors_of(input: &LabInput) -> Vec<String> {
@@ -180,4 +182,55 @@ fn a_code_reads_back_however_it_is_typed() {
         Some("LAB-2345-678Z")
     );
     assert_eq!(normalise_code("LAB-2345-6780"), None);
+}
+
+fn receipt(status: SignupStatus, position: Option<u32>) -> SignupReceipt {
+    SignupReceipt {
+        lab_id: "l1".into(),
+        code: "LAB-AB23-CD45".into(),
+        status,
+        position,
+        signed_up_at: chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap(),
+        lab_cancelled: false,
+        promoted: false,
+    }
+}
+
+#[test]
+fn a_look_up_that_finds_a_place_after_the_waiting_list_keeps_saying_so() {
+    let waiting = receipt(SignupStatus::Waiting, Some(3));
+    let moved = waiting.looked_up(receipt(SignupStatus::Waiting, Some(2)));
+    assert_eq!((moved.position, moved.promoted), (Some(2), false));
+    let placed = moved.looked_up(receipt(SignupStatus::Confirmed, None));
+    assert!(placed.promoted && placed.position.is_none());
+    // Asked again later, it stays promoted; one confirmed from the start never is.
+    assert!(
+        placed
+            .looked_up(receipt(SignupStatus::Confirmed, None))
+            .promoted
+    );
+    // Cancelled since (from another phone with the code): no longer a place to speak of.
+    assert!(
+        !placed
+            .looked_up(receipt(SignupStatus::Cancelled, None))
+            .promoted
+    );
+    let first = receipt(SignupStatus::Confirmed, None);
+    assert!(!first.looked_up(first.clone()).promoted);
+    // The server never writes the phone's flag; an old receipt without the new fields reads.
+    let text = serde_json::to_string(&first).unwrap();
+    assert!(!text.contains("promoted") && !text.contains("lab_cancelled"));
+    assert_eq!(serde_json::from_str::<SignupReceipt>(&text).unwrap(), first);
+}
+
+#[test]
+fn only_a_live_sign_up_of_a_live_lab_is_looked_up_again() {
+    assert!(receipt(SignupStatus::Waiting, Some(1)).may_change());
+    assert!(receipt(SignupStatus::Confirmed, None).may_change());
+    assert!(!receipt(SignupStatus::Cancelled, None).may_change());
+    let gone = SignupReceipt {
+        lab_cancelled: true,
+        ..receipt(SignupStatus::Confirmed, None)
+    };
+    assert!(!gone.may_change());
 }

@@ -1,6 +1,7 @@
 //! Sign-ups for labs and seminars: anyone signs up from the phone (`POST
-//! /api/v1/labs/{id}/signups`, idempotent by the id the phone made) and cancels with the code of
-//! the receipt. The place is decided by D1 in the write itself (`db::labs::sign_up`).
+//! /api/v1/labs/{id}/signups`, idempotent by the id the phone made), asks where it stands now and
+//! cancels with the code of the receipt. The place is decided by D1 in the write itself
+//! (`db::labs::sign_up`).
 
 use chrono::Utc;
 use sito_core::api::ProblemCode;
@@ -15,7 +16,7 @@ use crate::{
     auth,
     db::{
         self,
-        labs::{self, NewSignup, SignupRow},
+        labs::{self, NewSignup, PromotionMail, SignupRow},
     },
     error::ApiError,
     http::{json, read_json, ApiResult},
@@ -33,6 +34,8 @@ fn receipt(row: &SignupRow) -> Result<SignupReceipt, ApiError> {
         status,
         position: (status == SignupStatus::Waiting).then_some(row.position.unwrap_or(0)),
         signed_up_at: row.signed_up_at,
+        lab_cancelled: row.lab_cancelled == 1,
+        promoted: false,
     })
 }
 
@@ -147,11 +150,57 @@ pub async fn cancel(req: Request, env: &Env, lab_id: &str, signup_id: &str) -> A
         .filter(|row| row.lab_id == lab_id && row.code == code)
         .ok_or(ApiError::NotFound)?;
     if labs::status(&row)? != SignupStatus::Cancelled {
-        labs::cancel(&db, lab_id, signup_id, &code, &auth::now_text()).await?;
+        // The lab as published, for the message to whoever moves up (none if it is gone: then
+        // nobody does).
+        let lab = published(&db, lab_id).await.ok();
+        let texts = lab.as_ref().map(promotion_texts);
+        let mail = texts
+            .as_ref()
+            .map(|(subject, before, after)| PromotionMail {
+                subject,
+                before,
+                after,
+            });
+        labs::cancel(&db, lab_id, signup_id, &code, &auth::now_text(), mail).await?;
     }
     let row = labs::signup(&db, signup_id)
         .await?
         .ok_or_else(|| ApiError::Storage("sign-up vanished".into()))?;
+    json(&receipt(&row)?, 200)
+}
+
+/// The message to the first of the waiting list when a place frees up: its subject, and its
+/// body before and after their code.
+fn promotion_texts(lab: &Lab) -> (String, String, String) {
+    let first = lab
+        .first_start()
+        .map(|at| format!(" Il primo incontro è il {} (ora italiana).", rome_words(at)))
+        .unwrap_or_default();
+    (
+        format!("Si è liberato un posto: sei iscritto a «{}»", lab.title),
+        format!(
+            "Ciao,\n\nsi è liberato un posto: sei iscritto a «{}» ({}).{first}\n\n\
+             Il tuo codice d'iscrizione è ",
+            lab.title, lab.organiser
+        ),
+        ": mostralo all'ingresso. Se non puoi più venire, annulla l'iscrizione dalla pagina del \
+         laboratorio su SI.T.O. Giovani: il posto passa al prossimo in lista d'attesa."
+            .to_owned(),
+    )
+}
+
+/// `GET /api/v1/labs/{id}/signups/{signup_id}?code=…`: where the sign-up stands now (a place,
+/// its number on the waiting list, cancelled; the lab cancelled), only with its own code.
+pub async fn look_up(req: &Request, env: &Env, lab_id: &str, signup_id: &str) -> ApiResult {
+    let typed = crate::http::query_pairs(req)?
+        .into_iter()
+        .find_map(|(key, value)| (key == "code").then_some(value))
+        .unwrap_or_default();
+    let code = normalise_code(&typed).ok_or(ApiError::NotFound)?;
+    let row = labs::signup(&db::database(env)?, signup_id)
+        .await?
+        .filter(|row| row.lab_id == lab_id && row.code == code)
+        .ok_or(ApiError::NotFound)?;
     json(&receipt(&row)?, 200)
 }
 

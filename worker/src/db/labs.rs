@@ -106,13 +106,17 @@ pub struct SignupRow {
     pub contact: Option<String>,
     /// The rank among the waiting sign-ups, while waiting.
     pub position: Option<u32>,
+    /// 1 when the organiser cancelled the lab.
+    pub lab_cancelled: u8,
     #[serde(with = "sito_core::time")]
     pub signed_up_at: DateTime<Utc>,
 }
 
 const ROW: &str = "SELECT s.lab_id, s.code, s.status, s.name, s.contact, s.signed_up_at, \
      CASE WHEN s.status = 'waiting' THEN (SELECT COUNT(*) FROM lab_signups w \
-       WHERE w.lab_id = s.lab_id AND w.status = 'waiting' AND w.arrival <= s.arrival) END AS position \
+       WHERE w.lab_id = s.lab_id AND w.status = 'waiting' AND w.arrival <= s.arrival) END AS position, \
+     EXISTS (SELECT 1 FROM lab_state l WHERE l.lab_id = s.lab_id AND l.cancelled_at IS NOT NULL) \
+       AS lab_cancelled \
      FROM lab_signups s";
 
 pub async fn signup(db: &D1Database, id: &str) -> Result<Option<SignupRow>, ApiError> {
@@ -123,27 +127,66 @@ pub async fn signup(db: &D1Database, id: &str) -> Result<Option<SignupRow>, ApiE
         .await?)
 }
 
+/// The message to the person who moves up from the waiting list, if they left an e-mail: the
+/// body is `before`, their sign-up code, then `after`.
+pub struct PromotionMail<'a> {
+    pub subject: &'a str,
+    pub before: &'a str,
+    pub after: &'a str,
+}
+
 /// Cancels the sign-up `id` of `lab_id` if `code` is its code and it is not cancelled yet,
 /// deleting its name and contact (nothing is left to tell the person), and in the same batch
-/// gives a place freed to the first of the waiting list. `false`: nothing matched.
+/// gives a place freed to the first of the waiting list and queues `mail` to them.
+/// `false`: nothing matched.
 pub async fn cancel(
     db: &D1Database,
     lab_id: &str,
     id: &str,
     code: &str,
     at: &str,
+    mail: Option<PromotionMail<'_>>,
 ) -> Result<bool, ApiError> {
-    let mut batch = vec![
-        db.prepare(
+    let mut batch = vec![db
+        .prepare(
             "UPDATE lab_signups SET status = 'cancelled', cancelled_at = ?4, name = NULL, contact = NULL \
              WHERE lab_id = ?1 AND id = ?2 AND code = ?3 AND status != 'cancelled'",
         )
-        .bind(&[lab_id.into(), id.into(), code.into(), at.into()])?,
-        promote(db, lab_id)?,
-    ];
+        .bind(&[lab_id.into(), id.into(), code.into(), at.into()])?];
+    if let Some(mail) = mail {
+        // Before the promotion, with its very condition: it names who is about to move up.
+        batch.push(
+            db.prepare(format!(
+                "INSERT INTO mail_outbox (recipient, subject, body, created_at) \
+                 SELECT contact, ?2, ?3 || code || ?4, ?5 FROM lab_signups \
+                 WHERE contact LIKE '%_@_%' AND {}",
+                next_up()
+            ))
+            .bind(&[
+                lab_id.into(),
+                mail.subject.into(),
+                mail.before.into(),
+                mail.after.into(),
+                at.into(),
+            ])?,
+        );
+    }
+    batch.push(promote(db, lab_id)?);
     batch.extend(refresh(db, lab_id)?);
     let results = db.batch(batch).await?;
     Ok(super::changes(results.first()) == 1)
+}
+
+/// Where the sign-up of lab `?1` is the one a free place goes to: the first of the waiting list, while the
+/// confirmed ones are fewer than the places and the lab is not cancelled.
+fn next_up() -> String {
+    format!(
+        "id = (SELECT id FROM lab_signups WHERE lab_id = ?1 AND status = 'waiting' \
+               ORDER BY arrival LIMIT 1) \
+         AND (SELECT COUNT(*) FROM lab_signups WHERE lab_id = ?1 AND status = 'confirmed') \
+             < {MAX_PLACES} \
+         AND NOT EXISTS (SELECT 1 FROM lab_state WHERE lab_id = ?1 AND cancelled_at IS NOT NULL)"
+    )
 }
 
 /// The statement that gives a free place to the first of the waiting list (nothing when no place
@@ -152,12 +195,8 @@ pub async fn cancel(
 fn promote(db: &D1Database, lab_id: &str) -> Result<D1PreparedStatement, ApiError> {
     Ok(db
         .prepare(format!(
-            "UPDATE lab_signups SET status = 'confirmed' WHERE id = \
-               (SELECT id FROM lab_signups WHERE lab_id = ?1 AND status = 'waiting' \
-                ORDER BY arrival LIMIT 1) \
-             AND (SELECT COUNT(*) FROM lab_signups WHERE lab_id = ?1 AND status = 'confirmed') \
-                 < {MAX_PLACES} \
-             AND NOT EXISTS (SELECT 1 FROM lab_state WHERE lab_id = ?1 AND cancelled_at IS NOT NULL)"
+            "UPDATE lab_signups SET status = 'confirmed' WHERE {}",
+            next_up()
         ))
         .bind(&[lab_id.into()])?)
 }

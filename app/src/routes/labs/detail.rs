@@ -13,6 +13,7 @@ pub fn LabDetail() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let labs = use_labs();
+    super::lookup::use_signup_lookup();
     view! {
         {move || {
             let id = params.with(|p| p.get("id").unwrap_or_default());

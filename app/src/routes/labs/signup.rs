@@ -175,6 +175,8 @@ fn MySignup(entry: OutboxEntry) -> impl IntoView {
     let state = match (&entry.state, receipt.as_ref().map(|r| r.status)) {
         (OutboxState::Queued { .. } | OutboxState::WaitingForSignIn { .. }, _) => "queued",
         (OutboxState::Refused { .. }, _) => "refused",
+        _ if receipt.as_ref().is_some_and(|r| r.lab_cancelled) => "lab-cancelled",
+        _ if receipt.as_ref().is_some_and(|r| r.promoted) => "promoted",
         (_, Some(SignupStatus::Confirmed)) => "confirmed",
         (_, Some(SignupStatus::Waiting)) => "waiting",
         _ => "cancelled",
@@ -184,6 +186,8 @@ fn MySignup(entry: OutboxEntry) -> impl IntoView {
         move || match (state, receipt.as_ref().and_then(|r| r.position)) {
             ("queued", _) => t_string!(i18n, labs.queued).to_owned(),
             ("refused", _) => t_string!(i18n, labs.refused).to_owned(),
+            ("lab-cancelled", _) => t_string!(i18n, labs.lab_cancelled_mine).to_owned(),
+            ("promoted", _) => t_string!(i18n, labs.promoted).to_owned(),
             ("confirmed", _) => t_string!(i18n, labs.confirmed).to_owned(),
             ("waiting", n) => t_string!(i18n, labs.waiting, n = n.unwrap_or(0)).to_string(),
             _ => t_string!(i18n, labs.cancelled_mine).to_owned(),
@@ -215,7 +219,7 @@ fn MySignup(entry: OutboxEntry) -> impl IntoView {
     };
     let code = receipt
         .as_ref()
-        .filter(|r| r.status != SignupStatus::Cancelled)
+        .filter(|r| r.status != SignupStatus::Cancelled && !r.lab_cancelled)
         .map(|r| r.code.clone());
     view! {
         <li class="card" data-state=state>
