@@ -127,3 +127,93 @@ pub(super) fn activity(report: &Report) -> Section {
         charts: vec![by_lab, by_topic],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use sito_core::{
+        appointment::AppointmentTopic,
+        monitoring::{
+            activity::{
+                ActivityFigures, AppointmentCounts, AppointmentFigures, LabCount, LabFigures,
+                TopicAppointments,
+            },
+            ContentFigures, Period, ProposalFigures, QuestionFigures, Report,
+        },
+    };
+
+    use super::*;
+
+    fn report(activity: ActivityFigures) -> Report {
+        Report {
+            period: Period::semester(2026, 1).unwrap(),
+            district: None,
+            content: ContentFigures {
+                published: vec![],
+                open_at_month_end: vec![],
+                guides_updated: 0,
+                stale_after_days: 180,
+                stale: vec![],
+            },
+            questions: QuestionFigures {
+                received: 0,
+                answered: 0,
+                declined: 0,
+                by_topic: vec![],
+                by_body: vec![],
+            },
+            proposals: ProposalFigures {
+                by_call: vec![],
+                first_time_groups: 0,
+            },
+            reach: vec![],
+            activity,
+        }
+    }
+
+    #[test]
+    fn the_section_shows_the_rates_and_exports_one_line_per_lab_and_topic() {
+        let lab = |title: &str, marked: bool| LabCount {
+            lab_id: title.to_lowercase(),
+            title: title.into(),
+            // 23:30 UTC is already the next day in Italy.
+            first_session: sito_core::time::parse("2026-03-01T23:30:00.000Z").unwrap(),
+            places_offered: 12,
+            confirmed: 6,
+            waiting: 2,
+            cancelled: false,
+            attendance_marked: marked,
+            attended: if marked { 5 } else { 0 },
+        };
+        let section = activity(&report(ActivityFigures {
+            labs: LabFigures::new(vec![lab("Colloquio", true), lab("=Fogli", false)]),
+            appointments: AppointmentFigures::new(vec![TopicAppointments {
+                topic: AppointmentTopic::Cv,
+                counts: AppointmentCounts {
+                    slots: 4,
+                    booked: 3,
+                    cancelled: 1,
+                    marked: 0,
+                    attended: 0,
+                    attendance_rate_pct: None,
+                },
+            }]),
+        }));
+        let figure = |name: &str| {
+            section
+                .figures
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.clone())
+        };
+        // 5 of 6 is 83.3 %; no appointment's attendance marked: no rate.
+        assert_eq!(figure("Posti offerti").as_deref(), Some("24"));
+        assert_eq!(figure("Presenza ai laboratori").as_deref(), Some("83%"));
+        assert_eq!(figure("Presenza agli appuntamenti").as_deref(), Some("—"));
+        let labs = section.charts[0].csv().unwrap();
+        let lines: Vec<&str> = labs.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert_eq!(lines[1], "Colloquio;02/03/2026;12;6;2;no;sì;5;83");
+        assert_eq!(lines[2], "'=Fogli;02/03/2026;12;6;2;no;no;0;");
+        let topics = section.charts[1].csv().unwrap();
+        assert!(topics.ends_with("\r\nCV;4;3;1;0;0;\r\n"), "{topics}");
+    }
+}
