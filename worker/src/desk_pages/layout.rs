@@ -108,7 +108,7 @@ pub(super) const STYLE: &str = r#"
 *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1b1b1b;background:#f6f7f9}
 header.top{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;padding:.6rem 1.5rem;background:#0b4f6c;color:#fff}
 header.top a{color:#fff}.brand{font-weight:700;text-decoration:none;margin-right:1rem}
-header nav{display:flex;gap:1rem}.signout{margin-left:auto;display:flex;gap:.5rem;align-items:center}
+header nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem}.signout{margin-left:auto;display:flex;gap:.5rem;align-items:center}
 main{max-width:78rem;margin:0 auto;padding:1rem 1.5rem}
 label{display:block;font-weight:600;margin-top:.8rem}input,select,textarea{font:inherit;padding:.4rem;border:1px solid #767676;border-radius:4px;width:100%;max-width:48rem}
 textarea{min-height:6rem}textarea.md{min-height:14rem;font-family:ui-monospace,monospace}
