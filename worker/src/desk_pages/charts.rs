@@ -229,6 +229,7 @@ mod tests {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         /// Counts of a period (none negative), as many bars as the months of a year or the days
         /// of a month, every value from 0 to large: each draws an SVG or says in words that
