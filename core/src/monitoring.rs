@@ -5,6 +5,8 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+pub mod activity;
+
 use crate::{
     opportunity::{District, OpportunityKind},
     validation::ValidationErrors,
@@ -273,6 +275,8 @@ pub struct Report {
     pub questions: QuestionFigures,
     pub proposals: ProposalFigures,
     pub reach: Vec<ReachDay>,
+    /// Labs whose first session falls in the period, and the desk's appointment slots of it.
+    pub activity: activity::ActivityFigures,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,6 +4,7 @@
 
 pub mod modules;
 pub mod year;
+pub mod year_activity;
 
 use serde::{de::DeserializeOwned, Deserialize};
 use sito_core::{markdown, opportunity::is_valid_id, Content, ContentKind, PublishMeta};

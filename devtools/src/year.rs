@@ -1,7 +1,8 @@
 //! A year of generated activity for measuring the monitoring report (`seed year`): 10,000
 //! opportunities published through the year (each with its audit line), 3,000 questions (most
 //! answered, some declined), 400 proposals from 250 groups to 5 calls, a year of reach
-//! counters, and the open opportunities the daily cron would have written at each month's end.
+//! counters, the open opportunities the daily cron would have written at each month's end, and
+//! the labs and desk appointments of `year_activity`.
 //! Deterministic: the same SQL every run for the same end time.
 
 use chrono::{DateTime, Datelike, Duration, Utc};
@@ -16,10 +17,10 @@ pub const GROUPS: usize = 250;
 pub const CALLS: usize = 5;
 
 /// A small linear congruential generator: enough spread for figures, no dependency.
-struct Spread(u64);
+pub struct Spread(u64);
 
 impl Spread {
-    fn next(&mut self, below: u64) -> u64 {
+    pub fn next(&mut self, below: u64) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6_364_136_223_846_793_005)
@@ -171,6 +172,11 @@ pub fn year_sql(end: DateTime<Utc>) -> Result<String, String> {
         }
         month_end = next;
     }
+    sql.push_str(&crate::year_activity::activity_sql(
+        start,
+        end,
+        &mut spread,
+    )?);
     for d in 0..365 {
         let day = (start + Duration::days(d)).date_naive();
         sql.push_str(&format!(

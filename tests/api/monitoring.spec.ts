@@ -2,6 +2,9 @@ import { expect, test } from "@playwright/test";
 import type { APIRequestContext } from "@playwright/test";
 import { askQuestion, d1, editorHeaders, head, headersAs, opportunityInput, pull, putOpportunity, uniqueId } from "../support";
 import { newGroup, publishCall, submission } from "../proposals";
+import { origin } from "../../playwright.config";
+import { labInput, putLab, signUp, signupBody } from "../labs";
+import { book, dayFromNow, openSeries } from "../appointments";
 
 interface Report {
   period: { from: string; to: string };
@@ -25,6 +28,31 @@ interface Report {
     first_time_groups: number;
   };
   reach: { day: string; pulls: number; first_pulls: number }[];
+  activity: {
+    labs: { labs: LabCount[]; total: Record<string, number | null> };
+    appointments: { by_topic: ({ topic: string } & AppointmentCounts)[]; total: AppointmentCounts };
+  };
+}
+
+interface LabCount {
+  lab_id: string;
+  title: string;
+  first_session: string;
+  places_offered: number;
+  confirmed: number;
+  waiting: number;
+  cancelled: boolean;
+  attendance_marked: boolean;
+  attended: number;
+}
+
+interface AppointmentCounts {
+  slots: number;
+  booked: number;
+  cancelled: number;
+  marked: number;
+  attended: number;
+  attendance_rate_pct: number | null;
 }
 
 const ADDRESSES = ["/redazione/monitoraggio", "/redazione/monitoraggio.json", "/redazione/monitoraggio/domande.csv"];
@@ -164,4 +192,94 @@ test("the reach counters hold no address, user agent or id of a phone: a day and
   // No other table of the schema was added to count people.
   const tables = d1("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%reach%'").map((t) => t.name);
   expect(tables).toEqual(["reach_daily"]);
+});
+
+test("labs and desk appointments of the period: places offered and taken, waiting list, cancelled labs, bookings and attendance", async ({ request }) => {
+  const editor = await editorHeaders(request);
+  const operator = await headersAs(request, "operator");
+  // One day of its own, far from the other tests' days: the report of that day holds only these.
+  const day = dayFromNow(47);
+  const period = `?dal=${day.date}&al=${day.date}`;
+  const session = (hour: string) => [{ title: "Il colloquio", sessions: [{ starts_at: `${day.date}T${hour}:00:00.000Z`, ends_at: `${day.date}T${hour}:45:00.000Z`, place: "Informagiovani di Cremona, via Palestro 11" }] }];
+
+  // A lab of 3 places: 5 sign up (3 with a place, 2 waiting), one with a place cancels and the
+  // first waiting takes it: 3 confirmed, 1 waiting. Attendance marked: 2 of the 3 present.
+  const held = uniqueId("lab-monitorato");
+  const heldInput = labInput({ title: "Laboratorio monitorato: il colloquio", modules: session("09"), min_places: 1, max_places: 3 });
+  await putLab(request, held, heldInput);
+  const people = [];
+  for (const name of ["Anna Verdi", "Bruno Neri", "Carla Gialli", "Dario Blu", "Elena Rossi"]) people.push(await signUp(request, held, signupBody(name, `${name.split(" ")[0].toLowerCase()}@example.it`)));
+  expect(people.map((p) => p.receipt.status)).toEqual(["confirmed", "confirmed", "confirmed", "waiting", "waiting"]);
+  const cancelled = await request.post(`/api/v1/labs/${held}/signups/${people[0].id}/cancel`, { data: { code: people[0].receipt.code }, headers: { origin } });
+  expect(cancelled.status()).toBe(200);
+  const attendance = await request.post(`/redazione/laboratori/${held}/presenze`, {
+    data: new URLSearchParams([["presente", people[1].id], ["presente", people[3].id]]).toString(),
+    headers: { ...editor, origin, "content-type": "application/x-www-form-urlencoded" },
+  });
+  expect(attendance.status(), await attendance.text()).toBe(200);
+  expect(d1(`SELECT COUNT(*) AS n FROM lab_signups WHERE lab_id = '${held}' AND attended = 1`)).toEqual([{ n: 2 }]);
+
+  // A lab of 10 places with 1 sign-up of the 5 needed, cancelled after the closing.
+  const dropped = uniqueId("lab-annullato");
+  const droppedInput = (opens: number, closes: number) => labInput({ title: "Laboratorio monitorato: annullato", modules: session("10"), min_places: 5, max_places: 10 }, opens, closes);
+  await putLab(request, dropped, droppedInput(-1, 24));
+  await signUp(request, dropped, signupBody("Franco Viola", "franco@example.it"));
+  const closed = await request.put(`/api/v1/labs/${dropped}`, { data: droppedInput(-48, -1), headers: { ...editor, "if-match": '"1"' } });
+  expect(closed.status(), await closed.text()).toBe(200);
+  const cancelLab = await request.post(`/redazione/laboratori/${dropped}/annulla`, { form: {}, headers: { ...editor, origin } });
+  expect(cancelLab.status(), await cancelLab.text()).toBe(200);
+  expect(await cancelLab.text()).toContain("Laboratorio annullato");
+
+  // Three desk slots about starting a business: one booked and attended; one booked, cancelled,
+  // booked again by someone else who did not come; one left free.
+  const { slots } = await openSeries(request, { topic: "starting_a_business", slots: 3, weekday: day.weekday, from: day.date, to: day.date });
+  expect(slots).toHaveLength(3);
+  const came = await book(request, slots[0].id, { name: "Giorgio Bassi" });
+  const changed = await book(request, slots[1].id, { name: "Ilaria Conti" });
+  expect((await request.post(`/api/v1/appointments/${changed.receipt.id}/cancel`, { data: { code: changed.receipt.code }, headers: { origin } })).status()).toBe(200);
+  const missed = await book(request, slots[1].id, { name: "Luca Ferri" });
+  for (const [booking, attended] of [[came, true], [missed, false]] as const) {
+    const marked = await request.put(`/api/v1/desk/appointments/${booking.receipt.id}/attendance`, { data: { attended }, headers: operator });
+    expect(marked.status()).toBe(200);
+  }
+
+  const after = await report(request, period);
+  expect(after.activity.labs.labs).toEqual([
+    { lab_id: held, title: "Laboratorio monitorato: il colloquio", first_session: `${day.date}T09:00:00.000Z`, places_offered: 3, confirmed: 3, waiting: 1, cancelled: false, attendance_marked: true, attended: 2 },
+    { lab_id: dropped, title: "Laboratorio monitorato: annullato", first_session: `${day.date}T10:00:00.000Z`, places_offered: 10, confirmed: 1, waiting: 0, cancelled: true, attendance_marked: false, attended: 0 },
+  ]);
+  // 3 + 10 places; attendance only where it was marked: 2 of 3 is 66.7 %, 67.
+  expect(after.activity.labs.total).toEqual({
+    labs: 2, places_offered: 13, confirmed: 4, waiting: 1, cancelled_labs: 1,
+    labs_with_attendance: 1, confirmed_with_attendance: 3, attended: 2, attendance_rate_pct: 67,
+  });
+  const business = { slots: 3, booked: 2, cancelled: 1, marked: 2, attended: 1, attendance_rate_pct: 50 };
+  expect(after.activity.appointments.by_topic).toEqual([{ topic: "starting_a_business", ...business }]);
+  expect(after.activity.appointments.total).toEqual(business);
+
+  // The same figures as CSV.
+  const csv = async (slug: string) => {
+    const response = await request.get(`/redazione/monitoraggio/${slug}.csv${period}`, { headers: editor });
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+    return (await response.text()).slice(1).split("\r\n");
+  };
+  const date = day.date.split("-").reverse().join("/");
+  expect(await csv("laboratori")).toEqual([
+    "Laboratorio;Primo incontro;Posti offerti;Posti occupati;In lista d'attesa;Annullato;Presenze segnate;Presenti;Tasso di presenza (%)",
+    `Laboratorio monitorato: il colloquio;${date};3;3;1;no;sì;2;67`,
+    `Laboratorio monitorato: annullato;${date};10;1;0;sì;no;0;`,
+    "",
+  ]);
+  expect(await csv("appuntamenti")).toEqual([
+    "Tema;Appuntamenti offerti;Prenotati;Prenotazioni annullate;Presenze segnate;Presenti;Tasso di presenza (%)",
+    "Avviare un'impresa;3;2;1;2;1;50",
+    "",
+  ]);
+  // The page shows the section's headline figures.
+  const page = await (await request.get(`/redazione/monitoraggio${period}`, { headers: editor })).text();
+  expect(page).toContain("Laboratori e appuntamenti");
+  expect(page).toMatch(/<strong>13<\/strong>Posti offerti/);
+  expect(page).toMatch(/<strong>67%<\/strong>Presenza ai laboratori/);
+  expect(page).toMatch(/<strong>50%<\/strong>Presenza agli appuntamenti/);
 });

@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type { Browser, Page } from "@playwright/test";
+import { book, openSeries } from "../appointments";
+import { putLab, signUp } from "../labs";
 import { accounts, askQuestion, expectAccessible, opportunityInput, pull, putOpportunity, uniqueId } from "../support";
 
 /** The desk signed in as an editor, on a screen `width` px wide. */
@@ -17,17 +19,25 @@ async function monitoringAs(browser: Browser, width: number): Promise<Page> {
 }
 
 test.beforeAll(async ({ request }) => {
-  // Something in every section: a publication, a question, two pulls.
+  // Something in every section: a publication, a question, a lab with a sign-up, a booked
+  // appointment, two pulls.
   await putOpportunity(request, uniqueId("monitorata"), opportunityInput({ district: "cremona" }));
+  const labId = uniqueId("lab-monitorato");
+  await putLab(request, labId);
+  await signUp(request, labId);
+  const { slots } = await openSeries(request, { topic: "volunteering", slots: 1 });
+  await book(request, slots[0].id);
   await askQuestion(request, "Quanto dura il Servizio Civile Universale?");
   await pull(request, 0, 1);
 });
 
 test("the report's charts have titles and text alternatives, their data opens in a table, and axe finds nothing", async ({ browser }) => {
   const desk = await monitoringAs(browser, 1280);
-  for (const section of ["Contenuti", "Domande all'esperto", "Bandi e proposte", "Diffusione, senza tracciamento"]) {
+  for (const section of ["Contenuti", "Domande all'esperto", "Bandi e proposte", "Laboratori e appuntamenti", "Diffusione, senza tracciamento"]) {
     await expect(desk.getByRole("heading", { level: 2, name: section })).toBeVisible();
   }
+  const labs = desk.getByRole("figure", { name: "Laboratori con il primo incontro nel periodo: posti, iscritti e presenze" });
+  await expect(labs.locator("div.plot[role=img]")).toHaveAttribute("aria-label", /^Grafico a barre, posti dei laboratori: Posti offerti [1-9][\d.]*; Posti occupati [1-9]/);
   const chart = desk.getByRole("figure", { name: "Opportunità pubblicate per mese, tipo e territorio" });
   const image = chart.locator("div.plot[role=img]");
   await expect(image).toHaveAttribute("aria-label", /^Grafico a barre, opportunità pubblicate per mese: .*\d/);
@@ -74,8 +84,8 @@ test("on a 360 px phone nothing scrolls sideways, and the printed report fits A4
   expect(await overflow()).toBeLessThanOrEqual(0);
   await expect(desk.locator("header.top")).toBeHidden();
   const breaks = await desk.locator("section.report").evaluateAll((sections) => sections.map((s) => getComputedStyle(s).breakBefore));
-  expect(breaks).toEqual(["auto", "page", "page", "page"]);
+  expect(breaks).toEqual(["auto", "page", "page", "page", "page"]);
   const pdf = await desk.pdf({ format: "A4" });
   const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
-  expect(pages.length).toBeGreaterThanOrEqual(4);
+  expect(pages.length).toBeGreaterThanOrEqual(5);
 });

@@ -2,7 +2,8 @@
 //! organisations, calls); `seed accounts` prints the development accounts of `DEMO_ACCOUNTS`;
 //! `seed synthetic <count>` prints SQL for that many generated opportunities
 //! (benchmarks). `seed year` prints a year of generated activity (10,000 opportunities, 3,000
-//! questions, 400 proposals, a year of reach counters) for measuring the monitoring report.
+//! questions, 400 proposals, 200 labs, a year of desk appointments, a year of reach counters) for
+//! measuring the monitoring report.
 
 use std::{env, fs, path::Path, process::ExitCode};
 

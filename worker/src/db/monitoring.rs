@@ -68,6 +68,31 @@ pub struct ReachRow {
     pub first_pulls: u32,
 }
 
+/// A lab whose first session falls in the period, with its sign-ups counted.
+#[derive(Deserialize)]
+pub struct LabRow {
+    pub lab_id: String,
+    pub title: String,
+    pub first_session: String,
+    pub places_offered: u32,
+    pub confirmed: u32,
+    pub waiting: u32,
+    pub attended: u32,
+    pub cancelled: u8,
+    pub attendance_marked: u8,
+}
+
+/// The appointment slots of one topic in the period, with their bookings counted.
+#[derive(Deserialize)]
+pub struct AppointmentRow {
+    pub topic: String,
+    pub slots: u32,
+    pub booked: u32,
+    pub cancelled: u32,
+    pub marked: u32,
+    pub attended: u32,
+}
+
 /// Every row the report is made of.
 pub struct Rows {
     pub published: Vec<PublishedRow>,
@@ -79,6 +104,8 @@ pub struct Rows {
     pub proposals: Vec<ProposalRow>,
     pub first_time_groups: u32,
     pub reach: Vec<ReachRow>,
+    pub labs: Vec<LabRow>,
+    pub appointments: Vec<AppointmentRow>,
 }
 
 /// An opportunity counts in the month of its first publication: the earliest "publish" line of
@@ -130,6 +157,37 @@ fn open_by_month() -> String {
         open_at("m.end_at", "m.end_day", "(?3 IS NULL OR e.district = ?3)")
     )
 }
+
+/// Labs published (or published and since retired) whose first session, the earliest
+/// `starts_at` of their stored input, falls in the period. Labs are read by the `entries` key
+/// (`kind = 'lab'`): a few hundred a year at most, each one's sessions read from its own JSON;
+/// its sign-ups are counted on `lab_signups_by_status`, its cancelling and marked attendance
+/// found by key (`lab_state`, `audit_by_item_action`).
+const LABS: &str = "WITH l AS MATERIALIZED (SELECT e.id AS id, e.title AS title, \
+       json_extract(e.input, '$.max_places') AS places, \
+       (SELECT MIN(json_extract(s.value, '$.starts_at')) FROM json_each(e.input, '$.modules') m, \
+         json_each(m.value, '$.sessions') s) AS first_session \
+       FROM entries e WHERE e.kind = 'lab' AND e.status IN ('published', 'retired')) \
+     SELECT l.id AS lab_id, l.title AS title, l.first_session AS first_session, \
+     l.places AS places_offered, \
+     (SELECT COUNT(*) FROM lab_signups s WHERE s.lab_id = l.id AND s.status = 'confirmed') AS confirmed, \
+     (SELECT COUNT(*) FROM lab_signups s WHERE s.lab_id = l.id AND s.status = 'waiting') AS waiting, \
+     (SELECT COUNT(*) FROM lab_signups s WHERE s.lab_id = l.id AND s.status = 'confirmed' \
+       AND s.attended = 1) AS attended, \
+     EXISTS (SELECT 1 FROM lab_state t WHERE t.lab_id = l.id AND t.cancelled_at IS NOT NULL) AS cancelled, \
+     EXISTS (SELECT 1 FROM audit_log a WHERE a.kind = 'lab' AND a.item_id = l.id \
+       AND a.action = 'attendance') AS attendance_marked \
+     FROM l WHERE l.first_session >= ?1 AND l.first_session < ?2 ORDER BY l.first_session, l.id";
+
+/// The desk's slots starting in the period (`appointment_slots_by_start`) and their bookings
+/// (`appointments_by_slot`), per topic. At most one booking of a slot is `booked`.
+const APPOINTMENTS: &str = "SELECT s.topic AS topic, COUNT(DISTINCT s.id) AS slots, \
+     COALESCE(SUM(a.status = 'booked'), 0) AS booked, \
+     COALESCE(SUM(a.status = 'cancelled'), 0) AS cancelled, \
+     COALESCE(SUM(a.status = 'booked' AND a.attended IS NOT NULL), 0) AS marked, \
+     COALESCE(SUM(a.status = 'booked' AND a.attended = 1), 0) AS attended \
+     FROM appointment_slots s LEFT JOIN appointments a ON a.slot_id = s.id \
+     WHERE s.starts_at >= ?1 AND s.starts_at < ?2 GROUP BY s.topic ORDER BY s.topic";
 
 impl Rows {
     pub async fn read(db: &D1Database, b: &Bounds<'_>) -> Result<Rows, ApiError> {
@@ -195,9 +253,11 @@ impl Rows {
                  WHERE day >= ?1 AND day <= ?2 ORDER BY day",
             )
             .bind(&[b.from_day.into(), b.to_day.into()])?,
+            db.prepare(LABS).bind(&period)?,
+            db.prepare(APPOINTMENTS).bind(&period)?,
         ];
         let results = db.batch(statements).await?;
-        let [published, open, guides, stale, questions, answers, proposals, groups, reach] =
+        let [published, open, guides, stale, questions, answers, proposals, groups, reach, labs, appointments] =
             results.as_slice()
         else {
             return Err(ApiError::Storage("batch answered the wrong count".into()));
@@ -213,6 +273,8 @@ impl Rows {
             proposals: proposals.results()?,
             first_time_groups: single(groups.results()?),
             reach: reach.results()?,
+            labs: labs.results()?,
+            appointments: appointments.results()?,
         })
     }
 }

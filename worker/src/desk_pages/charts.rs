@@ -14,6 +14,8 @@ pub(super) enum Cell {
     Count(i64),
     Cents(i64),
     Hours(Option<i64>),
+    /// A whole percentage, or none (nothing to divide by).
+    Percent(Option<u32>),
 }
 
 impl Cell {
@@ -24,7 +26,8 @@ impl Cell {
             Cell::Count(n) => italian_number(*n),
             Cell::Cents(c) => Cents(*c).to_string(),
             Cell::Hours(Some(h)) => format!("{} h", italian_number(*h)),
-            Cell::Hours(None) => "—".into(),
+            Cell::Hours(None) | Cell::Percent(None) => "—".into(),
+            Cell::Percent(Some(p)) => format!("{p}%"),
         }
     }
 
@@ -35,6 +38,7 @@ impl Cell {
             Cell::Count(n) => n.to_string(),
             Cell::Cents(c) => euros(Cents(*c)),
             Cell::Hours(h) => h.map(|h| h.to_string()).unwrap_or_default(),
+            Cell::Percent(p) => p.map(|p| p.to_string()).unwrap_or_default(),
         }
     }
 

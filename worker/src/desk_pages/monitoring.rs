@@ -14,6 +14,8 @@ use sito_core::{
 use super::charts::{Cell, Dataset};
 use super::*;
 
+mod activity;
+
 /// One section of the report: its heading, a few headline figures, and its charts.
 pub(super) struct Section {
     pub title: &'static str,
@@ -347,6 +349,7 @@ pub(super) fn sections(report: &Report) -> Vec<Section> {
         content(report),
         questions(report),
         proposals(report),
+        activity::activity(report),
         reach(report),
     ]
 }

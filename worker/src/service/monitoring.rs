@@ -5,6 +5,10 @@
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use sito_core::{
     monitoring::{
+        activity::{
+            ActivityFigures, AppointmentCounts, AppointmentFigures, LabCount, LabFigures,
+            TopicAppointments,
+        },
         answer_times, CallProposals, ContentFigures, KindCount, MonthCount, Period,
         ProposalFigures, PublishedCount, QuestionFigures, ReachDay, Report, STALE_AFTER_DAYS,
     },
@@ -117,6 +121,7 @@ fn assemble(period: Period, district: Option<District>, rows: Rows) -> Result<Re
             })
         })
         .collect::<Result<_, ApiError>>()?;
+    let activity = activity(rows.labs, rows.appointments)?;
     Ok(Report {
         period,
         district,
@@ -151,6 +156,51 @@ fn assemble(period: Period, district: Option<District>, rows: Rows) -> Result<Re
             first_time_groups: rows.first_time_groups,
         },
         reach,
+        activity,
+    })
+}
+
+/// Labs and appointment topics read into their types; totals and rates from `core`.
+fn activity(
+    labs: Vec<crate::db::monitoring::LabRow>,
+    appointments: Vec<crate::db::monitoring::AppointmentRow>,
+) -> Result<ActivityFigures, ApiError> {
+    let labs = labs
+        .into_iter()
+        .map(|r| {
+            Ok(LabCount {
+                first_session: sito_core::time::parse(&r.first_session)
+                    .map_err(|e| ApiError::Storage(format!("lab session time: {e}")))?,
+                lab_id: r.lab_id,
+                title: r.title,
+                places_offered: r.places_offered,
+                confirmed: r.confirmed,
+                waiting: r.waiting,
+                cancelled: r.cancelled != 0,
+                attendance_marked: r.attendance_marked != 0,
+                attended: r.attended,
+            })
+        })
+        .collect::<Result<_, ApiError>>()?;
+    let by_topic = appointments
+        .into_iter()
+        .map(|r| {
+            Ok(TopicAppointments {
+                topic: stored::parse("appointment topic", &r.topic)?,
+                counts: AppointmentCounts {
+                    slots: r.slots,
+                    booked: r.booked,
+                    cancelled: r.cancelled,
+                    marked: r.marked,
+                    attended: r.attended,
+                    attendance_rate_pct: None,
+                },
+            })
+        })
+        .collect::<Result<_, ApiError>>()?;
+    Ok(ActivityFigures {
+        labs: LabFigures::new(labs),
+        appointments: AppointmentFigures::new(by_topic),
     })
 }
 
