@@ -15,6 +15,13 @@ async function monitoringAs(browser: Browser, width: number): Promise<Page> {
   await expect(desk.getByRole("heading", { level: 1, name: "Contenuti" })).toBeVisible();
   await desk.getByRole("link", { name: "Monitoraggio" }).click();
   await expect(desk.getByRole("heading", { level: 1, name: "Monitoraggio" })).toBeVisible();
+  // From yesterday to three months ahead, so that the lab and the appointment of the next days
+  // fall in the period on whatever day the suite runs (the default semester may end first).
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  await desk.getByLabel("Dal", { exact: true }).fill(day(-1));
+  await desk.getByLabel("Al", { exact: true }).fill(day(90));
+  await desk.getByRole("button", { name: "Mostra" }).click();
+  await expect(desk.getByLabel("Al", { exact: true })).toHaveValue(day(90));
   return desk;
 }
 
