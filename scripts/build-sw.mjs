@@ -18,8 +18,9 @@ const { count, size, warnings } = await generateSW({
   skipWaiting: true,
   clientsClaim: true,
   cleanupOutdatedCaches: true,
-  // Trunk puts a content hash in these names: no need for a revision query.
-  dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/,
+  // Trunk puts a content hash in these names (a 64-bit hex number, so 16 digits or fewer when
+  // it starts with zeros): no need for a revision query.
+  dontCacheBustURLsMatching: /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/,
   navigateFallback: "/index.html",
   navigateFallbackDenylist: [/^\/api\//, /^\/redazione(\/|$)/, /^\/cv(\/|$)/, /^\/proposte(\/|$)/],
   runtimeCaching: [
