@@ -63,6 +63,9 @@ pub enum ProblemCode {
     LabClosed,
     LabCancelled,
     LabNotCancellable,
+    // The CV bank.
+    ConsentRequired,
+    AlreadyAnswered,
     // The server itself.
     StorageUnavailable,
     FaultInjected,

@@ -5,6 +5,7 @@
 pub mod account;
 pub mod api;
 pub mod appointment;
+pub mod bank;
 pub mod budget;
 pub mod calendar;
 pub mod call;
@@ -28,6 +29,7 @@ pub mod organisation;
 pub mod problem;
 pub mod proposal;
 pub mod question;
+pub mod recruiting;
 pub mod search;
 pub mod stored;
 pub mod sync;

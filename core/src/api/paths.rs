@@ -135,6 +135,49 @@ pub fn appointment_cancel(id: &str) -> String {
     format!("{PREFIX}/appointments/{}/cancel", segment(id))
 }
 
+/// `POST`: send a candidate profile to the CV bank, with consent (idempotent by its id).
+pub fn bank_profiles() -> String {
+    format!("{PREFIX}/bank/profiles")
+}
+
+/// `GET` (with `?code=`): what the bank holds about the profile `id`; `PUT`: update and renew it.
+pub fn bank_profile(id: &str) -> String {
+    format!("{PREFIX}/bank/profiles/{}", segment(id))
+}
+
+/// `GET`: what the bank holds about the profile `id`, with its code.
+pub fn bank_profile_with_code(id: &str, code: &str) -> String {
+    format!(
+        "{PREFIX}/bank/profiles/{}?code={}",
+        segment(id),
+        segment(code)
+    )
+}
+
+/// `POST`: delete the profile `id` at once, with its code.
+pub fn bank_profile_delete(id: &str) -> String {
+    format!("{PREFIX}/bank/profiles/{}/delete", segment(id))
+}
+
+/// `POST`: the young person's answer to the proposal `proposal_id` made to the profile `id`.
+pub fn bank_answer(id: &str, proposal_id: &str) -> String {
+    format!(
+        "{PREFIX}/bank/profiles/{}/proposals/{}/answer",
+        segment(id),
+        segment(proposal_id)
+    )
+}
+
+/// `GET` (operators): search the bank; the query is [`crate::bank::SearchQuery`].
+pub fn bank_search() -> String {
+    format!("{PREFIX}/bank/search")
+}
+
+/// `POST` (operators): propose a candidate; `GET`: the operator's proposals.
+pub fn bank_proposals() -> String {
+    format!("{PREFIX}/bank/proposals")
+}
+
 /// `GET`, `PUT`, `DELETE`: one published item of a kind.
 pub fn content(kind: ContentKind, id: &str) -> String {
     format!("{PREFIX}/{}/{}", kind.plural(), segment(id))

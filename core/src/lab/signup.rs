@@ -91,27 +91,33 @@ fn is_phone(text: &str) -> bool {
 impl SignupInput {
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::default();
-        let name = self.name.trim().chars().count();
-        if name == 0 {
-            errors.push("name", "required", "Scrivi il tuo nome e cognome.");
-        } else if !(2..=80).contains(&name) {
-            errors.push("name", "length", "Il nome va da 2 a 80 caratteri.");
-        }
-        let contact = self.contact.trim();
-        if contact.is_empty() {
-            errors.push(
-                "contact",
-                "required",
-                "Scrivi un'e-mail o un numero di telefono.",
-            );
-        } else if contact.chars().count() > 120 || !(is_email(contact) || is_phone(contact)) {
-            errors.push(
-                "contact",
-                "not_a_contact",
-                "Scrivi un'e-mail (nome@esempio.it) o un numero di telefono (da 6 a 15 cifre).",
-            );
-        }
+        check_name_and_contact(&mut errors, &self.name, &self.contact);
         errors.into_result(())
+    }
+}
+
+/// The checks of a person's name and their one way to be reached (an e-mail or a phone number),
+/// shared by every form that asks for them (lab sign-ups, the CV bank).
+pub fn check_name_and_contact(errors: &mut ValidationErrors, name: &str, contact: &str) {
+    let name = name.trim().chars().count();
+    if name == 0 {
+        errors.push("name", "required", "Scrivi il tuo nome e cognome.");
+    } else if !(2..=80).contains(&name) {
+        errors.push("name", "length", "Il nome va da 2 a 80 caratteri.");
+    }
+    let contact = contact.trim();
+    if contact.is_empty() {
+        errors.push(
+            "contact",
+            "required",
+            "Scrivi un'e-mail o un numero di telefono.",
+        );
+    } else if contact.chars().count() > 120 || !(is_email(contact) || is_phone(contact)) {
+        errors.push(
+            "contact",
+            "not_a_contact",
+            "Scrivi un'e-mail (nome@esempio.it) o un numero di telefono (da 6 a 15 cifre).",
+        );
     }
 }
 
