@@ -248,6 +248,10 @@ pub struct ProposalToYou {
         skip_serializing_if = "Option::is_none"
     )]
     pub slot: Option<DateTime<Utc>>,
+    /// For a recruiting day: the interview times offered (`RecruitingDay::slots`, read by the
+    /// server when it answers), so the phone needs no copy of the day to let them choose.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub slots: Vec<DateTime<Utc>>,
 }
 
 /// `POST …/proposals/{proposal_id}/answer`. Idempotent: the same answer again returns the
