@@ -21,12 +21,16 @@ use crate::{
 pub struct Outbox {
     pub revision: RwSignal<u32>,
     busy: RwSignal<bool>,
+    /// Something was queued while a flush was running, after it had read the entries: the
+    /// running flush goes round once more instead of leaving it for a later trigger.
+    again: RwSignal<bool>,
 }
 
 pub fn provide_outbox() -> Outbox {
     let outbox = Outbox {
         revision: RwSignal::new(0),
         busy: RwSignal::new(false),
+        again: RwSignal::new(false),
     };
     provide_context(outbox);
     outbox
@@ -92,17 +96,25 @@ impl Outbox {
         true
     }
 
-    /// Sends whatever is queued, unless a flush is already running. If something is still
+    /// Sends whatever is queued; while a flush is running, asks it to read the queue once more
+    /// when it ends, so an entry queued meanwhile is sent now. If something is still
     /// waiting afterwards, tries again after a pause that grows with the attempts (2 s … 60 s).
     pub fn flush(self) {
         if self.busy.get_untracked() {
+            self.again.set(true);
             return;
         }
         self.busy.set(true);
         spawn_local(async move {
-            let waiting = match store::shared().await {
-                Ok(store) => self.flush_store(&store).await,
-                Err(_) => None,
+            let waiting = loop {
+                self.again.set(false);
+                let waiting = match store::shared().await {
+                    Ok(store) => self.flush_store(&store).await,
+                    Err(_) => None,
+                };
+                if !self.again.get_untracked() {
+                    break waiting;
+                }
             };
             self.busy.set(false);
             if let Some(attempts) = waiting {
