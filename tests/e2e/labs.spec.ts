@@ -159,3 +159,36 @@ test("an unknown lab answers 404 with the app's own page", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Laboratorio non trovato");
 });
+
+test("a sign-up made while another is still on its way is sent in the same round, not left in the queue", async ({ page, request }) => {
+  const [first, second] = [uniqueId("lento"), uniqueId("subito")];
+  for (const id of [first, second]) await putLab(request, id, labInput({ title: `Laboratorio ${id}`, min_places: 1, max_places: 5 }));
+  // The first sign-up's request is held on the network until the second one is queued.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/api/v1/labs/${first}/signups`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const signUpHere = async (name: string) => {
+    await page.getByLabel("Nome e cognome").fill(name);
+    await page.getByLabel("E-mail o telefono").fill(`${name.split(" ")[0].toLowerCase()}@example.it`);
+    await page.getByLabel("Fascia d'età").selectOption("18-24");
+    await page.getByRole("button", { name: "Iscriviti" }).click();
+  };
+
+  await page.goto(`/laboratori/${first}`);
+  await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
+  await signUpHere("Elena Bianchi");
+  await expect(page.getByTestId("my-signups")).toContainText("In coda");
+  // On to the second lab inside the app, while the first request is still held.
+  await page.getByRole("link", { name: "Tutti i laboratori" }).first().click();
+  await page.getByTestId("labs").getByRole("listitem").filter({ hasText: second }).getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(second);
+  await signUpHere("Franco Galli");
+  release();
+
+  await expect(page.getByTestId("my-signups")).toContainText("Iscrizione confermata", { timeout: 5_000 });
+  await expect.poll(() => d1(`SELECT name FROM lab_signups WHERE lab_id IN ('${first}', '${second}') ORDER BY name`), { timeout: 5_000 })
+    .toEqual([{ name: "Elena Bianchi" }, { name: "Franco Galli" }]);
+});
