@@ -209,12 +209,18 @@ export function signUpToken(email: string): string {
 /** Loads the demo content of `make dev` (content/demo) into the test server's local D1, as
  * scripts/db.sh does: idempotent, and every item takes the next change sequence, so phones sync it. */
 export function loadDemoContent() {
-  const sql = execFileSync("cargo", ["run", "-q", "-p", "sito-devtools", "--bin", "seed", "--", "demo", "content/demo"], { stdio: ["ignore", "pipe", "ignore"] });
-  writeFileSync("target/seed-demo-e2e.sql", sql);
-  const args = ["d1", "execute", "DB", "--local", "--persist-to", process.env.SITO_TEST_STATE ?? ".wrangler/test-state", "--file", "target/seed-demo-e2e.sql"];
+  loadSeed("demo", "content/demo");
+}
+
+/** Runs the devtools `seed` with `args` and loads the SQL it prints into the test server's D1. */
+export function loadSeed(...args: string[]) {
+  const sql = execFileSync("cargo", ["run", "-q", "-p", "sito-devtools", "--bin", "seed", "--", ...args], { stdio: ["ignore", "pipe", "ignore"], maxBuffer: 64 << 20 });
+  const file = `target/seed-${args[0]}-e2e.sql`;
+  writeFileSync(file, sql);
+  const command = ["d1", "execute", "DB", "--local", "--persist-to", process.env.SITO_TEST_STATE ?? ".wrangler/test-state", "--file", file];
   for (let attempt = 1; ; attempt++) {
     try {
-      execFileSync("wrangler", args, { stdio: ["ignore", "pipe", "pipe"] });
+      execFileSync("wrangler", command, { stdio: ["ignore", "pipe", "pipe"] });
       return;
     } catch (error) {
       if (attempt >= 10 || !String(error).includes("SQLITE_BUSY")) throw error;
