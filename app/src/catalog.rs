@@ -154,8 +154,9 @@ impl Catalog {
                 ContentKind::News => self.news = std::mem::take(&mut other.news),
                 ContentKind::Answer => self.answers = std::mem::take(&mut other.answers),
                 ContentKind::Call => self.calls = std::mem::take(&mut other.calls),
-                // Labs are not in the catalog: their pages read them from the store.
-                ContentKind::Lab => {}
+                // Labs and recruiting days are not in the catalog: their pages read them from
+                // the store.
+                ContentKind::Lab | ContentKind::RecruitingDay => {}
             }
         }
         self.everything = OnceLock::new();

@@ -211,6 +211,8 @@ fn shell<const ALL: bool>() -> impl IntoView {
                 <Route path=path!("/per-te") view={|| rare::<ALL, _>(ForYouPage)}/>
                 <Route path=path!("/laboratori") view={|| rare::<ALL, _>(routes::labs::LabList)}/>
                 <Route path=path!("/laboratori/:id") view={|| rare::<ALL, _>(routes::labs::LabDetail)}/>
+                <Route path=path!("/recruiting-day") view={|| rare::<ALL, _>(routes::recruiting_days::RecruitingDayList)}/>
+                <Route path=path!("/recruiting-day/:id") view={|| rare::<ALL, _>(routes::recruiting_days::RecruitingDayDetail)}/>
                 // The CV tool is its own, separately loaded wasm (cv.html).
                 <Route path=path!("/cv") view=OtherApp/>
                 <Route path=path!("/cv/*rest") view=OtherApp/>

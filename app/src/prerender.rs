@@ -31,6 +31,8 @@ pub enum Page {
     Answer(String),
     Labs,
     Lab(String),
+    RecruitingDays,
+    RecruitingDay(String),
     Saved,
     ForYou,
     About,
@@ -72,6 +74,8 @@ impl Page {
             ["esperto", i] => Page::Answer(id(i)),
             ["laboratori"] => Page::Labs,
             ["laboratori", i] => Page::Lab(id(i)),
+            ["recruiting-day"] => Page::RecruitingDays,
+            ["recruiting-day", i] => Page::RecruitingDay(id(i)),
             ["salvati"] => Page::Saved,
             ["per-te"] => Page::ForYou,
             ["come-lavoriamo"] => Page::About,
@@ -94,6 +98,8 @@ impl Page {
                 | Page::Answer(_)
                 | Page::Labs
                 | Page::Lab(_)
+                | Page::RecruitingDays
+                | Page::RecruitingDay(_)
                 | Page::About
                 | Page::Appointments
                 | Page::ForYou
@@ -133,15 +139,17 @@ impl Page {
             ]),
             Page::Expert => Needs::All(&[K::Answer]),
             Page::Answer(id) => Needs::Item(K::Answer, id.clone()),
-            // The worker loads the labs itself (`worker/src/pages/labs.rs`): they are not in the
-            // catalog.
+            // The worker loads the labs and the recruiting days itself (`worker/src/pages/labs.rs`,
+            // `recruiting_days.rs`): they are not in the catalog.
             Page::Saved
             | Page::ForYou
             | Page::About
             | Page::Appointments
             | Page::NotFound
             | Page::Labs
-            | Page::Lab(_) => Needs::Nothing,
+            | Page::Lab(_)
+            | Page::RecruitingDays
+            | Page::RecruitingDay(_) => Needs::Nothing,
         }
     }
 
@@ -164,7 +172,7 @@ impl Page {
                     K::Organisation => seed.organisations = the(&loaded.organisations, &id),
                     K::Answer => seed.answers = the(&loaded.answers, &id),
                     K::Call => seed.calls = the(&loaded.calls, &id),
-                    K::Lab => {}
+                    K::Lab | K::RecruitingDay => {}
                 }
                 return seed;
             }
@@ -177,7 +185,7 @@ impl Page {
                 K::Organisation => seed.organisations = loaded.organisations.clone(),
                 K::Answer => seed.answers = loaded.answers.clone(),
                 K::Call => seed.calls = loaded.calls.clone(),
-                K::Lab => {}
+                K::Lab | K::RecruitingDay => {}
             }
         }
         seed
@@ -282,6 +290,18 @@ pub fn render_labs(url: &str, labs: Vec<sito_core::lab::Lab>) -> String {
     use leptos::prelude::provide_context;
     render_with(url, &Seed::default(), move || {
         provide_context(crate::routes::labs::LabsSeed(labs))
+    })
+}
+
+/// A recruiting days page's `<body>`, rendered from the days the worker loaded for it.
+#[cfg(feature = "ssr")]
+pub fn render_recruiting_days(
+    url: &str,
+    days: Vec<sito_core::recruiting::RecruitingDay>,
+) -> String {
+    use leptos::prelude::provide_context;
+    render_with(url, &Seed::default(), move || {
+        provide_context(crate::routes::recruiting_days::RecruitingDaysSeed(days))
     })
 }
 

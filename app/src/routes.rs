@@ -15,6 +15,7 @@ mod news;
 mod not_found;
 pub(crate) mod opportunities;
 pub mod proposals;
+pub mod recruiting_days;
 mod saved;
 pub(crate) mod search;
 mod step_order;

@@ -22,8 +22,9 @@ pub const DB_NAME: &str = "sito-giovani";
 /// the expert's answers, the outbox, and the CVs and cover letters; version 4 the calls for
 /// youth-led projects, the proposal drafts and what the server last said about the group's
 /// proposals; version 5 keeps synced items as the feed's JSON text, keyed by id; version 6 keeps
-/// the outbox as typed submissions with their states (JSON text, keyed by id).
-const DB_VERSION: u32 = 7;
+/// the outbox as typed submissions with their states (JSON text, keyed by id); version 7 the
+/// labs; version 8 the recruiting days.
+const DB_VERSION: u32 = 8;
 const META: &str = "meta";
 /// The outbox since version 6 (`store::outbox`).
 const OUTBOX: &str = "submissions";
@@ -208,25 +209,42 @@ impl Store {
     /// Every stored lab, in id order; one that does not read is left out (the feed's labs are
     /// stored unread, see `apply_change`).
     pub async fn labs(&self) -> Result<Vec<sito_core::lab::Lab>, StoreError> {
-        let mut labs = Vec::new();
+        self.unread_items(ContentKind::Lab).await
+    }
+
+    /// Every stored recruiting day, in id order; one that does not read is left out (stored
+    /// unread as the labs are).
+    pub async fn recruiting_days(
+        &self,
+    ) -> Result<Vec<sito_core::recruiting::RecruitingDay>, StoreError> {
+        self.unread_items(ContentKind::RecruitingDay).await
+    }
+
+    /// Every stored item of a kind the feed stores unread, in id order, skipping (and logging)
+    /// one that does not read as a `T`.
+    async fn unread_items<T: serde::de::DeserializeOwned>(
+        &self,
+        kind: ContentKind,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut items = Vec::new();
         let mut after: Option<String> = None;
         loop {
-            let batch = self.texts_after(ContentKind::Lab, after.as_deref()).await?;
+            let batch = self.texts_after(kind, after.as_deref()).await?;
             for text in &batch {
-                match read::<sito_core::lab::Lab>(text) {
-                    Ok(lab) => labs.push(lab),
-                    Err(e) => leptos::logging::warn!("laboratorio non leggibile: {e}"),
+                match serde_json::from_str::<T>(text) {
+                    Ok(item) => items.push(item),
+                    Err(e) => leptos::logging::warn!("{} non leggibile: {e}", kind.as_ref()),
                 }
             }
             if batch.len() < READ_BATCH as usize {
-                return Ok(labs);
+                return Ok(items);
             }
             after =
                 serde_json::from_str::<serde_json::Value>(batch.last().map_or("", String::as_str))
                     .ok()
                     .and_then(|v| v.get("id").and_then(|id| id.as_str()).map(str::to_owned));
             if after.is_none() {
-                return Ok(labs);
+                return Ok(items);
             }
         }
     }
@@ -358,7 +376,8 @@ fn apply_change(items: &ObjectStore<'_>, change: &Change) -> Result<(), StoreErr
             // which syncs too, carries no code that reads one: it keeps the feed's JSON text
             // as it came (the feed read it as JSON), and the labs pages skip a lab they cannot
             // read (`Store::labs`).
-            ContentKind::Lab => {
+            // Recruiting days likewise (`Store::recruiting_days`).
+            ContentKind::Lab | ContentKind::RecruitingDay => {
                 items.put(raw.get()).with_key(change.id.as_str()).build()?;
                 Ok(())
             }

@@ -285,3 +285,55 @@ async fn upgrading_from_version_5_reads_the_outbox_into_typed_submissions_and_st
     assert_eq!(left.len(), 1);
     assert_eq!(left[0]["id"], "x");
 }
+
+#[wasm_bindgen_test]
+async fn upgrading_from_version_7_keeps_everything_and_pulls_again_for_the_recruiting_days() {
+    let name = old_database(
+        7,
+        &["cv", "letters", "proposals"],
+        &[
+            "opportunity",
+            "guide",
+            "news",
+            "organisation",
+            "answer",
+            "call",
+            "lab",
+            "meta",
+            "proposal_cache",
+            "submissions",
+        ],
+        &[],
+    )
+    .await;
+    let store = Store::open(&name).await.unwrap();
+    assert_eq!(
+        store.saved().await.unwrap()[0].id,
+        "a",
+        "what the person saved stays"
+    );
+    assert_eq!(
+        store.cursor().await.unwrap(),
+        0,
+        "the next pull starts again from zero"
+    );
+    let day = json!({
+        "id": "rd-1", "version": 1, "title": "Recruiting day", "summary": "Aziende che assumono.",
+        "description_html": "<p>Porta il curriculum.</p>", "district": "cremona",
+        "place": "Centro per l'Impiego di Cremona", "starts_at": "2027-03-18T08:00:00Z",
+        "ends_at": "2027-03-18T12:00:00Z", "age_min": null, "age_max": null,
+        "companies": [{"name": "Trattoria del Po", "sector": null,
+            "roles": [{"title": "Cameriere/a", "description": "", "positions": 3}]}],
+        "slots": ["2027-03-18T08:30:00Z"], "organiser": "Centro per l'Impiego di Cremona",
+        "updated_at": "2027-02-01T10:00:00Z", "published_by": "Centro per l'Impiego di Cremona"
+    });
+    let page: PullResponse = serde_json::from_value(json!({
+        "protocol": 1, "cursor": 1, "more": false,
+        "changes": [{"seq": 1, "kind": "recruiting_day", "id": "rd-1", "version": 1, "item": day}]
+    }))
+    .unwrap();
+    store.apply(&page, "t1").await.unwrap();
+    let days = store.recruiting_days().await.unwrap();
+    assert_eq!(days.len(), 1);
+    assert_eq!(days[0].companies[0].roles[0].positions, 3);
+}

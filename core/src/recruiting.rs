@@ -11,6 +11,12 @@ use crate::{
     opportunity::{District, OpportunityKind},
 };
 
+pub mod calendar;
+mod input;
+pub mod jsonld;
+
+pub use input::{RecruitingDayInput, MAX_COMPANIES, MAX_ROLES, MAX_SLOTS};
+
 /// One open role of a company.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -65,6 +71,30 @@ pub struct RecruitingDay {
 }
 
 impl RecruitingDay {
+    /// Whether the day is over at `now` (it has ended).
+    pub fn is_past(&self, now: DateTime<Utc>) -> bool {
+        now >= self.ends_at
+    }
+
+    /// Every open position of every company ("12 posti").
+    pub fn positions(&self) -> u32 {
+        self.companies
+            .iter()
+            .flat_map(|c| &c.roles)
+            .map(|r| u32::from(r.positions))
+            .sum()
+    }
+
+    /// The "Età" line, when the day is for some ages only: "18–29 anni", "da 18 anni".
+    pub fn ages_label(&self) -> Option<String> {
+        match (self.age_min, self.age_max) {
+            (Some(min), Some(max)) => Some(format!("{min}–{max} anni")),
+            (Some(min), None) => Some(format!("da {min} anni")),
+            (None, Some(max)) => Some(format!("fino a {max} anni")),
+            (None, None) => None,
+        }
+    }
+
     /// The day as ranking reads it: an opportunity of kind "lavoro" in its district, whose words
     /// are its title, summary and the companies' roles; it "expires" once it has begun.
     pub fn texts(&self) -> String {
@@ -97,3 +127,19 @@ impl RecruitingDay {
         }
     }
 }
+
+/// The order of the list: days still to come (or under way) first, soonest first; then the
+/// past ones, most recent first.
+pub fn order(days: &mut [RecruitingDay], now: DateTime<Utc>) {
+    days.sort_by(|a, b| match (a.is_past(now), b.is_past(now)) {
+        (false, false) => a.starts_at.cmp(&b.starts_at).then_with(|| a.id.cmp(&b.id)),
+        (true, true) => b.starts_at.cmp(&a.starts_at).then_with(|| a.id.cmp(&b.id)),
+        (past, _) => past.cmp(&!past),
+    });
+}
+
+#[cfg(test)]
+pub(crate) mod fixtures;
+
+#[cfg(test)]
+mod tests;

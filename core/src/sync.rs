@@ -31,6 +31,8 @@ pub enum ContentKind {
     Call,
     /// A lab or seminar with places and sign-ups.
     Lab,
+    /// A recruiting day: companies meet young people, with their open roles.
+    RecruitingDay,
 }
 
 impl ContentKind {
@@ -44,6 +46,7 @@ impl ContentKind {
             Self::Answer => "answers",
             Self::Call => "calls",
             Self::Lab => "labs",
+            Self::RecruitingDay => "recruiting-days",
         }
     }
 

@@ -262,6 +262,11 @@ mod tests {
         assert!(count::<Opportunity>(include_str!("../../content/demo/opportunities.json")) >= 60);
         assert!(count::<Organisation>(include_str!("../../content/demo/organisations.json")) >= 20);
         assert!(count::<News>(include_str!("../../content/demo/news.json")) >= 10);
+        assert!(
+            count::<sito_core::recruiting::RecruitingDay>(include_str!(
+                "../../content/demo/recruiting_days.json"
+            )) >= 1
+        );
         let guides: Vec<Seed<sito_core::GuideInput>> =
             serde_json::from_str(include_str!("../../content/demo/guides.json")).unwrap();
         assert_eq!(guides.len(), 24, "every theme of the plan has its guide");

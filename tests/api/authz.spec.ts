@@ -5,6 +5,7 @@ import { askQuestion, d1, guideInput, headersAs, newStaff, opportunityInput, uni
 import { publishCall, submission } from "../proposals";
 import { book, openSeries, seriesInput } from "../appointments";
 import { labInput, putLab, signupBody } from "../labs";
+import { recruitingDayInput } from "../recruiting";
 
 /** Who makes the call, and the headers that make them so. */
 type Principal = { name: string; headers: () => Promise<Record<string, string>> };
@@ -76,6 +77,8 @@ test("authorization matrix: every write endpoint × every kind of caller gets ex
       call: (api, h) => api.put(`/api/v1/opportunities/${uniqueId("nuova")}`, { data: opportunityInput(), headers: h }) },
     { name: "DELETE /opportunities/{id}", allowed: "editors", success: 200,
       call: async (api, h) => { const t = await published(); return api.delete(`/api/v1/opportunities/${t.id}`, { headers: { ...h, "if-match": `"${t.version}"` } }); } },
+    { name: "PUT /recruiting-days/{id}", allowed: "editors", success: 201,
+      call: (api, h) => api.put(`/api/v1/recruiting-days/${uniqueId("rd")}`, { data: recruitingDayInput(), headers: h }) },
     { name: "PUT /desk/entries/guides/{id}", allowed: "editors", success: 201,
       call: (api, h) => api.put(`/api/v1/desk/entries/guides/${uniqueId("g")}`, { data: { action: "draft", input: guideInput() }, headers: h }) },
     { name: "DELETE /desk/entries/guides/{id}", allowed: "editors", success: 204,

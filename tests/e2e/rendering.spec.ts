@@ -436,7 +436,7 @@ test.describe("on a first visit (no service worker yet)", () => {
   test("a first visit to an everyday page runs the portal's smaller wasm; a page only the whole portal has loads it, once", async ({ page, request }) => {
     const { ids } = await publishOneOfEach(request);
     const everyday = ["/", "/opportunita", `/opportunita/${ids.job}`, "/guide", `/guide/${ids.guide}`, "/notizie", "/cerca?q=tirocinio", "/salvati"];
-    const whole = ["/bandi", `/bandi/${ids.call}`, "/eventi", "/rete", "/esperto", "/come-lavoriamo", "/per-te"];
+    const whole = ["/bandi", `/bandi/${ids.call}`, "/eventi", "/rete", "/esperto", "/come-lavoriamo", "/per-te", "/recruiting-day"];
     if (ids.answer) whole.push(`/esperto/${ids.answer}`);
     for (const path of [...everyday, ...whole]) {
       const html = await renderedText(request, path);

@@ -33,6 +33,11 @@ pub enum Widget {
     /// A lab's modules and sessions: one session per line, `module | start | end | place`, in
     /// Italian time; consecutive lines of the same module make one module.
     Sessions,
+    /// A recruiting day's companies: one per line, `Azienda | settore | ruolo (posti); …`.
+    Companies,
+    /// A recruiting day's interview times on its day, in Italian time (`9:30, 10:00` or
+    /// `9:30-12:00 ogni 20`).
+    Slots,
 }
 
 /// Posted form values by name, in the order they came.
@@ -143,6 +148,20 @@ pub fn to_input(kind: ContentKind, form: &FormValues) -> Result<Value, Validatio
                     continue;
                 }
             },
+            Widget::Companies => match companies::to_companies(raw) {
+                Ok(list) => list,
+                Err(message) => {
+                    errors.push(field.name, "invalid_company", message);
+                    continue;
+                }
+            },
+            Widget::Slots => match companies::to_slots(raw, form.get("starts_at").trim()) {
+                Ok(list) => list,
+                Err(message) => {
+                    errors.push(field.name, "invalid_slot", message);
+                    continue;
+                }
+            },
             Widget::Lines => Value::from(
                 raw.lines()
                     .map(str::trim)
@@ -234,6 +253,8 @@ pub fn from_input(kind: ContentKind, input: &Value) -> FormValues {
                 form.set(field.name, lines.join("\n"));
             }
             Widget::Sessions => form.set(field.name, sessions::to_lines(value)),
+            Widget::Companies => form.set(field.name, companies::to_lines(value)),
+            Widget::Slots => form.set(field.name, companies::slots_text(value)),
             Widget::Steps => {
                 for (i, step) in value.as_array().into_iter().flatten().enumerate() {
                     for part in ["title", "body_md"] {
@@ -255,9 +276,11 @@ pub fn from_input(kind: ContentKind, input: &Value) -> FormValues {
     form
 }
 
+mod companies;
 mod fields;
 mod sessions;
 
+pub use companies::{slots_text, to_lines as companies_text};
 pub use fields::{fields, topics, Field};
 pub use sessions::to_lines as sessions_text;
 

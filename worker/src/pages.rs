@@ -9,6 +9,7 @@
 
 mod kept;
 mod labs;
+mod recruiting_days;
 
 use std::rc::Rc;
 
@@ -101,6 +102,9 @@ async fn render(req: &Request, env: &Env) -> Result<Response, ApiError> {
     if matches!(page, Page::Labs | Page::Lab(_)) {
         return labs::render(&database, &page, shell, &page_url, &path_and_query).await;
     }
+    if matches!(page, Page::RecruitingDays | Page::RecruitingDay(_)) {
+        return recruiting_days::render(&database, &page, shell, &page_url, &path_and_query).await;
+    }
     let body = prerender::render(&path_and_query, &seed);
     let mut html = match &head {
         Some(head) => inject(&shell, head, &page_url),
@@ -161,8 +165,8 @@ fn add(catalog: &mut Catalog, kind: ContentKind, bodies: Vec<String>) {
         ContentKind::Organisation => catalog.organisations = parse(bodies),
         ContentKind::Answer => catalog.answers = parse(bodies),
         ContentKind::Call => catalog.calls = parse(bodies),
-        // Labs are not in the catalog of the portal's pages.
-        ContentKind::Lab => {}
+        // Labs and recruiting days are not in the catalog of the portal's pages.
+        ContentKind::Lab | ContentKind::RecruitingDay => {}
     }
 }
 

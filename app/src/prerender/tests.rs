@@ -28,6 +28,20 @@ fn addresses_name_their_pages_and_unknown_ones_are_not_found() {
 }
 
 #[test]
+fn recruiting_days_are_pages_of_the_whole_portal_that_load_their_own_items() {
+    assert_eq!(Page::from_path("/recruiting-day"), Page::RecruitingDays);
+    assert_eq!(
+        Page::from_path("/recruiting-day/rd-cremona/"),
+        Page::RecruitingDay("rd-cremona".into())
+    );
+    for page in [Page::RecruitingDays, Page::RecruitingDay("x".into())] {
+        assert!(page.whole_app());
+        assert_eq!(page.shell(), "index.html");
+        assert_eq!(page.needs(), Needs::Nothing);
+    }
+}
+
+#[test]
 fn a_list_page_carries_its_first_page_and_how_many_matched() {
     let loaded = Catalog::from(Seed {
         opportunities: synthetic::published(200, plain),

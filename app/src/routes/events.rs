@@ -32,6 +32,7 @@ pub fn Events() -> impl IntoView {
     let today = today();
     view! {
         <h1>{t!(i18n, events.title)}</h1>
+        <p><A href="/recruiting-day">{t!(i18n, recruiting.link)}</A></p>
         <WithCatalog render=move |catalog| {
             let events: Vec<_> = agenda(&catalog.opportunities, today)
                 .into_iter()

@@ -95,8 +95,8 @@ pub fn Search() -> impl IntoView {
                                 let o = &catalog.organisations[i];
                                 (format!("/rete?q={}", js_sys::encode_uri_component(&o.name)), o.name.clone(), Box::new(move || t_string!(i18n, search.organisation).to_owned()))
                             }
-                            // Labs are not in the catalog the search runs over.
-                            ContentKind::Lab => return None,
+                            // Labs and recruiting days are not in the catalog the search runs over.
+                            ContentKind::Lab | ContentKind::RecruitingDay => return None,
                         };
                         Some(view! {
                             <li class="card">
@@ -132,7 +132,10 @@ fn in_district(catalog: &Catalog, kind: ContentKind, i: usize, district: Distric
         ContentKind::Organisation => catalog.organisations[i].district == district,
         ContentKind::News => catalog.news[i].district.is_none_or(|d| d == district),
         ContentKind::Call => catalog.calls[i].district.is_none_or(|d| d == district),
-        ContentKind::Guide | ContentKind::Answer | ContentKind::Lab => true,
+        ContentKind::Guide
+        | ContentKind::Answer
+        | ContentKind::Lab
+        | ContentKind::RecruitingDay => true,
     }
 }
 
@@ -180,8 +183,8 @@ pub fn hits_seed(catalog: &Catalog, text: &str, district: Option<District>, show
             ContentKind::Answer => seed.answers.push(catalog.answers[i].clone()),
             ContentKind::Call => seed.calls.push(catalog.calls[i].clone()),
             ContentKind::Organisation => seed.organisations.push(catalog.organisations[i].clone()),
-            // Labs are not in the catalog the search runs over.
-            ContentKind::Lab => {}
+            // Labs and recruiting days are not in the catalog the search runs over.
+            ContentKind::Lab | ContentKind::RecruitingDay => {}
         }
     }
     seed

@@ -130,5 +130,17 @@ pub(super) async fn upgrade(old: u32, db: &Database) -> indexed_db_futures::Resu
             db.create_object_store(META).build()?;
         }
     }
+    if old < 8 {
+        // The recruiting days' store is new: everything on the phone stays, and the cursor is
+        // dropped so the next pull brings the days published before this version.
+        let days = ContentKind::RecruitingDay.as_ref();
+        if !db.object_store_names().any(|n| n == days) {
+            db.create_object_store(days).build()?;
+        }
+        if old >= 2 {
+            db.delete_object_store(META)?;
+            db.create_object_store(META).build()?;
+        }
+    }
     Ok(())
 }

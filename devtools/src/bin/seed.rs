@@ -1,5 +1,5 @@
 //! `seed demo <dir>` prints SQL for the demo content in `<dir>` (opportunities, guides, news,
-//! organisations, calls); `seed accounts` prints the development accounts of `DEMO_ACCOUNTS`;
+//! organisations, calls, recruiting days); `seed accounts` prints the development accounts of `DEMO_ACCOUNTS`;
 //! `seed synthetic <count>` prints SQL for that many generated opportunities
 //! (benchmarks). `seed year` prints a year of generated activity (10,000 opportunities, 3,000
 //! questions, 400 proposals, 200 labs, a year of desk appointments, a year of reach counters) for
@@ -64,6 +64,7 @@ fn demo(dir: &Path, now: &str) -> Result<String, String> {
     file::<News>(dir, "news.json", now, &mut sql)?;
     file::<Organisation>(dir, "organisations.json", now, &mut sql)?;
     file::<Call>(dir, "calls.json", now, &mut sql)?;
+    file::<sito_core::recruiting::RecruitingDay>(dir, "recruiting_days.json", now, &mut sql)?;
     Ok(sql)
 }
 

@@ -38,6 +38,7 @@ fn path_of(kind: ContentKind) -> &'static str {
         ContentKind::Answer => "esperto",
         ContentKind::Call => "bandi",
         ContentKind::Lab => "laboratori",
+        ContentKind::RecruitingDay => "recruiting-day",
     }
 }
 
@@ -50,6 +51,7 @@ fn title_of(kind: ContentKind) -> &'static str {
         ContentKind::Answer => "L'esperto risponde",
         ContentKind::Call => "Bandi per progetti di giovani",
         ContentKind::Lab => "Laboratori e seminari",
+        ContentKind::RecruitingDay => "Recruiting day",
     }
 }
 
@@ -153,6 +155,11 @@ fn body_html(kind: ContentKind, body: &str) -> String {
         ContentKind::Lab => serde_json::from_str::<sito_core::lab::Lab>(body)
             .map(|l| l.description_html)
             .unwrap_or_default(),
+        ContentKind::RecruitingDay => {
+            serde_json::from_str::<sito_core::recruiting::RecruitingDay>(body)
+                .map(|d| d.description_html)
+                .unwrap_or_default()
+        }
     }
 }
 

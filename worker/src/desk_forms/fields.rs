@@ -240,5 +240,25 @@ pub fn fields(kind: ContentKind) -> Vec<Field> {
             field("signup_closes_at", "Chiusura iscrizioni (ora italiana)", DateTime, true),
             hinted(field("organiser", "Organizza", Text, true), "L'ente che tiene il laboratorio, per esempio «Informagiovani di Cremona»."),
         ],
+        ContentKind::RecruitingDay => vec![
+            field("title", "Titolo", Text, true),
+            hinted(field("summary", "Sintesi", Area, true), "Una o due frasi: compare negli elenchi."),
+            hinted(field("starts_at", "Inizio (ora italiana)", DateTime, true), "Data e ora in cui apre la giornata."),
+            hinted(field("ends_at", "Fine (ora italiana)", DateTime, true), "Lo stesso giorno."),
+            hinted(field("place", "Luogo", Text, true), "Indirizzo completo, per esempio «Centro per l'Impiego di Cremona, via Dante 136»."),
+            field("district", "Territorio", select(districts, false), true),
+            hinted(
+                field("companies", "Aziende e ruoli aperti", Companies, true),
+                "Un'azienda per riga: azienda | settore | ruolo (posti); ruolo (posti). Il settore può restare vuoto. Per esempio «Trattoria del Po | ristorazione | Cameriere/a di sala (3); Aiuto cuoco/a (1)». Dopo i posti puoi aggiungere una descrizione: «Magazziniere/a (2): patentino del muletto».",
+            ),
+            hinted(
+                field("slots", "Orari dei colloqui (ora italiana)", Slots, false),
+                "Gli orari di inizio, separati da virgole («9:30, 10:00, 10:30») oppure un intervallo: «9:30-12:00 ogni 20». Vuoto se i colloqui non sono su appuntamento.",
+            ),
+            hinted(field("description_md", "Descrizione", Markdown, true), MARKDOWN_HINT),
+            hinted(field("age_min", "Età minima", Number, false), "Vuota: nessun limite."),
+            hinted(field("age_max", "Età massima", Number, false), "Vuota: nessun limite."),
+            hinted(field("organiser", "Organizza", Text, true), "L'ente che organizza la giornata, per esempio «Centro per l'Impiego di Cremona»."),
+        ],
     }
 }

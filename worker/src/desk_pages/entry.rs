@@ -132,7 +132,10 @@ pub(super) fn field_markup(
     errors: &ValidationErrors,
 ) -> Markup {
     let value = form.get(field.name);
-    let error = errors.for_field(field.name).map(|e| e.message.clone());
+    let error = errors
+        .for_field(field.name)
+        .map(|e| e.message.clone())
+        .or_else(|| nested_errors(field, errors));
     // A screen reader reads the hint and, after a refused save, the error with the field.
     let hint_id = (!field.hint.is_empty()).then(|| format!("{}-hint", field.name));
     let error_id = error.as_ref().map(|_| format!("{}-error", field.name));
@@ -151,7 +154,7 @@ pub(super) fn field_markup(
                     option value=(option) selected[value == option] { (label) }
                 }
             },
-            Widget::Area | Widget::Lines | Widget::Criteria | Widget::Sessions => textarea id=(field.name) name=(field.name) required[field.required] aria-describedby=[described.as_deref()] aria-invalid=[error.as_ref().map(|_| "true")] { (value) },
+            Widget::Area | Widget::Lines | Widget::Criteria | Widget::Sessions | Widget::Companies | Widget::Slots => textarea id=(field.name) name=(field.name) required[field.required] aria-describedby=[described.as_deref()] aria-invalid=[error.as_ref().map(|_| "true")] { (value) },
             Widget::Markdown => textarea.md id=(field.name) name=(field.name) required[field.required] aria-describedby=[described.as_deref()] aria-invalid=[error.as_ref().map(|_| "true")] { (value) },
             Widget::Steps => {
                 @let steps = form.steps(field.name);
@@ -171,6 +174,53 @@ pub(super) fn field_markup(
                 aria-describedby=[described.as_deref()] aria-invalid=[error.as_ref().map(|_| "true")];
         }
     }
+}
+
+/// The errors inside a field typed as lines (a recruiting day's companies and interview times),
+/// each named by its line: «Riga 2, ruolo 1: Campo obbligatorio.».
+fn nested_errors(field: &crate::desk_forms::Field, errors: &ValidationErrors) -> Option<String> {
+    use sito_core::validation::Segment;
+    if !matches!(field.widget, Widget::Companies | Widget::Slots) {
+        return None;
+    }
+    let found: Vec<String> = errors
+        .0
+        .iter()
+        .filter(|e| e.field.head() == Some(field.name))
+        .map(|e| {
+            let mut place = Vec::new();
+            let mut parent = field.name;
+            for segment in e.field.segments().iter().skip(1) {
+                match segment {
+                    Segment::Index(i) if parent == "roles" => {
+                        place.push(format!("ruolo {}", i + 1))
+                    }
+                    Segment::Index(i) if field.name == "slots" => {
+                        place.push(format!("orario {}", i + 1))
+                    }
+                    Segment::Index(i) => place.push(format!("riga {}", i + 1)),
+                    Segment::Name(name) => {
+                        parent = name;
+                        if let Some(word) = match name.as_str() {
+                            "name" => Some("nome"),
+                            "title" => Some("titolo"),
+                            "description" => Some("descrizione"),
+                            "positions" => Some("posti"),
+                            _ => None,
+                        } {
+                            place.push(word.to_owned());
+                        }
+                    }
+                }
+            }
+            let place = place.join(", ");
+            match place.get(..1) {
+                Some(first) => format!("{}{}: {}", first.to_uppercase(), &place[1..], e.message),
+                None => e.message.clone(),
+            }
+        })
+        .collect();
+    (!found.is_empty()).then(|| found.join(" "))
 }
 
 /// A stored input shown read-only, field by field (the other side of a conflict).
@@ -245,6 +295,14 @@ pub(super) fn preview_markup(kind: ContentKind, item: &Value) -> Markup {
                 Widget::Sessions => {
                     h3 { (field.label) }
                     pre style="white-space:pre-wrap" { (crate::desk_forms::sessions_text(item.get(field.name).unwrap_or(&Value::Null))) }
+                },
+                Widget::Companies => {
+                    h3 { (field.label) }
+                    pre style="white-space:pre-wrap" { (crate::desk_forms::companies_text(item.get(field.name).unwrap_or(&Value::Null))) }
+                },
+                Widget::Slots => {
+                    @let times = crate::desk_forms::slots_text(item.get(field.name).unwrap_or(&Value::Null));
+                    @if !times.is_empty() { p { strong { (field.label) ": " } (times) } }
                 },
                 Widget::Select { options, .. } => {
                     @let value = text(field.name);

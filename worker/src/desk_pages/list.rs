@@ -34,6 +34,7 @@ pub(super) fn list_page(
             @for kind in [ContentKind::Opportunity, ContentKind::Guide, ContentKind::News, ContentKind::Organisation] {
                 a href={ (BASE) "/nuovo/" (kind.plural()) } { (kind_label(kind)) } " · "
             }
+            a href={ (BASE) "/nuovo/" (ContentKind::RecruitingDay.plural()) } { "Nuovo recruiting day" }
         }
         (error_summary(errors))
         form.filters method="get" action=(BASE) role="search" {

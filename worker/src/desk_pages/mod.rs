@@ -93,6 +93,7 @@ fn kind_label(kind: ContentKind) -> &'static str {
         ContentKind::Answer => "Risposta dell'esperto",
         ContentKind::Call => "Bando",
         ContentKind::Lab => "Laboratorio o seminario",
+        ContentKind::RecruitingDay => "Recruiting day",
     }
 }
 

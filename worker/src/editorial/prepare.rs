@@ -87,6 +87,9 @@ pub(super) fn prepare_kind(
         ContentKind::Answer => go::<Answer>(id, input, publish),
         ContentKind::Call => go::<Call>(id, input, publish),
         ContentKind::Lab => go::<sito_core::lab::Lab>(id, input, publish),
+        ContentKind::RecruitingDay => {
+            go::<sito_core::recruiting::RecruitingDay>(id, input, publish)
+        }
     }
 }
 
