@@ -7,6 +7,7 @@
 pub mod api;
 pub mod catalog;
 pub mod components;
+pub mod cv_bank;
 pub mod dates;
 pub mod for_you;
 pub mod labels;
