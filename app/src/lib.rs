@@ -210,6 +210,7 @@ fn shell<const ALL: bool>() -> impl IntoView {
                 <Route path=path!("/bandi/:id") view={|| rare::<ALL, _>(CallDetail)}/>
                 <Route path=path!("/appuntamenti") view={|| rare::<ALL, _>(Appointments)}/>
                 <Route path=path!("/per-te") view={|| rare::<ALL, _>(ForYouPage)}/>
+                <Route path=path!("/per-te/banca-cv") view={|| rare::<ALL, _>(CvBankPage)}/>
                 <Route path=path!("/laboratori") view={|| rare::<ALL, _>(routes::labs::LabList)}/>
                 <Route path=path!("/laboratori/:id") view={|| rare::<ALL, _>(routes::labs::LabDetail)}/>
                 // The CV tool is its own, separately loaded wasm (cv.html).

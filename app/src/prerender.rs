@@ -33,6 +33,8 @@ pub enum Page {
     Lab(String),
     Saved,
     ForYou,
+    /// The Informagiovani CV bank, from "Per te": everything on it is read after hydration.
+    CvBank,
     About,
     /// The desk's appointments: its free slots load online after hydration.
     Appointments,
@@ -74,6 +76,7 @@ impl Page {
             ["laboratori", i] => Page::Lab(id(i)),
             ["salvati"] => Page::Saved,
             ["per-te"] => Page::ForYou,
+            ["per-te", "banca-cv"] => Page::CvBank,
             ["come-lavoriamo"] => Page::About,
             ["appuntamenti"] => Page::Appointments,
             _ => Page::NotFound,
@@ -97,6 +100,7 @@ impl Page {
                 | Page::About
                 | Page::Appointments
                 | Page::ForYou
+                | Page::CvBank
         )
     }
 
@@ -137,6 +141,7 @@ impl Page {
             // catalog.
             Page::Saved
             | Page::ForYou
+            | Page::CvBank
             | Page::About
             | Page::Appointments
             | Page::NotFound
