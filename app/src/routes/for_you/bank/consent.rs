@@ -128,7 +128,7 @@ pub fn ConsentForm(
             <h2 id="banca-cv-invio">{move || tx().what}</h2>
             <p>{move || tx().what_intro}</p>
             {error_for("profile")}
-            <dl class="sent-fields" data-testid="banca-cv-campi">
+            <dl class="facts" data-testid="banca-cv-campi">
                 {move || lines().into_iter().map(|(field, value)| view! {
                     <dt>{field.label(i18n.get_locale())}</dt>
                     <dd>{value}</dd>

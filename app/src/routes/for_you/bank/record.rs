@@ -52,7 +52,7 @@ pub fn RecordView(
     let proposals = record.proposals.clone();
     let profile_id = record.id.clone();
     view! {
-        <dl class="sent-fields" data-testid="banca-cv-server-campi">
+        <dl class="facts" data-testid="banca-cv-server-campi">
             {move || lines().into_iter().map(|(field, value)| view! {
                 <dt>{field.label(locale())}</dt>
                 <dd>{value}</dd>
