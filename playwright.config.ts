@@ -53,7 +53,7 @@ export default defineConfig({
     command:
       `wrangler dev --local --ip 127.0.0.1 --port ${port} --inspector-port 0 ` +
       `--persist-to "${process.env.SITO_TEST_STATE ?? ".wrangler/test-state"}" ` +
-      `--var SIGN_UP_PER_HOUR:1000 --var QUESTIONS_PER_HOUR:1000 --var APPOINTMENTS_PER_HOUR:1000 --var LAB_SIGNUPS_PER_HOUR:1000 --var FAULT_INJECTION:on --var TRUSTED_ADDRESS_HEADER: --var PUBLIC_ORIGIN:${origin} --var DEVICE_TOKEN_KEY:development-only-device-token-key --show-interactive-dev-session=false`,
+      `--var SIGN_UP_PER_HOUR:1000 --var QUESTIONS_PER_HOUR:1000 --var APPOINTMENTS_PER_HOUR:1000 --var LAB_SIGNUPS_PER_HOUR:1000 --var BANK_PROFILES_PER_HOUR:1000 --var FAULT_INJECTION:on --var TRUSTED_ADDRESS_HEADER: --var PUBLIC_ORIGIN:${origin} --var DEVICE_TOKEN_KEY:development-only-device-token-key --show-interactive-dev-session=false`,
     url: `http://127.0.0.1:${port}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 120_000,

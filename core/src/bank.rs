@@ -20,6 +20,9 @@
 //!   `POST /api/v1/bank/proposals` [`NewProposal`] → 201 [`OperatorProposal`];
 //!   `GET /api/v1/bank/proposals` → `Vec<OperatorProposal>` (contacts only once accepted).
 
+pub mod checks;
+pub mod search;
+
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use strum::{AsRefStr, EnumString, IntoStaticStr, VariantArray};

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod admin;
 mod appointments;
+mod bank;
 mod content;
 pub mod desk;
 mod feeds;
@@ -64,6 +65,22 @@ async fn route(req: Request, env: Env) -> ApiResult {
             labs::look_up(&req, &env, id, signup).await
         }
         (["labs", _, "signups", _], _) => not_allowed("GET"),
+        (["bank", "profiles"], Method::Post) => bank::submit(req, &env).await,
+        (["bank", "profiles"], _) => not_allowed("POST"),
+        (["bank", "profiles", id], Method::Get) => bank::record(&req, &env, id).await,
+        (["bank", "profiles", id], Method::Put) => bank::update(req, &env, id).await,
+        (["bank", "profiles", _], _) => not_allowed("GET, PUT"),
+        (["bank", "profiles", id, "delete"], Method::Post) => bank::delete(req, &env, id).await,
+        (["bank", "profiles", _, "delete"], _) => not_allowed("POST"),
+        (["bank", "profiles", id, "proposals", proposal, "answer"], Method::Post) => {
+            bank::answer(req, &env, id, proposal).await
+        }
+        (["bank", "profiles", _, "proposals", _, "answer"], _) => not_allowed("POST"),
+        (["bank", "search"], Method::Get) => bank::search(&req, &env).await,
+        (["bank", "search"], _) => not_allowed("GET"),
+        (["bank", "proposals"], Method::Post) => bank::propose(req, &env).await,
+        (["bank", "proposals"], Method::Get) => bank::proposals(&req, &env).await,
+        (["bank", "proposals"], _) => not_allowed("GET, POST"),
         (["questions"], Method::Post) => questions::ask(req, &env).await,
         (["questions"], _) => not_allowed("POST"),
         (["questions", code], Method::Get) => questions::follow(&env, code).await,

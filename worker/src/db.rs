@@ -2,6 +2,8 @@
 
 pub mod accounts;
 pub mod appointments;
+pub mod bank;
+pub mod bank_desk;
 pub mod content;
 pub mod entries;
 pub mod lab_desk;

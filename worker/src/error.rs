@@ -22,6 +22,9 @@ pub enum ApiError {
     PayloadTooLarge { max: usize },
     #[error("validation failed")]
     Validation(ValidationErrors),
+    /// The fields of a CV bank profile, the consent among them (422 `consent_required`).
+    #[error("consent required")]
+    ConsentRequired(ValidationErrors),
     #[error("precondition required")]
     PreconditionRequired,
     #[error("unauthorized")]
@@ -108,6 +111,11 @@ impl ApiError {
                 "Alcuni campi non sono validi",
             )
             .with_errors(errors.0.clone()),
+            ApiError::ConsentRequired(errors) => {
+                Problem::new(422, ProblemCode::ConsentRequired, "Serve il tuo consenso")
+                    .with_detail("Senza il consenso al testo attuale il profilo non viene inviato.")
+                    .with_errors(errors.0.clone())
+            }
             ApiError::PreconditionRequired => Problem::new(
                 428,
                 ProblemCode::PreconditionRequired,

@@ -63,6 +63,11 @@ async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
             Ok(n) => worker::console_log!("deleted the sign-ups' personal details of {n} labs"),
             Err(e) => worker::console_error!("lab sign-up purge failed: {e}"),
         }
+        match service::bank::purge_expired(&database).await {
+            Ok(0) => {}
+            Ok(n) => worker::console_log!("deleted {n} expired CV bank profiles"),
+            Err(e) => worker::console_error!("CV bank expiry failed: {e}"),
+        }
         match service::monitoring::write_daily(&database, auth::now()).await {
             Ok(day) => worker::console_log!("monitoring: open opportunities of {day} written"),
             Err(e) => worker::console_error!("monitoring aggregate failed: {e}"),

@@ -5,6 +5,8 @@
 
 pub mod accounts;
 pub mod appointments;
+pub mod bank;
+pub mod bank_desk;
 pub mod labs;
 pub mod monitoring;
 pub mod questions;

@@ -26,6 +26,7 @@ pub(super) fn page(session: Option<&Session>, title: &str, body: Markup) -> Resp
                             }
                             @if session.can(Need::Operator) {
                                 a href={ (BASE) "/appuntamenti" } { "Appuntamenti" }
+                                a href={ (BASE) "/banca-cv" } { "Banca CV" }
                             }
                             @if session.can(Need::Editor) {
                                 a href={ (BASE) "/domande" } { "Domande all'esperto" }
@@ -128,6 +129,8 @@ caption{text-align:left;font-weight:600;padding:.6rem 0 .2rem}td.num,th.num{text
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
 section{margin-top:1.5rem}section.panel{padding-bottom:1rem}input.score{width:6rem}
 label.choice{display:flex;gap:.5rem;align-items:center;font-weight:400;margin-top:.3rem}label.choice input{width:auto}
+form.bank div{min-width:0;max-width:100%}form.bank select,form.bank input{max-width:100%}form.bank .wide{flex:1 1 100%}form.bank .wide select{width:100%}
+article.panel{margin-top:1rem;overflow-wrap:anywhere}.reasons{font-weight:600}a.button{display:inline-block;padding:.3rem 0}
 form.account{max-width:28rem}form.account button[type=submit]{display:block;margin-top:1.25rem}
 "#;
 

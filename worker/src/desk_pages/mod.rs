@@ -30,6 +30,7 @@ use crate::{
 mod accounts;
 mod appointments;
 mod audit;
+mod bank;
 mod charts;
 mod entry;
 mod expert;
@@ -181,6 +182,12 @@ async fn signed_in(
                 )
             })?;
             appointments::route(req, db, session, rest, post, form).await
+        }
+        (["banca-cv", rest @ ..], post) => {
+            session.must_or(Need::Operator, |role| {
+                format!("Il ruolo «{}» non consulta la banca CV.", role.label_it())
+            })?;
+            bank::route(req, db, session, rest, post, form).await
         }
         // Reviewers work on the calls' proposals only.
         ([], false) if !session.can(Need::Editor) => Ok(redirect(&format!("{BASE}/bandi"))),
