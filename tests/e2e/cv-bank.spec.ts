@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
+import { insertRecruitingDay } from "../bank";
 import { d1, expectAccessible, uniqueWord, waitForServiceWorker } from "../support";
 
 // The Informagiovani CV bank from the phone: the "Per te" profile leaves the phone only after a
@@ -46,6 +47,12 @@ async function fitsTheScreen(page: Page) {
 /** "26 novembre 2027": a day as the page writes it, in Italian time. */
 function italianDay(iso: string): string {
   return new Intl.DateTimeFormat("it-IT", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Rome" }).format(new Date(iso));
+}
+
+/** "10 dicembre 2026 alle ore 09:30": an instant in Italian time, as the page writes it. */
+function italianTime(iso: string): string {
+  const time = new Intl.DateTimeFormat("it-IT", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Europe/Rome" }).format(new Date(iso));
+  return `${italianDay(iso)} alle ore ${time}`;
 }
 
 const quoted = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -112,7 +119,7 @@ test("the Per te profile reaches the CV bank only with consent, through the outb
   await expect(page.locator("#banca-cv-consent-errore")).toBeVisible();
   await expect(page.locator("#banca-cv-contact-errore")).toHaveCount(0);
   await page.getByLabel("Invia anche il mio CV").check();
-  await expect(page.getByTestId("banca-cv-cv")).toContainText("in formato JSON Resume, con: dati personali (nome, e-mail, telefono, città), esperienze di lavoro (1), istruzione e formazione (1), competenze");
+  await expect(page.getByTestId("banca-cv-cv")).toHaveText("Il CV «CV importato» in formato JSON Resume, con: dati personali (nome, e-mail, telefono, città), esperienze di lavoro (1), istruzione e formazione (1), lingue (2), competenze.");
   await expectAccessible(page, "banca-cv (errori)");
 
   // Until the tick and "Invia", no request carried anything of the profile.
@@ -141,12 +148,18 @@ test("the Per te profile reaches the CV bank only with consent, through the outb
   expect(sent.every((r) => r.startsWith("POST ") && r.includes("/api/v1/bank/profiles "))).toBe(true);
   expect(requests.slice(0, beforeSending).filter((r) => r.includes(word))).toEqual([]);
 
-  // An operator looked at it and proposes a vacancy.
+  // An operator looked at it, proposes a vacancy and invites to a recruiting day.
   const profileId = String(held.id);
   const proposalId = randomUUID();
   const now = new Date().toISOString();
   d1(`INSERT INTO bank_views (profile_id, at, account_id, by_name, kind) VALUES (${quoted(profileId)}, ${quoted(now)}, 'operatore-prova', 'Marta Operatrice', 'profile')`);
   d1(`INSERT INTO bank_proposals (id, profile_id, account_id, by_name, kind, item_id, title, message, sent_at) VALUES (${quoted(proposalId)}, ${quoted(profileId)}, 'operatore-prova', 'Marta Operatrice', 'opportunity', 'tirocinio-${word}', 'Tirocinio in ufficio ${word}', 'Il tuo inglese è quello che cercano.', ${quoted(now)})`);
+  const dayId = `recruiting-${word}`;
+  const inTwoWeeks = Math.floor((Date.now() + 14 * 86_400_000) / 3_600_000) * 3_600_000;
+  const slots = [new Date(inTwoWeeks).toISOString(), new Date(inTwoWeeks + 30 * 60_000).toISOString()];
+  insertRecruitingDay(dayId, slots, `Recruiting day ${word}`);
+  const invitationId = randomUUID();
+  d1(`INSERT INTO bank_proposals (id, profile_id, account_id, by_name, kind, item_id, title, message, sent_at) VALUES (${quoted(invitationId)}, ${quoted(profileId)}, 'operatore-prova', 'Marta Operatrice', 'recruiting_day', ${quoted(dayId)}, 'Recruiting day ${word}', 'Ci sono posti da magazziniere.', ${quoted(now)})`);
   await page.reload();
   const server = page.getByRole("region", { name: "Che cosa conserva il server" });
   await expect(server.getByTestId("banca-cv-server-campi")).toContainText(`Competenze${word}`);
@@ -162,6 +175,22 @@ test("the Per te profile reaches the CV bank only with consent, through the outb
   await proposal.getByRole("button", { name: "Accetto" }).click();
   await expect(proposal).toContainText("Hai accettato", { timeout: 30_000 });
   expect(d1(`SELECT status FROM bank_proposals WHERE id = ${quoted(proposalId)}`)).toEqual([{ status: "accepted" }]);
+
+  // Accepting a recruiting day asks for one of its interview times, in Italian time.
+  const invitation = server.getByTestId("banca-cv-proposte").getByRole("listitem").filter({ hasText: `Recruiting day ${word}` });
+  await invitation.getByRole("button", { name: "Accetto" }).click();
+  await expect(invitation.getByRole("group", { name: "Scegli l'orario del colloquio" })).toBeVisible();
+  await invitation.getByRole("button", { name: "Conferma" }).click();
+  await expect(invitation.getByText("Scegli un orario per il colloquio.")).toBeVisible();
+  await expectAccessible(page, "banca-cv (orari)");
+  await fitsTheScreen(page);
+  await invitation.getByLabel(italianTime(slots[1])).check();
+  await invitation.getByRole("button", { name: "Conferma" }).click();
+  await expect(invitation).toContainText("Hai accettato", { timeout: 30_000 });
+  await expect(invitation).toContainText(`Colloquio: ${italianTime(slots[1])}`);
+  const [answered] = d1(`SELECT status, slot FROM bank_proposals WHERE id = ${quoted(invitationId)}`);
+  expect(answered.status).toBe("accepted");
+  expect(new Date(String(answered.slot)).toISOString()).toBe(slots[1]);
 
   // Offline, the last record read, with when it was read.
   await context.setOffline(true);
