@@ -5,6 +5,7 @@ import { askQuestion, d1, guideInput, headersAs, newStaff, opportunityInput, uni
 import { publishCall, submission } from "../proposals";
 import { book, openSeries, seriesInput } from "../appointments";
 import { labInput, putLab, signupBody } from "../labs";
+import { bankBody, sendProfile } from "../bank";
 
 /** Who makes the call, and the headers that make them so. */
 type Principal = { name: string; headers: () => Promise<Record<string, string>> };
@@ -71,6 +72,18 @@ test("authorization matrix: every write endpoint × every kind of caller gets ex
   const free = [...slots, ...more];
   const booked = await book(request, free.shift()!.id);
 
+  // The CV bank: a published job to propose, and a fresh profile (and proposal) for each call.
+  const bankJob = uniqueId("banca");
+  expect((await request.put(`/api/v1/opportunities/${bankJob}`, { data: opportunityInput({ kind: "job" }), headers: editor })).status()).toBe(201);
+  const bankProfile = await sendProfile(request);
+  async function proposedTo() {
+    const receipt = await sendProfile(request);
+    const id = crypto.randomUUID();
+    const r = await request.post("/api/v1/bank/proposals", { data: { id, profile_id: receipt.id, kind: "opportunity", item_id: bankJob, message: "Per la matrice." }, headers: await headersAs(request, "operator") });
+    expect(r.status()).toBe(201);
+    return { receipt, id };
+  }
+
   const endpoints: Endpoint[] = [
     { name: "PUT /opportunities/{id}", allowed: "editors", success: 201,
       call: (api, h) => api.put(`/api/v1/opportunities/${uniqueId("nuova")}`, { data: opportunityInput(), headers: h }) },
@@ -119,6 +132,22 @@ test("authorization matrix: every write endpoint × every kind of caller gets ex
       call: async (api, h) => { const b = await book(request, free.shift()!.id); return api.post(`/api/v1/appointments/${b.receipt.id}/cancel`, { data: { code: b.receipt.code }, headers: h }); } },
     { name: "POST /labs/{id}/signups (anyone, from this site)", allowed: "anyone", success: 201,
       call: (api, h) => api.post(`/api/v1/labs/${matrixLab}/signups`, { data: signupBody(), headers: h }) },
+    { name: "POST /bank/proposals", allowed: "operators", success: 201,
+      call: (api, h) => api.post("/api/v1/bank/proposals", { data: { id: crypto.randomUUID(), profile_id: bankProfile.id, kind: "opportunity", item_id: bankJob, message: "Ti propongo questo lavoro." }, headers: h }) },
+    { name: "POST /admin/bank/purge", allowed: "admins", success: 200,
+      call: (api, h) => api.post("/api/v1/admin/bank/purge", { headers: h }) },
+    { name: "POST /bank/profiles (anyone, from this site)", allowed: "anyone", success: 201,
+      call: (api, h) => api.post("/api/v1/bank/profiles", { data: bankBody(), headers: h }) },
+    { name: "PUT /bank/profiles/{id} (anyone with the code, from this site)", allowed: "anyone", success: 200,
+      call: async (api, h) => {
+        const body = bankBody();
+        const r = await sendProfile(request, body);
+        return api.put(`/api/v1/bank/profiles/${r.id}`, { data: { code: r.code, name: body.name, contact: body.contact, profile: body.profile, consent: body.consent }, headers: h });
+      } },
+    { name: "POST /bank/profiles/{id}/delete (anyone with the code, from this site)", allowed: "anyone", success: 200,
+      call: async (api, h) => { const r = await sendProfile(request); return api.post(`/api/v1/bank/profiles/${r.id}/delete`, { data: { code: r.code }, headers: h }); } },
+    { name: "POST /bank/profiles/{id}/proposals/{pid}/answer (anyone with the code, from this site)", allowed: "anyone", success: 200,
+      call: async (api, h) => { const p = await proposedTo(); return api.post(`/api/v1/bank/profiles/${p.receipt.id}/proposals/${p.id}/answer`, { data: { code: p.receipt.code, accept: false }, headers: h }); } },
     { name: "POST /questions (anyone, from this site)", allowed: "anyone", success: 201,
       call: (api, h) => api.post("/api/v1/questions", { data: { id: crypto.randomUUID(), topic: "other", text: "Una domanda di chiunque, anche senza account." }, headers: h }) },
   ];
@@ -165,6 +194,18 @@ test("reading the desk and the audit log needs the right role too", async ({ req
   expect((await api.get(day, { headers: await headersAs(request, "applicant") })).status()).toBe(403);
   expect((await api.get(day, { headers: await headersAs(request, "operator") })).status()).toBe(200);
   expect((await api.get(day, { headers: await headersAs(request, "editor") })).status()).toBe(200);
+  // The CV bank: operators, editors and administrators search and read their proposals;
+  // what a profile holds is read with its code alone.
+  for (const path of ["/api/v1/bank/search", "/api/v1/bank/proposals"]) {
+    expect((await api.get(path)).status()).toBe(401);
+    expect((await api.get(path, { headers: await headersAs(request, "reviewer") })).status()).toBe(403);
+    expect((await api.get(path, { headers: await headersAs(request, "applicant") })).status()).toBe(403);
+    expect((await api.get(path, { headers: await headersAs(request, "operator") })).status()).toBe(200);
+    expect((await api.get(path, { headers: await headersAs(request, "editor") })).status()).toBe(200);
+  }
+  const held = await sendProfile(request, bankBody());
+  expect((await api.get(`/api/v1/bank/profiles/${held.id}?code=${held.code}`)).status()).toBe(200);
+  expect((await api.get(`/api/v1/bank/profiles/${held.id}`, { headers: await headersAs(request, "admin") })).status()).toBe(404);
   // Operators do not review proposals.
   expect((await api.get("/api/v1/review/calls", { headers: await headersAs(request, "operator") })).status()).toBe(403);
   await api.dispose();

@@ -59,6 +59,17 @@ test("a profile past its expiry is invisible to operators at once and deleted by
   expect((await (await request.get(search(`q=${skill}`), { headers: operator })).json()).candidates).toEqual([]);
   const proposal = await request.post("/api/v1/bank/proposals", { data: { id: randomUUID(), profile_id: body.id, kind: "opportunity", item_id: await job(request), message: "Ti propongo questo lavoro." }, headers: operator });
   expect(proposal.status()).toBe(404);
+
+  // The daily purge (the cron's, here on demand) deletes it, with one audit line that holds only how many.
+  const purge = await request.post("/api/v1/admin/bank/purge", { headers: await headersAs(request, "admin") });
+  expect(purge.status(), await purge.text()).toBe(200);
+  expect((await purge.json()).profiles).toBeGreaterThanOrEqual(1);
+  expect(d1(`SELECT COUNT(*) AS n FROM bank_profiles WHERE id = '${body.id}'`)).toEqual([{ n: 0 }]);
+  expect(d1(`SELECT COUNT(*) AS n FROM bank_skills WHERE profile_id = '${body.id}'`)).toEqual([{ n: 0 }]);
+  const line = d1(`SELECT actor, item_id, after FROM audit_log WHERE action = 'bank.expire' ORDER BY seq DESC LIMIT 1`)[0];
+  expect(line.actor).toBe("sistema");
+  expect(line.item_id).toBe("");
+  expect(JSON.parse(String(line.after)).profiles).toBeGreaterThanOrEqual(1);
 });
 
 test("scored against a job, candidates come best first with the phone's reasons worded for the operator", async ({ request }) => {

@@ -30,10 +30,10 @@ test("an operator opens a weekly series in the desk, sees the day's bookings (ea
   await desk.getByLabel("E-mail").fill(accounts.operator.email);
   await desk.getByLabel("Password").fill(accounts.operator.password);
   await desk.getByRole("button", { name: "Accedi" }).click();
-  // Operators land on the appointments, and the desk offers them nothing else.
+  // Operators land on the appointments, and the desk offers them the CV bank besides.
   await expect(desk).toHaveURL(/\/redazione\/appuntamenti$/);
   const nav = desk.getByRole("navigation", { name: "Redazione" });
-  await expect(nav.getByRole("link")).toHaveText(["Appuntamenti"]);
+  await expect(nav.getByRole("link")).toHaveText(["Appuntamenti", "Banca CV"]);
 
   await desk.getByRole("link", { name: "Apri una serie di appuntamenti" }).click();
   await expectAccessible(desk, "nuova serie");

@@ -114,6 +114,8 @@ async fn route(req: Request, env: Env) -> ApiResult {
         }
         (["admin", "tombstones", "purge"], _) => not_allowed("POST"),
         (["admin", "labs", "purge"], Method::Post) => labs::purge(&req, &env).await,
+        (["admin", "bank", "purge"], Method::Post) => bank::purge(&req, &env).await,
+        (["admin", "bank", "purge"], _) => not_allowed("POST"),
         (["admin", "labs", "purge"], _) => not_allowed("POST"),
         (["desk", "entries"], Method::Get) => desk::list(&req, &env).await,
         (["desk", "entries"], _) => not_allowed("GET"),

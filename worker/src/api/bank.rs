@@ -92,3 +92,17 @@ pub async fn proposals(req: &Request, env: &Env) -> ApiResult {
     let session = auth::require(req, &database, Need::Operator).await?;
     json(&bank_desk::own_proposals(&database, &session).await?, 200)
 }
+
+#[derive(serde::Serialize)]
+struct Purged {
+    profiles: usize,
+}
+
+/// `POST /api/v1/admin/bank/purge`: what the daily cron does, on demand (administrators):
+/// deletes every expired profile with its views and proposals.
+pub async fn purge(req: &Request, env: &Env) -> ApiResult {
+    let database = db::database(env)?;
+    auth::require(req, &database, Need::Admin).await?;
+    let profiles = service::purge_expired(&database).await?;
+    json(&Purged { profiles }, 200)
+}

@@ -29,7 +29,7 @@ fn storage(e: impl std::fmt::Display) -> ApiError {
 
 /// A refusal of the fields: `consent_required` when the consent is among them.
 pub fn invalid(errors: ValidationErrors) -> ApiError {
-    if errors.0.iter().any(|e| e.field.to_string() == "consent") {
+    if errors.0.iter().any(|e| e.field == "consent") {
         ApiError::ConsentRequired(errors)
     } else {
         ApiError::Validation(errors)
