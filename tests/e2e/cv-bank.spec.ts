@@ -132,6 +132,7 @@ test("the Per te profile reaches the CV bank only with consent, through the outb
   await expect(state).toHaveAttribute("data-state", "queued");
   await page.reload();
   await expect(state).toContainText("In coda");
+  await expectAccessible(page, "banca-cv (in coda)");
 
   // Online, the outbox sends it once, and the receipt's code and expiry stay on the phone.
   await context.setOffline(false);
@@ -220,6 +221,7 @@ test("the Per te profile reaches the CV bank only with consent, through the outb
   await expect(page.getByTestId("banca-cv-cancellato")).toHaveText("Profilo cancellato dalla banca dati");
   await expect(page.getByTestId("banca-cv-codice")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Invia il profilo" })).toBeVisible();
+  await expectAccessible(page, "banca-cv (cancellato)");
   expect(d1(`SELECT id FROM bank_profiles WHERE id = ${quoted(profileId)}`)).toEqual([]);
   expect(d1(`SELECT id FROM bank_proposals WHERE id = ${quoted(proposalId)}`)).toEqual([]);
   await page.reload();
