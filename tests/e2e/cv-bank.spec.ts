@@ -227,3 +227,27 @@ test("the Per te profile reaches the CV bank only with consent, through the outb
   await page.reload();
   await expect(page.getByTestId("banca-cv-codice")).toHaveCount(0);
 });
+
+test.describe("on a first visit (no service worker yet)", () => {
+  test.use({ serviceWorkers: "block" });
+
+  test("the CV bank's page comes with the whole portal, and without a Per te profile says where to start, in Italian or English", async ({ page, request }) => {
+    const response = await request.get("/per-te/banca-cv");
+    expect(response.status()).toBe(200);
+    const html = await response.text();
+    expect(html.match(/\/(sito-[a-z]+)-[0-9a-f]{1,16}_bg\.wasm/)?.[1]).toBe("sito-app");
+    expect(html).toMatch(/>Banca dati CV dell(&#x27;|&#39;|')Informagiovani</);
+
+    await page.goto("/per-te/banca-cv");
+    await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Banca dati CV dell'Informagiovani");
+    await expect(page.getByText("Per inviare il profilo, prima compila «Per te»")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Invia il profilo" })).toHaveCount(0);
+    await expectAccessible(page, "banca-cv (senza profilo)");
+    await fitsTheScreen(page);
+
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Informagiovani CV bank");
+    await expect(page.getByRole("link", { name: "Fill in the For you profile" })).toBeVisible();
+  });
+});
