@@ -16,7 +16,7 @@ use sito_core::{
 
 use crate::{
     i18n::*,
-    store::{AppointmentJson, ProposalJson},
+    store::{AppointmentJson, BankJson, ProposalJson},
 };
 
 /// Why a call to the API brought no answer the app can use.
@@ -193,6 +193,60 @@ pub async fn book(booking: &AppointmentJson) -> Result<AppointmentJson, ApiError
     Ok(AppointmentJson::receipt(
         String::from_utf8_lossy(&body).into_owned(),
     ))
+}
+
+/// Sends a candidate profile to the CV bank, as the JSON text the outbox keeps; the receipt
+/// comes back as the server's JSON text, read only where it is shown.
+pub async fn bank_send(profile: &BankJson) -> Result<BankJson, ApiError> {
+    let request = Request::post(&paths::bank_profiles())
+        .header("content-type", "application/json")
+        .body(profile.as_str());
+    let body = send(request)
+        .await?
+        .binary()
+        .await
+        .map_err(|_| ApiError::Offline)?;
+    Ok(BankJson::receipt(
+        String::from_utf8_lossy(&body).into_owned(),
+    ))
+}
+
+/// Answers a proposal from the CV bank's operators (JSON text in, the proposal's JSON text out).
+pub async fn bank_answer(
+    profile_id: &str,
+    proposal_id: &str,
+    body: &str,
+) -> Result<String, ApiError> {
+    let request = Request::post(&paths::bank_answer(profile_id, proposal_id))
+        .header("content-type", "application/json")
+        .body(body);
+    let body = send(request)
+        .await?
+        .binary()
+        .await
+        .map_err(|_| ApiError::Offline)?;
+    Ok(String::from_utf8_lossy(&body).into_owned())
+}
+
+/// What the CV bank holds about a profile, asked with its code.
+pub async fn bank_record(id: &str, code: &str) -> Result<sito_core::bank::BankRecord, ApiError> {
+    fetch(Request::get(&paths::bank_profile_with_code(id, code)).build()).await
+}
+
+/// Updates a profile in the CV bank and renews its 12 months.
+pub async fn bank_update(
+    id: &str,
+    update: &sito_core::bank::BankUpdate,
+) -> Result<sito_core::bank::BankReceipt, ApiError> {
+    fetch(Request::put(&paths::bank_profile(id)).json(update)).await
+}
+
+/// Deletes a profile from the CV bank at once, with its code.
+pub async fn bank_delete(id: &str, code: &str) -> Result<sito_core::bank::Deleted, ApiError> {
+    let body = sito_core::bank::CodeOnly {
+        code: code.to_owned(),
+    };
+    fetch(post_json(&paths::bank_profile_delete(id), &body)).await
 }
 
 /// The desk's free slots, of one topic or all.

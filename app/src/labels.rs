@@ -7,15 +7,20 @@ use leptos_i18n::I18nContext;
 use crate::i18n::*;
 
 pub fn kind(i18n: I18nContext<Locale>, kind: OpportunityKind) -> &'static str {
+    kind_in(i18n.get_locale(), kind)
+}
+
+/// The same in a given locale, without the page's context.
+pub fn kind_in(locale: Locale, kind: OpportunityKind) -> &'static str {
     match kind {
-        OpportunityKind::Job => t_string!(i18n, kind.job),
-        OpportunityKind::Internship => t_string!(i18n, kind.internship),
-        OpportunityKind::Volunteering => t_string!(i18n, kind.volunteering),
-        OpportunityKind::WorkCamp => t_string!(i18n, kind.work_camp),
-        OpportunityKind::Training => t_string!(i18n, kind.training),
-        OpportunityKind::Mobility => t_string!(i18n, kind.mobility),
-        OpportunityKind::Call => t_string!(i18n, kind.call),
-        OpportunityKind::Event => t_string!(i18n, kind.event),
+        OpportunityKind::Job => td_string!(locale, kind.job),
+        OpportunityKind::Internship => td_string!(locale, kind.internship),
+        OpportunityKind::Volunteering => td_string!(locale, kind.volunteering),
+        OpportunityKind::WorkCamp => td_string!(locale, kind.work_camp),
+        OpportunityKind::Training => td_string!(locale, kind.training),
+        OpportunityKind::Mobility => td_string!(locale, kind.mobility),
+        OpportunityKind::Call => td_string!(locale, kind.call),
+        OpportunityKind::Event => td_string!(locale, kind.event),
     }
 }
 

@@ -7,6 +7,7 @@
 pub mod api;
 pub mod catalog;
 pub mod components;
+pub mod cv_bank;
 pub mod dates;
 pub mod for_you;
 pub mod labels;
@@ -209,6 +210,7 @@ fn shell<const ALL: bool>() -> impl IntoView {
                 <Route path=path!("/bandi/:id") view={|| rare::<ALL, _>(CallDetail)}/>
                 <Route path=path!("/appuntamenti") view={|| rare::<ALL, _>(Appointments)}/>
                 <Route path=path!("/per-te") view={|| rare::<ALL, _>(ForYouPage)}/>
+                <Route path=path!("/per-te/banca-cv") view={|| rare::<ALL, _>(CvBankPage)}/>
                 <Route path=path!("/laboratori") view={|| rare::<ALL, _>(routes::labs::LabList)}/>
                 <Route path=path!("/laboratori/:id") view={|| rare::<ALL, _>(routes::labs::LabDetail)}/>
                 <Route path=path!("/recruiting-day") view={|| rare::<ALL, _>(routes::recruiting_days::RecruitingDayList)}/>

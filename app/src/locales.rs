@@ -105,7 +105,7 @@ leptos_i18n::declare_locales! {
         for_you: {
             title: "Per te",
             intro: "Le opportunità e i bandi più adatti a te, scelti in base a ciò che decidi di dirci. Ogni risultato dice perché.",
-            privacy: "Il profilo resta solo su questo telefono, finché non lo cancelli: non viene inviato a nessuno. Serve solo a scegliere che cosa mostrarti; ogni campo è facoltativo.",
+            privacy: "Il profilo resta solo su questo telefono, finché non lo cancelli: non viene inviato a nessuno, se non sei tu a mandarlo alla banca dati CV. Serve solo a scegliere che cosa mostrarti; ogni campo è facoltativo.",
             from_cv: "Compilato dal tuo CV «{{ name }}»: controlla e salva.",
             profile: "Il tuo profilo",
             district: "Dove vivi",
@@ -832,7 +832,7 @@ leptos_i18n::declare_locales! {
         for_you: {
             title: "For you",
             intro: "The opportunities and calls that suit you best, chosen from what you decide to tell us. Each result says why.",
-            privacy: "Your profile stays on this phone only, until you delete it: it is never sent anywhere. It is used only to choose what to show you; every field is optional.",
+            privacy: "Your profile stays on this phone only, until you delete it: it is never sent anywhere, unless you send it to the CV bank yourself. It is used only to choose what to show you; every field is optional.",
             from_cv: "Filled in from your CV \"{{ name }}\": check it and save.",
             profile: "Your profile",
             district: "Where you live",

@@ -49,6 +49,14 @@ async fn send(submission: &Submission) -> Result<Receipt, ApiError> {
         Submission::LabSignup { lab_id, body } => {
             api::lab_sign_up(lab_id, body).await.map(Receipt::LabSignup)
         }
+        Submission::BankProfile(b) => api::bank_send(b).await.map(Receipt::BankProfile),
+        Submission::BankAnswer {
+            profile_id,
+            proposal_id,
+            body,
+        } => api::bank_answer(profile_id, proposal_id, body)
+            .await
+            .map(Receipt::BankAnswer),
     }
 }
 

@@ -35,6 +35,8 @@ pub enum Page {
     RecruitingDay(String),
     Saved,
     ForYou,
+    /// The Informagiovani CV bank, from "Per te": everything on it is read after hydration.
+    CvBank,
     About,
     /// The desk's appointments: its free slots load online after hydration.
     Appointments,
@@ -78,6 +80,7 @@ impl Page {
             ["recruiting-day", i] => Page::RecruitingDay(id(i)),
             ["salvati"] => Page::Saved,
             ["per-te"] => Page::ForYou,
+            ["per-te", "banca-cv"] => Page::CvBank,
             ["come-lavoriamo"] => Page::About,
             ["appuntamenti"] => Page::Appointments,
             _ => Page::NotFound,
@@ -103,6 +106,7 @@ impl Page {
                 | Page::About
                 | Page::Appointments
                 | Page::ForYou
+                | Page::CvBank
         )
     }
 
@@ -143,6 +147,7 @@ impl Page {
             // `recruiting_days.rs`): they are not in the catalog.
             Page::Saved
             | Page::ForYou
+            | Page::CvBank
             | Page::About
             | Page::Appointments
             | Page::NotFound

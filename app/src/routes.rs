@@ -27,7 +27,7 @@ pub use cv::{CvEditor, CvHome, LetterEditor, NewLetter};
 pub use directory::Directory;
 pub use events::Events;
 pub use expert::{Expert, ExpertAnswer};
-pub use for_you::ForYouPage;
+pub use for_you::{bank::CvBankPage, ForYouPage};
 pub use guides::{GuideHub, GuideReader};
 pub use home::Home;
 pub use news::{NewsDetail, NewsList};

@@ -48,13 +48,17 @@ const SYNCED_AT_KEY: &str = "synced_at";
 const WRITE_BATCH: usize = 25;
 const READ_BATCH: u32 = 100;
 
+mod cv_bank;
 mod for_you;
 mod outbox;
 mod proposals;
 mod upgrade;
 mod user_data;
+pub use cv_bank::KeptRecord;
 pub use for_you::ForYou;
-pub use outbox::{AppointmentJson, OutboxEntry, OutboxState, ProposalJson, Receipt, Submission};
+pub use outbox::{
+    AppointmentJson, BankJson, OutboxEntry, OutboxState, ProposalJson, Receipt, Submission,
+};
 pub use proposals::{DraftRecord, ME_KEY};
 
 /// Every object store that holds synced content, named by kind.

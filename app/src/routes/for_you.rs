@@ -2,6 +2,7 @@
 //! and the synced opportunities and calls ranked against it, each with its reasons. Nothing
 //! here talks to the server; only the whole portal carries this page.
 
+pub(crate) mod bank;
 mod form;
 
 use std::sync::Arc;
@@ -54,6 +55,9 @@ pub fn ForYouPage() -> impl IntoView {
         <h1>{t!(i18n, for_you.title)}</h1>
         <p>{t!(i18n, for_you.intro)}</p>
         <p class="hint">{t!(i18n, for_you.privacy)}</p>
+        <p class="more">
+            <A href="/per-te/banca-cv">{move || crate::cv_bank::text::text(i18n.get_locale()).link}</A>
+        </p>
         {move || match record.get() {
             None => view! { <p class="loading">{t!(i18n, loading)}</p> }.into_any(),
             Some(None) => view! { <form::ProfileForm start=None saved/> }.into_any(),

@@ -5,12 +5,16 @@
 use sito_core::{
     api::{paths, ProblemCode},
     appointment::{BookingInput, BookingReceipt},
+    bank::{BankReceipt, BankSubmission},
     proposal::{ProposalReceipt, ProposalSubmission},
     question::{QuestionInput, QuestionReceipt},
     FieldError, Problem,
 };
 
 use super::*;
+
+mod bank;
+pub use bank::BankJson;
 
 // The enums below are kept externally tagged (`{"queued": {…}}`): reading an internally or
 // adjacently tagged enum buffers it first, code that the portal's first load would carry.
@@ -28,6 +32,15 @@ pub enum Submission {
     LabSignup { lab_id: String, body: String },
     /// A booking of a desk appointment: anyone may send it.
     Appointment(AppointmentJson),
+    /// A candidate profile for the Informagiovani CV bank, sent with consent: its JSON text.
+    BankProfile(BankJson),
+    /// An answer to a proposal the CV bank's operators made: the profile, the proposal and the
+    /// answer's JSON text.
+    BankAnswer {
+        profile_id: String,
+        proposal_id: String,
+        body: String,
+    },
 }
 
 /// A [`BookingInput`] as the outbox keeps and sends it: its JSON text, like a proposal, so the
@@ -98,6 +111,10 @@ pub enum Receipt {
     Appointment(AppointmentJson),
     /// A lab sign-up's receipt as the server wrote it (JSON text; the labs page reads it).
     LabSignup(String),
+    /// The CV bank's receipt, as the JSON text the server answered.
+    BankProfile(BankJson),
+    /// The proposal as it stands after the answer, as the server's JSON text.
+    BankAnswer(String),
 }
 
 impl Receipt {
@@ -193,6 +210,36 @@ impl OutboxEntry {
     pub fn appointment(&self) -> Option<BookingInput> {
         match &self.submission {
             Submission::Appointment(a) => a.read().ok(),
+            _ => None,
+        }
+    }
+
+    /// The profile sent to the CV bank, if the entry is one.
+    pub fn bank_submission(&self) -> Option<BankSubmission> {
+        match &self.submission {
+            Submission::BankProfile(b) => b.read().ok(),
+            _ => None,
+        }
+    }
+
+    /// The receipt of a profile the CV bank holds.
+    pub fn bank_receipt(&self) -> Option<BankReceipt> {
+        match &self.state {
+            OutboxState::Sent {
+                receipt: Receipt::BankProfile(r),
+            } => r.read_receipt().ok(),
+            _ => None,
+        }
+    }
+
+    /// The profile and the proposal an answer is for, if the entry is one.
+    pub fn bank_answer(&self) -> Option<(&str, &str)> {
+        match &self.submission {
+            Submission::BankAnswer {
+                profile_id,
+                proposal_id,
+                ..
+            } => Some((profile_id, proposal_id)),
             _ => None,
         }
     }
