@@ -40,6 +40,55 @@ pub fn use_outbox() -> Outbox {
     expect_context::<Outbox>()
 }
 
+/// `read` again whenever the outbox moves, its result kept in the returned signal. A read that
+/// ends after a newer one began is dropped: a slow first read (the store opening while the page
+/// loads) never hides an entry queued since.
+pub fn use_outbox_read<T, Fut>(initial: T, read: impl Fn() -> Fut + 'static) -> ReadSignal<T>
+where
+    T: Send + Sync + 'static,
+    Fut: std::future::Future<Output = T> + 'static,
+{
+    let outbox = use_outbox();
+    let value = RwSignal::new(initial);
+    let latest = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        outbox.revision.track();
+        let this = latest.get_value().wrapping_add(1);
+        latest.set_value(this);
+        let reading = read();
+        spawn_local(async move {
+            let result = reading.await;
+            if latest.get_value() == this {
+                value.set(result);
+            }
+        });
+    });
+    value.read_only()
+}
+
+/// This phone's outbox entries that `keep` selects, newest first, read again whenever the
+/// outbox moves ([`use_outbox_read`]). Empty on the server and until the first read ends.
+pub fn use_outbox_entries(
+    keep: impl Fn(&OutboxEntry) -> bool + Clone + 'static,
+) -> ReadSignal<Vec<OutboxEntry>> {
+    use_outbox_read(Vec::new(), move || {
+        let keep = keep.clone();
+        async move {
+            match store::shared().await {
+                Ok(store) => store
+                    .outbox()
+                    .await
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|e| keep(e))
+                    .rev()
+                    .collect(),
+                Err(_) => Vec::new(),
+            }
+        }
+    })
+}
+
 /// Sends one submission.
 async fn send(submission: &Submission) -> Result<Receipt, ApiError> {
     match submission {

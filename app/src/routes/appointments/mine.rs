@@ -9,7 +9,7 @@ use crate::{
     components::save_file,
     dates::rome_date_time,
     i18n::*,
-    outbox::use_outbox,
+    outbox::{use_outbox, use_outbox_entries},
     save_problem::written,
     store::{self, AppointmentJson, OutboxEntry, OutboxState, Receipt},
 };
@@ -17,26 +17,8 @@ use crate::{
 #[component]
 pub fn MyAppointments() -> impl IntoView {
     let i18n = use_i18n();
-    let outbox = use_outbox();
     // Read from the phone's store after the first render (a server-rendered page has none).
-    let entries = RwSignal::new(Vec::<OutboxEntry>::new());
-    Effect::new(move |_| {
-        outbox.revision.track();
-        spawn_local(async move {
-            let mine = match store::shared().await {
-                Ok(store) => store
-                    .outbox()
-                    .await
-                    .unwrap_or_default()
-                    .into_iter()
-                    .filter(|e| e.appointment().is_some())
-                    .rev()
-                    .collect(),
-                Err(_) => Vec::new(),
-            };
-            entries.set(mine);
-        });
-    });
+    let entries = use_outbox_entries(|e| e.appointment().is_some());
     view! {
         {move || {
             let entries = entries.get();

@@ -22,7 +22,7 @@ use crate::{
     cv_bank::{expires_line, text::text, update},
     dates::{now_iso, rome_date_time_text},
     i18n::*,
-    outbox::use_outbox,
+    outbox::{use_outbox, use_outbox_read},
     save_problem::written,
     store::{self, BankJson, OutboxEntry, OutboxState, Receipt, Submission},
 };
@@ -70,13 +70,8 @@ async fn read_phone() -> Phone {
 pub fn CvBankPage() -> impl IntoView {
     let i18n = use_i18n();
     let tx = move || text(i18n.get_locale());
-    let outbox = use_outbox();
-    let phone = RwSignal::new(None::<Phone>);
+    let phone = use_outbox_read(None::<Phone>, || async { Some(read_phone().await) });
     let deleted = RwSignal::new(false);
-    Effect::new(move |_| {
-        outbox.revision.track();
-        spawn_local(async move { phone.set(Some(read_phone().await)) });
-    });
     view! {
         <h1>{move || tx().title}</h1>
         <p>{move || tx().intro}</p>

@@ -15,7 +15,7 @@ use sito_core::{
 use crate::{
     api,
     i18n::*,
-    outbox::use_outbox,
+    outbox::{use_outbox, use_outbox_entries},
     save_problem::written,
     store::{self, OutboxEntry, OutboxState, Receipt, Submission},
 };
@@ -133,25 +133,7 @@ fn SignUpForm(lab_id: String, full: bool) -> impl IntoView {
 /// The sign-ups made from this phone for the lab, with where each stands.
 #[component]
 fn MySignups(lab_id: String) -> impl IntoView {
-    let outbox = use_outbox();
-    let entries = RwSignal::new(Vec::<OutboxEntry>::new());
-    Effect::new(move |_| {
-        outbox.revision.track();
-        let lab_id = lab_id.clone();
-        spawn_local(async move {
-            let mine = match store::shared().await {
-                Ok(store) => store
-                    .outbox()
-                    .await
-                    .unwrap_or_default()
-                    .into_iter()
-                    .filter(|e| e.lab_signup().is_some_and(|(lab, _)| lab == lab_id))
-                    .collect(),
-                Err(_) => Vec::new(),
-            };
-            entries.set(mine);
-        });
-    });
+    let entries = use_outbox_entries(move |e| e.lab_signup().is_some_and(|(lab, _)| lab == lab_id));
     view! {
         <ul class="cards" data-testid="my-signups">
             {move || entries.get().into_iter().map(|entry| view! { <MySignup entry/> }).collect_view()}
