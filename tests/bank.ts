@@ -1,7 +1,7 @@
 import { expect, type APIRequestContext } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { origin } from "../playwright.config";
-import { d1 } from "./support";
+import { putRecruitingDay, recruitingDayInput } from "./recruiting";
 
 /** The consent version the server takes (core::bank::CONSENT_VERSION). */
 export const CONSENT_VERSION = 1;
@@ -54,30 +54,10 @@ export function rareSkill(prefix = "abilita"): string {
   return `${prefix}${Math.random().toString(36).slice(2, 10)}`;
 }
 
-/** Publishes a recruiting day straight into D1 (its desk form is built elsewhere). Its change
- * sequence is negative, so no phone's feed ever carries it. */
-export function insertRecruitingDay(id: string, slots: string[], title = "Recruiting day della logistica") {
-  const now = new Date().toISOString();
-  const day = {
-    id,
-    version: 1,
-    title,
-    summary: "Incontra le aziende della logistica del territorio.",
-    description_html: "",
-    district: "crema",
-    place: "Crema, Sala Pietro da Cemmo",
-    starts_at: new Date(Date.now() + 14 * 86_400_000).toISOString(),
-    ends_at: new Date(Date.now() + 14 * 86_400_000 + 4 * 3_600_000).toISOString(),
-    age_min: 18,
-    age_max: 35,
-    companies: [{ name: "Trasporti Padani", sector: "logistics", roles: [{ title: "Magazziniere", description: "Uso del muletto, Excel.", positions: 3 }] }],
-    slots,
-    organiser: "Informagiovani di Crema",
-    updated_at: now,
-    published_by: "redazione@sito-giovani.test",
-  };
-  const body = JSON.stringify(day).replace(/'/g, "''");
-  const seq = -Math.floor(1 + Math.random() * 1e12);
-  d1(`INSERT INTO content (kind, id, version, seq, deleted, body, updated_at) VALUES ('recruiting_day', '${id}', 1, ${seq}, 0, '${body}', '${now}')`);
-  return day;
+/** Publishes a recruiting day in Crema through the API, as an editor does; returns its interview
+ * times (ISO). */
+export async function publishRecruitingDay(request: APIRequestContext, id: string, title = "Recruiting day della logistica") {
+  const input = recruitingDayInput({ title, district: "crema" });
+  await putRecruitingDay(request, id, input);
+  return input.slots as string[];
 }

@@ -1,7 +1,7 @@
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { origin } from "../../playwright.config";
-import { bankBody, insertRecruitingDay, rareSkill, record, sendProfile } from "../bank";
+import { bankBody, publishRecruitingDay, rareSkill, record, sendProfile } from "../bank";
 import { d1, headersAs, opportunityInput, putOpportunity, uniqueId } from "../support";
 
 const search = (query: string) => `/api/v1/bank/search?${query}`;
@@ -138,9 +138,8 @@ test("an operator sees name and contact only after the young person accepts; rea
 });
 
 test("an invitation to a recruiting day carries its interview times, and accepting takes one of them", async ({ request }) => {
-  const slots = [new Date(Date.now() + 14 * 86_400_000).toISOString(), new Date(Date.now() + 14 * 86_400_000 + 1_800_000).toISOString()];
   const dayId = uniqueId("recruiting");
-  insertRecruitingDay(dayId, slots);
+  const slots = await publishRecruitingDay(request, dayId);
   const body = bankBody({}, { skills: [rareSkill("giornata")] });
   const receipt = await sendProfile(request, body);
   const operator = await headersAs(request, "operator");

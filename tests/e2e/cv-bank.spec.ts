@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { insertRecruitingDay } from "../bank";
+import { publishRecruitingDay } from "../bank";
 import { d1, expectAccessible, uniqueWord, waitForServiceWorker } from "../support";
 
 // The Informagiovani CV bank from the phone: the "Per te" profile leaves the phone only after a
@@ -57,7 +57,7 @@ function italianTime(iso: string): string {
 
 const quoted = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-test("the Per te profile reaches the CV bank only with consent, through the outbox, and can be answered, renewed and deleted from the phone", async ({ page, context }) => {
+test("the Per te profile reaches the CV bank only with consent, through the outbox, and can be answered, renewed and deleted from the phone", async ({ page, context, request }) => {
   test.setTimeout(180_000);
   const word = uniqueWord();
   const requests: string[] = [];
@@ -156,9 +156,7 @@ test("the Per te profile reaches the CV bank only with consent, through the outb
   d1(`INSERT INTO bank_views (profile_id, at, account_id, by_name, kind) VALUES (${quoted(profileId)}, ${quoted(now)}, 'operatore-prova', 'Marta Operatrice', 'profile')`);
   d1(`INSERT INTO bank_proposals (id, profile_id, account_id, by_name, kind, item_id, title, message, sent_at) VALUES (${quoted(proposalId)}, ${quoted(profileId)}, 'operatore-prova', 'Marta Operatrice', 'opportunity', 'tirocinio-${word}', 'Tirocinio in ufficio ${word}', 'Il tuo inglese è quello che cercano.', ${quoted(now)})`);
   const dayId = `recruiting-${word}`;
-  const inTwoWeeks = Math.floor((Date.now() + 14 * 86_400_000) / 3_600_000) * 3_600_000;
-  const slots = [new Date(inTwoWeeks).toISOString(), new Date(inTwoWeeks + 30 * 60_000).toISOString()];
-  insertRecruitingDay(dayId, slots, `Recruiting day ${word}`);
+  const slots = await publishRecruitingDay(request, dayId, `Recruiting day ${word}`);
   const invitationId = randomUUID();
   d1(`INSERT INTO bank_proposals (id, profile_id, account_id, by_name, kind, item_id, title, message, sent_at) VALUES (${quoted(invitationId)}, ${quoted(profileId)}, 'operatore-prova', 'Marta Operatrice', 'recruiting_day', ${quoted(dayId)}, 'Recruiting day ${word}', 'Ci sono posti da magazziniere.', ${quoted(now)})`);
   await page.reload();
