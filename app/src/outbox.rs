@@ -42,10 +42,11 @@ pub fn use_outbox() -> Outbox {
 
 /// `read` again whenever the outbox moves, its result kept in the returned signal. A read that
 /// ends after a newer one began is dropped: a slow first read (the store opening while the page
-/// loads) never hides an entry queued since.
+/// loads) never hides an entry queued since. The signal changes only when the result does, so a
+/// form rendered from it is not made again (losing what was typed) when something else is sent.
 pub fn use_outbox_read<T, Fut>(initial: T, read: impl Fn() -> Fut + 'static) -> ReadSignal<T>
 where
-    T: Send + Sync + 'static,
+    T: PartialEq + Send + Sync + 'static,
     Fut: std::future::Future<Output = T> + 'static,
 {
     let outbox = use_outbox();
@@ -58,7 +59,7 @@ where
         let reading = read();
         spawn_local(async move {
             let result = reading.await;
-            if latest.get_value() == this {
+            if latest.get_value() == this && value.with_untracked(|v| *v != result) {
                 value.set(result);
             }
         });

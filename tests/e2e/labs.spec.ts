@@ -192,3 +192,32 @@ test("a sign-up made while another is still on its way is sent in the same round
   await expect.poll(() => d1(`SELECT name FROM lab_signups WHERE lab_id IN ('${first}', '${second}') ORDER BY name`), { timeout: 5_000 })
     .toEqual([{ name: "Elena Bianchi" }, { name: "Franco Galli" }]);
 });
+
+test.describe("on a first visit", () => {
+  // The first sync is held on the network (`page.route`), which a service worker would bypass.
+  test.use({ serviceWorkers: "block" });
+
+  test("what is typed in the sign-up form stays there when the first sync ends meanwhile", async ({ page, request }) => {
+    const labId = uniqueId("primo");
+    await putLab(request, labId, labInput({ title: `Laboratorio ${labId}`, min_places: 1, max_places: 5 }));
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/api\/v1\/sync\?/, async (route) => {
+      await held;
+      await route.continue();
+    });
+
+    await page.goto(`/laboratori/${labId}`);
+    await expect(page.locator("html")).toHaveAttribute("data-app", "attiva");
+    await expect(page.getByTestId("sync-status")).toHaveText(/Aggiornamento in corso/);
+    await page.getByLabel("Nome e cognome").fill("Ilaria Conti");
+    release();
+    await expect(page.getByTestId("sync-status")).toHaveText(/Aggiornato/);
+    await expect(page.getByLabel("Nome e cognome")).toHaveValue("Ilaria Conti");
+
+    await page.getByLabel("E-mail o telefono").fill("ilaria.conti@example.it");
+    await page.getByLabel("Fascia d'età").selectOption("25-29");
+    await page.getByRole("button", { name: "Iscriviti" }).click();
+    await expect(page.getByTestId("my-signups")).toContainText("Iscrizione confermata");
+  });
+});

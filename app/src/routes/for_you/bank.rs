@@ -30,7 +30,7 @@ use consent::{ConsentForm, Start};
 use record::RecordView;
 
 /// What the phone holds for the page.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Phone {
     /// The "Per te" profile.
     profile: Option<Profile>,

@@ -5,7 +5,11 @@ use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_params_map};
 use sito_core::lab::{Audience, Lab, LabPhase};
 
-use super::{format_label, now, places_line, signup::SignUp, use_labs, window_line};
+use super::{
+    format_label, now, places_line,
+    signup::{Draft, SignUp},
+    use_labs, window_line,
+};
 use crate::{components::Provenance, dates::rome_date_time, i18n::*};
 
 #[component]
@@ -14,11 +18,16 @@ pub fn LabDetail() -> impl IntoView {
     let params = use_params_map();
     let labs = use_labs();
     super::lookup::use_signup_lookup();
+    let draft = Draft::new();
+    // Rendered again only when this lab itself changes, not at every sync.
+    let lab = Memo::new(move |_| {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        labs.with(|all| all.iter().find(|l| l.id == id).cloned())
+    });
     view! {
         {move || {
-            let id = params.with(|p| p.get("id").unwrap_or_default());
-            match labs.with(|all| all.iter().find(|l| l.id == id).cloned()) {
-                Some(lab) => view! { <LabFacts lab/> }.into_any(),
+            match lab.get() {
+                Some(lab) => view! { <LabFacts lab draft/> }.into_any(),
                 None => view! {
                     <h1>{t!(i18n, labs.not_found)}</h1>
                     <p><A href="/laboratori">{t!(i18n, labs.back)}</A></p>
@@ -30,7 +39,7 @@ pub fn LabDetail() -> impl IntoView {
 }
 
 #[component]
-fn LabFacts(lab: Lab) -> impl IntoView {
+fn LabFacts(lab: Lab, draft: Draft) -> impl IntoView {
     let i18n = use_i18n();
     let phase = lab.phase(now());
     let locale = move || i18n.get_locale();
@@ -104,7 +113,7 @@ fn LabFacts(lab: Lab) -> impl IntoView {
             <p class="actions">
                 <button type="button" class="action" on:click=add_to_calendar>{t!(i18n, labs.calendar)}</button>
             </p>
-            <SignUp lab=lab.clone() phase/>
+            <SignUp lab=lab.clone() phase draft/>
             <Provenance published_by=lab.published_by.clone() updated_at=lab.updated_at/>
             <p><A href="/laboratori">{t!(i18n, labs.back)}</A></p>
         </article>

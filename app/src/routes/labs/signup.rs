@@ -20,27 +20,51 @@ use crate::{
     store::{self, OutboxEntry, OutboxState, Receipt, Submission},
 };
 
+/// What is typed in the sign-up form, kept by the lab's page rather than by the form: a fresh
+/// copy of the lab (the first sync ending, someone else's sign-up) renders the lab again, and
+/// nothing typed is lost.
+#[derive(Clone, Copy)]
+pub(crate) struct Draft {
+    name: RwSignal<String>,
+    contact: RwSignal<String>,
+    band: RwSignal<String>,
+    errors: RwSignal<ValidationErrors>,
+}
+
+impl Draft {
+    pub(crate) fn new() -> Self {
+        Draft {
+            name: RwSignal::new(String::new()),
+            contact: RwSignal::new(String::new()),
+            band: RwSignal::new(String::new()),
+            errors: RwSignal::new(ValidationErrors::default()),
+        }
+    }
+}
+
 #[component]
-pub fn SignUp(lab: Lab, phase: LabPhase) -> impl IntoView {
+pub fn SignUp(lab: Lab, phase: LabPhase, draft: Draft) -> impl IntoView {
     let i18n = use_i18n();
     let lab_id = lab.id.clone();
     view! {
         <section aria-labelledby="iscrizione">
             <h2 id="iscrizione">{t!(i18n, labs.sign_up)}</h2>
             <MySignups lab_id=lab_id.clone()/>
-            {(phase == LabPhase::Open).then(|| view! { <SignUpForm lab_id=lab_id.clone() full=lab.remaining() == 0/> })}
+            {(phase == LabPhase::Open).then(|| view! { <SignUpForm lab_id=lab_id.clone() full=lab.remaining() == 0 draft/> })}
         </section>
     }
 }
 
 #[component]
-fn SignUpForm(lab_id: String, full: bool) -> impl IntoView {
+fn SignUpForm(lab_id: String, full: bool, draft: Draft) -> impl IntoView {
     let i18n = use_i18n();
     let outbox = use_outbox();
-    let name = RwSignal::new(String::new());
-    let contact = RwSignal::new(String::new());
-    let band = RwSignal::new(String::new());
-    let errors = RwSignal::new(ValidationErrors::default());
+    let Draft {
+        name,
+        contact,
+        band,
+        errors,
+    } = draft;
     let error_for = move |field: &'static str| {
         move || {
             errors
