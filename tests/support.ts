@@ -257,3 +257,18 @@ export async function expectAccessible(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(results.violations.map((v) => `${label} ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
+
+/** Nothing wider than the screen, and every control that `targets` selects at least 24 px tall.
+ * Links inside a line of text are exempt, as WCAG 2.5.8 allows (tests/e2e/small-screens.spec.ts). */
+export async function fitsTheScreen(page: Page, targets = "main button, main input, main select, main a") {
+  const { scroll, width, small } = await page.evaluate((selector) => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+    small: [...document.querySelectorAll(selector)]
+      .filter((el) => el.tagName !== "A" || getComputedStyle(el).display !== "inline")
+      .map((el) => el.getBoundingClientRect())
+      .filter((box) => box.width > 0 && box.height < 23.5).length,
+  }), targets);
+  expect(scroll, `nothing scrolls sideways at ${width} px`).toBeLessThanOrEqual(width);
+  expect(small, `targets at least 24 px tall at ${width} px`).toBe(0);
+}

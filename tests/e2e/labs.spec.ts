@@ -1,22 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { labInput, putLab, signUp, signupBody } from "../labs";
 import { origin } from "../../playwright.config";
-import { d1, expectAccessible, mailTo, uniqueId, waitForServiceWorker } from "../support";
-
-/** Nothing wider than the screen, and every button and field at least 24 px tall. */
-async function fitsTheScreen(page: Page) {
-  const { scroll, width, small } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    width: window.innerWidth,
-    // Links inside a line of text are exempt, as WCAG 2.5.8 allows (tests/e2e/small-screens.spec.ts).
-    small: [...document.querySelectorAll("main button, main input, main select, main a")]
-      .filter((el) => el.tagName !== "A" || getComputedStyle(el).display !== "inline")
-      .map((el) => el.getBoundingClientRect())
-      .filter((box) => box.width > 0 && box.height < 23.5).length,
-  }));
-  expect(scroll, "nothing scrolls sideways").toBeLessThanOrEqual(width);
-  expect(small, "targets at least 24 px tall").toBe(0);
-}
+import { d1, expectAccessible, fitsTheScreen, mailTo, uniqueId, waitForServiceWorker } from "../support";
 
 test("a sign-up made offline waits in the queue and is confirmed with its code once the phone is back online", async ({ page, context, request }) => {
   const labId = uniqueId("offline");

@@ -1,21 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { recruitingDayInput, putRecruitingDay } from "../recruiting";
-import { accounts, expectAccessible, uniqueId, waitForServiceWorker } from "../support";
-
-/** Nothing wider than the screen, and every button and field at least 24 px tall. */
-async function fitsTheScreen(page: Page) {
-  const { scroll, width, small } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    width: window.innerWidth,
-    // Links inside a line of text are exempt, as WCAG 2.5.8 allows (tests/e2e/small-screens.spec.ts).
-    small: [...document.querySelectorAll("main button, main input, main select, main a")]
-      .filter((el) => el.tagName !== "A" || getComputedStyle(el).display !== "inline")
-      .map((el) => el.getBoundingClientRect())
-      .filter((box) => box.width > 0 && box.height < 23.5).length,
-  }));
-  expect(scroll, "nothing scrolls sideways").toBeLessThanOrEqual(width);
-  expect(small, "targets at least 24 px tall").toBe(0);
-}
+import { accounts, expectAccessible, fitsTheScreen, uniqueId, waitForServiceWorker } from "../support";
 
 const longCompany = "Cooperativa Sociale Agricola e di Servizi Integrati per l'Inserimento Lavorativo della Bassa Cremonese Onlus";
 const longPlace = "Centro per l'Impiego di Casalmaggiore, Sala Polifunzionale al primo piano, via Corsica 2/bis, angolo piazzaleDellaStazioneFerroviariaSenzaSpazi";
