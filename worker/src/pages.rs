@@ -298,3 +298,40 @@ fn replace_tag_containing(html: &str, needle: &str, with: &str) -> String {
         _ => html.to_owned(),
     }
 }
+
+/// The published items of `kind` a page of one item or of the list is rendered from: the item
+/// `one` (none when it cannot be an id), or the latest `most`, in the order of `id`. A body that
+/// does not read is left out with a warning.
+async fn published<T: DeserializeOwned>(
+    database: &D1Database,
+    kind: ContentKind,
+    one: Option<&str>,
+    most: u32,
+    id: fn(&T) -> &str,
+) -> Result<Vec<T>, ApiError> {
+    crate::editorial::publish_due(database).await?;
+    let bodies = match one {
+        Some(one) if sito_core::opportunity::is_valid_id(one) => {
+            db::content::current(database, kind, one)
+                .await?
+                .filter(|c| !c.deleted)
+                .and_then(|c| c.body)
+                .map(|body| vec![body.get().to_owned()])
+                .unwrap_or_default()
+        }
+        Some(_) => Vec::new(),
+        None => db::content::latest(database, kind, most).await?,
+    };
+    let mut items: Vec<T> = bodies
+        .iter()
+        .filter_map(|body| match serde_json::from_str(body) {
+            Ok(item) => Some(item),
+            Err(e) => {
+                worker::console_warn!("{} non leggibile: {e}", kind.plural());
+                None
+            }
+        })
+        .collect();
+    items.sort_by(|a, b| id(a).cmp(id(b)));
+    Ok(items)
+}

@@ -81,7 +81,6 @@ fn skills(db: &D1Database, f: &Fields<'_>) -> Result<Vec<D1PreparedStatement>, A
 
 /// Stores a new profile; nothing when its id is already stored (`false`).
 pub async fn insert(db: &D1Database, f: &Fields<'_>) -> Result<bool, ApiError> {
-    let columns = filter_columns(f.profile);
     let insert = db
         .prepare(
             "INSERT INTO bank_profiles (id, code, name, contact, profile, cv, district, education, \
@@ -90,30 +89,35 @@ pub async fn insert(db: &D1Database, f: &Fields<'_>) -> Result<bool, ApiError> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14) \
              ON CONFLICT (id) DO NOTHING",
         )
-        .bind(&[
-            f.id.into(),
-            f.code.into(),
-            f.name.into(),
-            f.contact.into(),
-            f.profile_json.into(),
-            opt(f.cv_json),
-            opt(columns.district),
-            opt(columns.education),
-            opt(columns.available_from.as_deref()),
-            opt(columns.available_until.as_deref()),
-            JsValue::from_f64(f64::from(f.consent_version)),
-            f.consent_text.into(),
-            f.at.into(),
-            f.expires_at.into(),
-        ])?;
+        .bind(&values(f))?;
     let results = db.batch([vec![insert], skills(db, f)?].concat()).await?;
     Ok(changes(results.first()) == 1)
+}
+
+/// The values of `?1`…`?14` that storing and rewriting a profile share.
+fn values(f: &Fields<'_>) -> [JsValue; 14] {
+    let columns = filter_columns(f.profile);
+    [
+        f.id.into(),
+        f.code.into(),
+        f.name.into(),
+        f.contact.into(),
+        f.profile_json.into(),
+        opt(f.cv_json),
+        opt(columns.district),
+        opt(columns.education),
+        opt(columns.available_from.as_deref()),
+        opt(columns.available_until.as_deref()),
+        JsValue::from_f64(f64::from(f.consent_version)),
+        f.consent_text.into(),
+        f.at.into(),
+        f.expires_at.into(),
+    ]
 }
 
 /// Rewrites the profile `id` holding `code`, unexpired at `at`, renewing its consent and its
 /// twelve months; `false` when none matched.
 pub async fn update(db: &D1Database, f: &Fields<'_>) -> Result<bool, ApiError> {
-    let columns = filter_columns(f.profile);
     let update = db
         .prepare(
             "UPDATE bank_profiles SET name = ?3, contact = ?4, profile = ?5, cv = ?6, \
@@ -122,22 +126,7 @@ pub async fn update(db: &D1Database, f: &Fields<'_>) -> Result<bool, ApiError> {
              stored_at = ?13, expires_at = ?14 \
              WHERE id = ?1 AND code = ?2 AND expires_at > ?13",
         )
-        .bind(&[
-            f.id.into(),
-            f.code.into(),
-            f.name.into(),
-            f.contact.into(),
-            f.profile_json.into(),
-            opt(f.cv_json),
-            opt(columns.district),
-            opt(columns.education),
-            opt(columns.available_from.as_deref()),
-            opt(columns.available_until.as_deref()),
-            JsValue::from_f64(f64::from(f.consent_version)),
-            f.consent_text.into(),
-            f.at.into(),
-            f.expires_at.into(),
-        ])?;
+        .bind(&values(f))?;
     let results = db.batch([vec![update], skills(db, f)?].concat()).await?;
     Ok(changes(results.first()) == 1)
 }

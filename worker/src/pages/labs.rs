@@ -17,37 +17,20 @@ use sito_core::{
 use worker::{D1Database, Response};
 
 use super::{html_headers, inject, with_body, Head};
-use crate::{db, error::ApiError, http::text_response};
+use crate::{error::ApiError, http::text_response};
 
 /// The most labs the list is rendered from.
 const MOST_LABS: u32 = 500;
 
 async fn load(database: &D1Database, page: &Page) -> Result<Vec<Lab>, ApiError> {
-    crate::editorial::publish_due(database).await?;
-    let bodies = match page {
-        Page::Lab(id) if sito_core::opportunity::is_valid_id(id) => {
-            db::content::current(database, ContentKind::Lab, id)
-                .await?
-                .filter(|c| !c.deleted)
-                .and_then(|c| c.body)
-                .map(|body| vec![body.get().to_owned()])
-                .unwrap_or_default()
-        }
-        Page::Lab(_) => Vec::new(),
-        _ => db::content::latest(database, ContentKind::Lab, MOST_LABS).await?,
+    let one = match page {
+        Page::Lab(id) => Some(id.as_str()),
+        _ => None,
     };
-    let mut labs: Vec<Lab> = bodies
-        .iter()
-        .filter_map(|body| match serde_json::from_str(body) {
-            Ok(lab) => Some(lab),
-            Err(e) => {
-                worker::console_warn!("laboratorio non leggibile: {e}");
-                None
-            }
-        })
-        .collect();
-    labs.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(labs)
+    super::published(database, ContentKind::Lab, one, MOST_LABS, |item: &Lab| {
+        item.id.as_str()
+    })
+    .await
 }
 
 /// The page `page` (a labs page), in `shell`, at `page_url`.

@@ -18,38 +18,24 @@ use sito_core::{
 use worker::{D1Database, Response};
 
 use super::{html_headers, inject, with_body, Head};
-use crate::{db, error::ApiError, http::text_response};
+use crate::{error::ApiError, http::text_response};
 
 /// The most recruiting days the list is rendered from.
 const MOST_DAYS: u32 = 500;
 
 async fn load(database: &D1Database, page: &Page) -> Result<Vec<RecruitingDay>, ApiError> {
-    crate::editorial::publish_due(database).await?;
-    let kind = ContentKind::RecruitingDay;
-    let bodies = match page {
-        Page::RecruitingDay(id) if sito_core::opportunity::is_valid_id(id) => {
-            db::content::current(database, kind, id)
-                .await?
-                .filter(|c| !c.deleted)
-                .and_then(|c| c.body)
-                .map(|body| vec![body.get().to_owned()])
-                .unwrap_or_default()
-        }
-        Page::RecruitingDay(_) => Vec::new(),
-        _ => db::content::latest(database, kind, MOST_DAYS).await?,
+    let one = match page {
+        Page::RecruitingDay(id) => Some(id.as_str()),
+        _ => None,
     };
-    let mut days: Vec<RecruitingDay> = bodies
-        .iter()
-        .filter_map(|body| match serde_json::from_str(body) {
-            Ok(day) => Some(day),
-            Err(e) => {
-                worker::console_warn!("recruiting day non leggibile: {e}");
-                None
-            }
-        })
-        .collect();
-    days.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(days)
+    super::published(
+        database,
+        ContentKind::RecruitingDay,
+        one,
+        MOST_DAYS,
+        |item: &RecruitingDay| item.id.as_str(),
+    )
+    .await
 }
 
 /// The page `page` (a recruiting days page), in `shell`, at `page_url`.
